@@ -1,0 +1,7 @@
+package org.relais.bench;
+
+/** Placeholder until the first benchmark lands. */
+final class Benchmarks {
+    private Benchmarks() {
+    }
+}

@@ -1,0 +1,35 @@
+package org.relais.ingest.format;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
+/**
+ * What a parser needs to know beyond the record: the range of plausible timestamps. A post dated
+ * before {@link #notBefore} (default 2006-01-01, before the platforms Relais reads existed) or
+ * after {@link #notAfter} (the ingest time plus a day of clock skew) is quarantined.
+ *
+ * @param notBefore the earliest plausible time
+ * @param notAfter the latest plausible time
+ * @param receivedAt when the record reached Kafka; used for {@code observed_at} when the record
+ *     carries no time of its own
+ */
+public record ParseContext(Instant notBefore, Instant notAfter, Instant receivedAt) {
+
+    public static final Instant DEFAULT_NOT_BEFORE =
+            ZonedDateTime.of(2006, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
+
+    /** The default window for records ingested at {@code now}. */
+    public static ParseContext at(Instant now, Instant receivedAt) {
+        return new ParseContext(DEFAULT_NOT_BEFORE, now.plusSeconds(86_400), receivedAt);
+    }
+
+    /** Throws a {@link Reason#TIMESTAMP_OUT_OF_RANGE} error when {@code t} is implausible. */
+    public Instant checkTime(Instant t, String field) throws BadRecordException {
+        if (t != null && (t.isBefore(notBefore) || t.isAfter(notAfter))) {
+            throw new BadRecordException(Reason.TIMESTAMP_OUT_OF_RANGE,
+                    field + " was " + t + ", but must be in [" + notBefore + ", " + notAfter + "]");
+        }
+        return t;
+    }
+}
