@@ -32,4 +32,17 @@ public record ParseContext(Instant notBefore, Instant notAfter, Instant received
         }
         return t;
     }
+
+    /**
+     * Throws a {@link Reason#TIMESTAMP_OUT_OF_RANGE} error when {@code t} is after
+     * {@link #notAfter}, with no lower bound: for times that can rightly predate the platforms, such
+     * as a blog post's publication (the polblogs links are from 2004).
+     */
+    public Instant checkNotAfter(Instant t, String field) throws BadRecordException {
+        if (t != null && t.isAfter(notAfter)) {
+            throw new BadRecordException(Reason.TIMESTAMP_OUT_OF_RANGE,
+                    field + " was " + t + ", but must not be after " + notAfter);
+        }
+        return t;
+    }
 }

@@ -1,0 +1,89 @@
+package org.relais.ingest.format;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Splitting shared by the CSV formats. A file is RFC 4180 CSV in UTF-8 with a header row; each
+ * data row becomes one record whose value is the header line, {@code '\n'}, and the row's bytes as
+ * they are in the file. The record is thus a CSV document of its own, parsed with the same reader
+ * as the file, and quoted commas and line breaks survive, as do bytes that are not UTF-8 (they are
+ * quarantined at parse time, not repaired). Framing is {@link LineFramer}'s in CSV mode: CRLF,
+ * blank lines and a byte-order mark are handled there. Rows whose every field is empty are
+ * skipped.
+ */
+final class CsvFiles {
+
+    private CsvFiles() {
+    }
+
+    /**
+     * Reads the header and returns the data rows as records.
+     *
+     * @param required the columns the header must have (case-insensitive)
+     * @param key the Kafka key of a row, or {@code null}; it sees the row as published (decoded
+     *     leniently), so it must not fail
+     * @throws BadInputException when the file is empty, its header is not CSV, or it lacks a
+     *     required column; the message names the file
+     */
+    static Iterator<SourceRecord> split(InputStream in, String fileName, List<String> required,
+            Function<CsvRow, String> key) throws IOException, BadInputException {
+        LineFramer framer = new LineFramer(in, true);
+        LineFramer.Frame headerLine = framer.next();
+        if (headerLine == null) {
+            throw new BadInputException(fileName + ": the file is empty, but must start with a header row with columns "
+                    + Values.join(required));
+        }
+        String[] header;
+        try {
+            header = CsvRow.fieldsLenient(headerLine.bytes());
+        } catch (BadRecordException e) {
+            throw new BadInputException(fileName + ": line " + headerLine.line() + ": the header row is not valid CSV ("
+                    + e.getMessage() + ")");
+        }
+        List<String> missing = new ArrayList<>();
+        for (String column : required) {
+            if (CsvRow.indexOf(header, column) < 0) {
+                missing.add(column);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new BadInputException(fileName + ": the header row lacks the required column(s) " + Values.join(missing)
+                    + "; it has " + Values.join(List.of(header)));
+        }
+        byte[] prefix = withNewline(headerLine.bytes());
+        return framer.records(row -> {
+            String rowKey = null;
+            try {
+                CsvRow fields = CsvRow.of(header, CsvRow.fieldsLenient(row.bytes()));
+                if (fields.isEmpty()) {
+                    return null;
+                }
+                rowKey = key.apply(fields);
+            } catch (BadRecordException e) {
+                // A row that is not CSV is still published, keyless, so that parsing quarantines it.
+            }
+            return new SourceRecord(rowKey == null ? null : rowKey.getBytes(UTF_8), concat(prefix, row.bytes()), row.line());
+        });
+    }
+
+    private static byte[] withNewline(byte[] line) {
+        byte[] result = new byte[line.length + 1];
+        System.arraycopy(line, 0, result, 0, line.length);
+        result[line.length] = '\n';
+        return result;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] result = new byte[a.length + b.length];
+        System.arraycopy(a, 0, result, 0, a.length);
+        System.arraycopy(b, 0, result, a.length, b.length);
+        return result;
+    }
+}

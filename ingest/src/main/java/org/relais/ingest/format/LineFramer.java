@@ -1,0 +1,184 @@
+package org.relais.ingest.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import org.apache.commons.io.input.BOMInputStream;
+
+/**
+ * Cuts a byte stream into records at line ends, without decoding it, so that bytes that are not
+ * valid UTF-8 reach the parser (and quarantine) exactly as they were in the file.
+ *
+ * <p>Rules shared by every line-based format: a record ends at {@code '\n'}; one trailing
+ * {@code '\r'} is dropped (CRLF files); blank records (only spaces and tabs) are skipped; a UTF-8
+ * byte-order mark at the start of the stream is dropped (spreadsheets write one, and it would
+ * otherwise stick to the first JSON document or the first CSV column name); the last record needs
+ * no line end. A lone {@code '\r'} is not a line end.
+ *
+ * <p>In CSV mode a {@code '\n'} inside a quoted field does not end the record. A field is quoted
+ * when it starts with {@code '"'}; inside it {@code ""} is an escaped quote. A quote anywhere else
+ * is an ordinary character, as in Commons CSV's {@code RFC4180} format, so that both agree on where
+ * records end. An unterminated quote makes the rest of the file one record, which the parser then
+ * quarantines: it never stops the split.
+ *
+ * <p>No record size limit is applied here; the producer enforces one.
+ */
+final class LineFramer {
+
+    /** One record: its bytes without the line end, and the 1-based line where it starts. */
+    record Frame(byte[] bytes, long line) {
+    }
+
+    /** Turns a frame into the record to publish, or {@code null} to skip it. */
+    @FunctionalInterface
+    interface FrameMapper {
+        SourceRecord map(Frame frame);
+    }
+
+    private static final int CHUNK_SIZE = 1 << 16;
+
+    private final InputStream in;
+    private final boolean csvQuotes;
+    private final byte[] chunk = new byte[CHUNK_SIZE];
+    private int chunkPos;
+    private int chunkEnd;
+    private byte[] record = new byte[1024];
+    private int recordLength;
+    /** The line number of the next byte to read. */
+    private long line = 1;
+
+    /**
+     * @param in the stream; the caller closes it
+     * @param csvQuotes whether {@code '\n'} inside a quoted CSV field belongs to the record
+     */
+    LineFramer(InputStream in, boolean csvQuotes) throws IOException {
+        this.in = BOMInputStream.builder().setInputStream(in).get();
+        this.csvQuotes = csvQuotes;
+    }
+
+    /** The next non-blank record, or {@code null} at the end of the stream. */
+    Frame next() throws IOException {
+        while (true) {
+            long start = line;
+            if (!readRecord()) {
+                return null;
+            }
+            if (recordLength > 0 && record[recordLength - 1] == '\r') {
+                recordLength--;
+            }
+            if (!isBlank()) {
+                return new Frame(Arrays.copyOf(record, recordLength), start);
+            }
+        }
+    }
+
+    /** The remaining records, mapped; the iterator throws {@link UncheckedIOException} on read errors. */
+    Iterator<SourceRecord> records(FrameMapper mapper) {
+        return new Iterator<>() {
+            private SourceRecord pending;
+
+            @Override
+            public boolean hasNext() {
+                try {
+                    while (pending == null) {
+                        Frame frame = LineFramer.this.next();
+                        if (frame == null) {
+                            return false;
+                        }
+                        pending = mapper.map(frame);
+                    }
+                    return true;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public SourceRecord next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                SourceRecord result = pending;
+                pending = null;
+                return result;
+            }
+        };
+    }
+
+    /**
+     * Reads up to and including the next record end into {@link #record}, without the line end.
+     * Returns false when the stream was already exhausted.
+     */
+    private boolean readRecord() throws IOException {
+        recordLength = 0;
+        boolean readAnything = false;
+        boolean fieldStart = true;
+        boolean quotedField = false;
+        boolean inQuotes = false;
+        while (true) {
+            if (chunkPos == chunkEnd && !fill()) {
+                return readAnything;
+            }
+            readAnything = true;
+            int segmentStart = chunkPos;
+            while (chunkPos < chunkEnd) {
+                byte b = chunk[chunkPos++];
+                if (b == '\n') {
+                    line++;
+                    if (!inQuotes) {
+                        append(segmentStart, chunkPos - 1);
+                        return true;
+                    }
+                } else if (csvQuotes) {
+                    if (b == '"') {
+                        if (fieldStart) {
+                            quotedField = true;
+                            inQuotes = true;
+                        } else if (quotedField) {
+                            // Closing quote, or the first half of an escaped "" (the second reopens).
+                            inQuotes = !inQuotes;
+                        }
+                        fieldStart = false;
+                    } else if (b == ',' && !inQuotes) {
+                        fieldStart = true;
+                        quotedField = false;
+                    } else {
+                        fieldStart = false;
+                    }
+                }
+            }
+            append(segmentStart, chunkEnd);
+        }
+    }
+
+    private boolean fill() throws IOException {
+        int n;
+        do {
+            n = in.read(chunk);
+        } while (n == 0);
+        chunkPos = 0;
+        chunkEnd = Math.max(n, 0);
+        return n > 0;
+    }
+
+    private void append(int from, int to) {
+        int n = to - from;
+        if (recordLength + n > record.length) {
+            record = Arrays.copyOf(record, Math.max(record.length * 2, recordLength + n));
+        }
+        System.arraycopy(chunk, from, record, recordLength, n);
+        recordLength += n;
+    }
+
+    private boolean isBlank() {
+        for (int i = 0; i < recordLength; i++) {
+            if (record[i] != ' ' && record[i] != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

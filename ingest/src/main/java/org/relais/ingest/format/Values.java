@@ -1,0 +1,62 @@
+package org.relais.ingest.format;
+
+import java.util.List;
+import org.relais.ingest.model.Platforms;
+
+/** Checks and clean-ups of single values that several formats share. */
+final class Values {
+
+    private static final int MAX_QUOTED_LENGTH = 80;
+
+    private Values() {
+    }
+
+    /** {@code value} in quotes, cut short: a message must stay readable when a field holds a page of text. */
+    static String quote(String value) {
+        return "'" + (value.length() <= MAX_QUOTED_LENGTH ? value : value.substring(0, MAX_QUOTED_LENGTH - 3) + "...")
+                + "'";
+    }
+
+    /**
+     * Returns {@code value} when it is one of {@link Platforms#ALL}: an unknown platform would
+     * create actor ids that match nothing.
+     */
+    static String platform(String value, String field) throws BadRecordException {
+        if (!Platforms.ALL.contains(value)) {
+            throw new BadRecordException(Reason.WRONG_TYPE, field + " was " + quote(value)
+                    + ", but must be one of " + String.join(", ", Platforms.ALL));
+        }
+        return value;
+    }
+
+    /** A handle without its {@code @}, which the canonical tables never store. */
+    static String handle(String value) {
+        return value != null && value.startsWith("@") ? emptyToNull(value.substring(1)) : value;
+    }
+
+    /** A hashtag without its {@code #}. */
+    static String hashtag(String value) {
+        return value != null && value.startsWith("#") ? emptyToNull(value.substring(1)) : value;
+    }
+
+    /**
+     * The blog id of {@code url}, or {@link Reason#WRONG_TYPE} when it has none (not http(s), no
+     * host).
+     */
+    static String blogId(BlogIds blogIds, String url, String field) throws BadRecordException {
+        String id = blogIds.fromUrl(url);
+        if (id == null) {
+            throw new BadRecordException(Reason.WRONG_TYPE,
+                    field + " was " + quote(url) + ", but must be an http(s) URL with a host");
+        }
+        return id;
+    }
+
+    static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    static String join(List<String> names) {
+        return String.join(", ", names);
+    }
+}
