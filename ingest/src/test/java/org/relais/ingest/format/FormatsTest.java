@@ -1,0 +1,45 @@
+package org.relais.ingest.format;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+
+    @Test
+    void registersTheFourFormatsInListingOrder() {
+        assertEquals(List.of("relais-json", "twitter-v2", "blog-links-csv", "follows-csv"),
+                Formats.all().stream().map(RecordFormat::name).toList());
+    }
+
+    @Test
+    void findsEachFormatByName() throws BadInputException {
+        for (RecordFormat format : Formats.all()) {
+            assertSame(format, Formats.byName(format.name()));
+            assertFalse(format.description().isBlank(), format.name() + " needs a description");
+        }
+    }
+
+    @Test
+    void anUnknownNameListsTheKnownFormats() {
+        BadInputException e = assertThrows(BadInputException.class, () -> Formats.byName("twitter-v1"));
+        assertEquals("""
+                unknown format 'twitter-v1'; known formats:
+                  relais-json     Relais's normalized JSON lines: one post, account, follow or blog_link per line
+                  twitter-v2      Twitter API v2 response pages as written by twarc2, one page per line
+                  blog-links-csv  CSV of links between blog posts: source_url, target_url, published_at[, anchor_text]
+                  follows-csv     CSV of follow edges: follower_id, followee_id[, platform, observed_at, follower_handle, followee_handle]""",
+                e.getMessage());
+    }
+
+    @Test
+    void namesAreExact() {
+        assertThrows(BadInputException.class, () -> Formats.byName("Twitter-V2"));
+        BadInputException e = assertThrows(BadInputException.class, () -> Formats.byName(null));
+        assertEquals("no format given; known formats:", e.getMessage().lines().findFirst().orElseThrow());
+    }
+}
