@@ -68,7 +68,7 @@ final class CsvRow {
             for (CSVRecord record : parser) {
                 result.add(record.values());
             }
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | UncheckedIOException e) {
             // Commons CSV reports a stray or unterminated quote as an IOException, wrapped when it
             // surfaces from the iterator.
             Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;

@@ -24,7 +24,8 @@ import org.apache.commons.io.input.BOMInputStream;
  * records end. An unterminated quote makes the rest of the file one record, which the parser then
  * quarantines: it never stops the split.
  *
- * <p>No record size limit is applied here; the producer enforces one.
+ * <p>No record size limit is applied here: the limit is the broker's maximum message size, which
+ * the producer knows.
  */
 final class LineFramer {
 

@@ -43,7 +43,7 @@ import org.relais.ingest.model.Post;
  *       source_blog, target_blog</td></tr>
  * </table>
  *
- * <p>A leading {@code @} of a handle and {@code #} of a hashtag are dropped. {@code created_at},
+ * <p>A leading {@code @} of a handle and {@code #} of a hashtag are dropped. {@code created_at} and
  * {@code observed_at} are checked with {@link ParseContext#checkTime}; {@code observed_at} defaults
  * to {@link ParseContext#receivedAt}. {@code published_at} is only checked not to be in the future,
  * since blogs predate the social platforms. {@code source_blog} and {@code target_blog} are derived

@@ -14,7 +14,8 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
- * Timestamp parsing shared by the formats. Range checks are the caller's, through
+ * Timestamp parsing shared by the formats; Twitter v1.1's {@code Sun Feb 01 23:05:52 +0000 2015}
+ * belongs here too when that format comes. Range checks are the caller's, through
  * {@link ParseContext}, because what is plausible depends on the field.
  */
 final class Timestamps {

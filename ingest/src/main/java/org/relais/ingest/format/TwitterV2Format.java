@@ -96,21 +96,7 @@ public final class TwitterV2Format implements RecordFormat {
         List<JsonObject> includedTweets = includes == null ? List.of() : includes.objects("tweets");
         List<JsonObject> users = includes == null ? List.of() : includes.objects("users");
 
-        Lookups lookups = new Lookups();
-        for (JsonObject user : users) {
-            lookups.handles.put(user.requiredId("id"), user.text("username"));
-        }
-        for (JsonObject tweet : data) {
-            if (!tweet.has("author_id") && tweet.has("username")) {
-                throw new BadRecordException(Reason.UNSUPPORTED_RECORD,
-                        "data holds users, not tweets (a followers or following page?): " + tweet.path() + " has a username");
-            }
-            lookups.addTweet(tweet);
-        }
-        for (JsonObject tweet : includedTweets) {
-            lookups.addTweet(tweet);
-        }
-
+        Lookups lookups = new Lookups(users, data, includedTweets);
         ParsedRecord result = new ParsedRecord();
         Set<String> seen = new HashSet<>();
         Instant newest = null;
@@ -139,8 +125,20 @@ public final class TwitterV2Format implements RecordFormat {
         final Map<String, String> handles = new HashMap<>();
         final Map<String, String> tweetAuthors = new HashMap<>();
 
-        void addTweet(JsonObject tweet) throws BadRecordException {
-            tweetAuthors.put(tweet.requiredId("id"), tweet.requiredId("author_id"));
+        Lookups(List<JsonObject> users, List<JsonObject> data, List<JsonObject> includedTweets) throws BadRecordException {
+            for (JsonObject user : users) {
+                handles.put(user.requiredId("id"), user.text("username"));
+            }
+            for (JsonObject tweet : data) {
+                if (!tweet.has("author_id") && tweet.has("username")) {
+                    throw new BadRecordException(Reason.UNSUPPORTED_RECORD, "data holds users, not tweets"
+                            + " (a followers or following page?): " + tweet.path() + " has a username");
+                }
+                tweetAuthors.put(tweet.requiredId("id"), tweet.requiredId("author_id"));
+            }
+            for (JsonObject tweet : includedTweets) {
+                tweetAuthors.put(tweet.requiredId("id"), tweet.requiredId("author_id"));
+            }
         }
     }
 
