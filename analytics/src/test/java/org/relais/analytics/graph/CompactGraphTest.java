@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class CompactGraphTest {
         assertEquals(3, kept.edgeCount());
         assertEquals(0, kept.droppedSelfLoops());
         assertEquals(2.0, kept.outStrength(1), "a kept self-loop counts in the out-strength");
-        assertArrayEquals(new int[] {0, 1}, java.util.Arrays.copyOfRange(kept.outTargets(), 1, 3));
+        assertArrayEquals(new int[] {0, 1}, Arrays.copyOfRange(kept.outTargets(), 1, 3));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class GmlReaderTest {
@@ -33,7 +35,7 @@ class GmlReaderTest {
         assertEquals("a.com/x?y=1&z=2", g.nodes().get(0).label());
         assertEquals("trailing.blogspot.com ", g.nodes().get(1).label());
         assertEquals(1L, g.nodes().get(1).attributes().get("value"));
-        assertEquals(new GmlReader.Edge(7, 9, java.util.Map.of("source", 7L, "target", 9L)), g.edges().get(0));
+        assertEquals(new GmlReader.Edge(7, 9, Map.of("source", 7L, "target", 9L)), g.edges().get(0));
         assertEquals(2.5, g.edges().get(1).attributes().get("weight"));
     }
 

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import org.relais.analytics.graph.CompactGraph;
 
@@ -128,7 +129,7 @@ public final class Polblogs {
                 linked[e[1][i]] = true;
             }
         }
-        return java.util.stream.IntStream.range(0, vertexCount()).filter(v -> linked[v]).toArray();
+        return IntStream.range(0, vertexCount()).filter(v -> linked[v]).toArray();
     }
 
     /** Reads a column of {@code polblogs_node_metrics.csv} as a per-vertex array. */

@@ -3,6 +3,7 @@ package org.relais.analytics.algo.pagerank;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -70,7 +71,7 @@ class PageRankPolblogsTest {
 
     private static void check1224(int[] linked, boolean weighted, String column, String topFile) {
         int[] newId = new int[polblogs.vertexCount()];
-        java.util.Arrays.fill(newId, -1);
+        Arrays.fill(newId, -1);
         for (int i = 0; i < linked.length; i++) {
             newId[linked[i]] = i;
         }

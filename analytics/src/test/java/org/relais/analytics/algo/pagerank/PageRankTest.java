@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
@@ -136,7 +137,7 @@ class PageRankTest {
         }
         PageRankResult r = pageRank(graph(n, src, dst, null));
         double[] expected = new double[n];
-        java.util.Arrays.fill(expected, 1.0 / n);
+        Arrays.fill(expected, 1.0 / n);
         assertScores(expected, r);
     }
 
@@ -154,7 +155,7 @@ class PageRankTest {
         }
         double a = 1 / (1 + leaves * (1 + D));
         double[] expected = new double[n];
-        java.util.Arrays.fill(expected, a);
+        Arrays.fill(expected, a);
         expected[0] = a * (1 + D * leaves);
         assertScores(expected, pageRank(graph(n, src, dst, null)));
     }
@@ -172,7 +173,7 @@ class PageRankTest {
         }
         double a = 1 / (leaves + 1 + D);
         double[] expected = new double[n];
-        java.util.Arrays.fill(expected, a * (1 + D / leaves));
+        Arrays.fill(expected, a * (1 + D / leaves));
         expected[0] = a;
         assertScores(expected, pageRank(graph(n, src, dst, null)));
     }
@@ -191,7 +192,7 @@ class PageRankTest {
         int[] src = edges.stream().mapToInt(e -> e[0]).toArray();
         int[] dst = edges.stream().mapToInt(e -> e[1]).toArray();
         double[] expected = new double[n];
-        java.util.Arrays.fill(expected, 1.0 / n);
+        Arrays.fill(expected, 1.0 / n);
         PageRankResult r = pageRank(graph(n, src, dst, null));
         assertScores(expected, r);
         assertTrue(r.iterations() <= 3, "uniform start is already the answer: " + r.iterations());
