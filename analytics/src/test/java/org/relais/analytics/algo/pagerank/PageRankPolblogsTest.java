@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.relais.analytics.graph.CompactGraph;
 import org.relais.analytics.testdata.Polblogs;
@@ -26,10 +26,13 @@ class PageRankPolblogsTest {
 
     private static Polblogs polblogs;
 
-    @BeforeAll
-    static void load() {
+    /** Per test rather than per class, so that each test is reported as skipped, with the reason. */
+    @BeforeEach
+    void load() {
         Assumptions.assumeTrue(Polblogs.available(), Polblogs.directory() + " not found: skipping polblogs agreement");
-        polblogs = Polblogs.load();
+        if (polblogs == null) {
+            polblogs = Polblogs.load();
+        }
     }
 
     @Test
