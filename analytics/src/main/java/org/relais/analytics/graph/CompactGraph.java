@@ -45,9 +45,10 @@ import java.util.Objects;
  * that is 17.6 bytes per edge weighted and 9.6 unweighted; {@link #memoryBytes()} computes it.
  *
  * <p>Vertices keep the caller's numbering. Renumbering them by degree or in BFS order for cache
- * locality was measured on a skewed 1M-vertex, 10M-edge graph and gained at most 8%, within run-to-run
- * noise, because the per-vertex arrays an iteration reads at random (8 MB) fit in the last-level
- * cache; it would have cost every algorithm a translation of its input and output.
+ * locality was tried on a skewed 1M-vertex, 10M-edge graph and showed no consistent PageRank gain
+ * (differences of -5% to +25% that changed sign between runs), because the per-vertex array an
+ * iteration reads at random (8 MB) fits in the last-level cache; it would have cost every algorithm
+ * a translation of its input and output. Graphs whose vertex arrays outgrow that cache may change this.
  *
  * <h2>Sharing</h2>
  * The array accessors ({@link #outOffsets()}, {@link #inSources()}, ...) return the graph's own
