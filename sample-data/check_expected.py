@@ -272,9 +272,12 @@ def main():
     top_li = sorted(link_in.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
     print("  most retweeted: " + ", ".join(f"{label(n)} {c}" for n, c in top_rt))
     print("  most linked-to: " + ", ".join(f"{n} {c}" for n, c in top_li))
+    strength = sorted(G.in_degree(weight="weight"), key=lambda kv: (-kv[1], kv[0]))
+    strength_rank = {n: i + 1 for i, (n, _) in enumerate(strength)}
+    print("  highest weighted in-degree: " + ", ".join(f"{label(n)} {w:g}" for n, w in strength[:6]))
     for name in NOT_IN_TOP10:
         n = node_of(name)
-        print(f"  {name}: PageRank rank {rank_of[n]} ({pr[n]:.6f})")
+        print(f"  {name}: weighted in-degree rank {strength_rank[n]}, PageRank rank {rank_of[n]} ({pr[n]:.6f})")
 
     if args.no_assert:
         return 0
