@@ -71,18 +71,18 @@ FIRST_M = ["Jérôme", "Frédéric", "Benoît", "Loïc", "Gaël", "Aurélien", "
            "Lucas", "Hugo", "Louis", "Arthur", "Mathieu", "Cédric", "Olivier", "Pascal", "Thierry",
            "Didier", "Régis", "Rémi", "Jean-Marc", "Pierre-Yves", "Erwan", "Ronan", "Killian", "Bastien",
            "Quentin", "Adrien", "Noël", "Félix", "Célestin", "Anatole", "Honoré", "Bruno", "Fabien"]
-LAST = ["Dubois", "Lefèvre", "Moreau", "Girard", "Bonnet", "Dupuis", "Lambert", "Fontaine", "Rousseau",
+LAST = ["Dubois", "Bréhat", "Moreau", "Girard", "Bonnet", "Dupuis", "Lambert", "Fontaine", "Ravenel",
         "Vincent", "Muller", "Lecomte", "Chevalier", "Robin", "Gauthier", "Perrin", "Morel", "Mercier",
-        "Blanc", "Guérin", "Boyer", "Garnier", "Faure", "André", "Clément", "Barbier", "Arnaud", "Martel",
+        "Blanc", "Guérin", "Sauvageot", "Garnier", "Pommier", "André", "Coulomb", "Gastinel", "Arnaud", "Martel",
         "Leclerc", "Noël", "Meunier", "Brun", "Roy", "Colin", "Caron", "Picard", "Roger", "Schmitt",
-        "Renard", "Aubert", "Giraud", "Lemaire", "Dumont", "Marchal", "Charpentier", "Lacroix",
-        "Deschamps", "Besson", "Carré", "Hamel", "Rolland", "Vidal", "Jacquet", "Brunet", "Huet",
+        "Renard", "Aubert", "Giraud", "Mauduit", "Dumont", "Marchal", "Charpentier", "Lacroix",
+        "Deschamps", "Lannuzel", "Carré", "Hamel", "Rolland", "Kervella", "Jacquet", "Brunet", "Huet",
         "Leblanc", "Benoît", "Maillard", "Tessier", "Collet", "Hoarau", "Payet", "Le Bihan", "Le Floch",
         "Kerjean", "Pelletier", "Barthélemy", "Bouvier", "Poirier", "Duval", "Royer", "Laine", "Hubert",
         "Prévost", "Bouchet", "Texier", "Delorme", "Ferrer", "Sanchez", "Nguyen", "Tran", "Benali",
         "Haddad", "Diallo", "Traoré", "Kaci", "Ouali", "Ferreira", "Da Silva", "Lopes", "Rossi",
-        "Esposito", "Weber", "Keller", "Marty", "Castel", "Bérard", "Aubry-Lenoir", "Fauconnier",
-        "Vasseur-Pin", "Soulier", "Thibault", "Jouve", "Courtois", "Ribeiro", "Lagarde-Mons", "Cazals"]
+        "Esposito", "Weber", "Keller", "Marty", "Castel", "Bérard", "Larchevêque", "Fauconnier",
+        "Vasseur-Pin", "Soulier", "Thibault", "Jouve", "Courtois", "Ribeiro", "Tournebise", "Cazals"]
 CITIES = ["Lyon", "Marseille", "Toulouse", "Nantes", "Lille", "Rennes", "Bordeaux", "Strasbourg",
           "Montpellier", "Dijon", "Clermont-Ferrand", "Besançon", "Limoges", "Brest", "Amiens", "Metz",
           "Rouen", "Perpignan", "Poitiers", "Orléans", "Caen", "Pau", "Angers", "Grenoble", "Nîmes"]
