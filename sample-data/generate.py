@@ -395,13 +395,13 @@ class Gen:
             first, last, g, h = p["leader"]
             self.leaders[k] = self.add(h, f"{first} {last}", "leader", self.created(2009, 2012), gender=g,
                                        party=k, prom=p["prom"], verified=True,
-                                       description=f"{'Présidente' if g == 'f' else 'Président'} de {p['short']}. "
+                                       description=f"{'Présidente' if g == 'f' else 'Président'} {de(p['short'])}. "
                                                    f"{'Candidate' if g == 'f' else 'Candidat'} à l'élection présidentielle. "
                                                    f"{p['slogan']}",
                                        website=f"https://www.{p['site']}/")
             self.party_accounts[k] = self.add(p["handle"], p["name"], "party", self.created(2010, 2016), party=k,
                                               verified=True,
-                                              description=f"Compte officiel de {p['short']}. #{p['tag']}",
+                                              description=f"Compte officiel {de(p['short'])}. #{p['tag']}",
                                               website=f"https://www.{p['site']}/")
         for p in PARTIES:
             k = p["key"]
@@ -412,7 +412,7 @@ class Gen:
                 role = self.choice([
                     f"{'Députée' if fem else 'Député'} de {self.choice(DEPARTEMENTS)}",
                     f"{'Sénatrice' if fem else 'Sénateur'} de {self.choice(DEPARTEMENTS)}",
-                    f"Porte-parole de {p['short']}",
+                    f"Porte-parole {de(p['short'])}",
                     f"Maire de {self.choice(CITIES)}, {'déléguée nationale' if fem else 'délégué national'}",
                     f"{'Conseillère régionale' if fem else 'Conseiller régional'}, "
                     f"{'secrétaire nationale' if fem else 'secrétaire national'}",
@@ -426,7 +426,7 @@ class Gen:
             first, last, g = self.random_person()
             self.cms[k] = self.add(self.person_handle(first, last), f"{first} {last}", "cm", self.created(2013, 2022),
                                    gender=g, party=k,
-                                   description=f"Responsable numérique et réseaux sociaux de {p['short']}. "
+                                   description=f"Responsable numérique et réseaux sociaux {de(p['short'])}. "
                                                f"Avis personnels.")
         for p in PARTIES:
             k = p["key"]
@@ -436,8 +436,8 @@ class Gen:
                 desc = self.choice([
                     f"{'Militante' if g == 'f' else 'Militant'} #{p['tag']} à {self.choice(CITIES)}.",
                     f"{'Engagée' if g == 'f' else 'Engagé'} aux côtés de @{p['leader'][3]}. {self.choice(CITIES)}.",
-                    f"{'Adhérente' if g == 'f' else 'Adhérent'} de {p['short']}. Parent, {'salariée' if g == 'f' else 'salarié'}, {'citoyenne' if g == 'f' else 'citoyen'}.",
-                    f"Jeunes de {p['short']} – {self.choice(DEPARTEMENTS)}",
+                    f"{'Adhérente' if g == 'f' else 'Adhérent'} {de(p['short'])}. Parent, {'salariée' if g == 'f' else 'salarié'}, {'citoyenne' if g == 'f' else 'citoyen'}.",
+                    f"Jeunes {de(p['short'])} – {self.choice(DEPARTEMENTS)}",
                     f"#{p['tag']} #{TAG_PRES}",
                     "",
                 ])
@@ -689,7 +689,7 @@ class Gen:
                     else:
                         party = self.choice(PARTIES)
                         rows.append((p["url"], f"https://www.{party['site']}/programme/{slugify(self.choice(THEMES)[0])}",
-                                     p["t"], f"le programme de {party['short']}"))
+                                     p["t"], f"le programme {de(party['short'])}"))
                 # a few posts link the same URL twice (in the text and in a "sources" footer)
                 if rows and rows[-1][0] == p["url"] and rng.random() < 0.04:
                     rows.append((p["url"], rows[-1][1], p["t"], "sources"))
