@@ -1288,9 +1288,9 @@ class Gen:
             post = self.blog_post_before(bkey, t)
             if post is None:
                 continue
-            th = self.theme()
+            self.theme()   # drawn and unused: keeps the random stream that gives the committed sample
             pre = self.choice([["Nouveau billet : « ", post["title"], " »."],
-                               ["Je reviens sur ", th[0], " dans mon dernier billet : « ", post["title"], " »."],
+                               ["Dans mon dernier billet : « ", post["title"], " »."],
                                ["Sur le blog : « ", post["title"], " »."]])
             if b["kind"] == "promoted":
                 pre += [" ", ("#", TAG_PRES)]
