@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import org.relais.ingest.model.BlogLink;
 import org.relais.ingest.model.ParsedRecord;
 
@@ -35,16 +34,6 @@ public final class BlogLinksCsvFormat implements RecordFormat {
     static final String ANCHOR_TEXT = "anchor_text";
     private static final List<String> REQUIRED = List.of(SOURCE_URL, TARGET_URL, PUBLISHED_AT);
 
-    private final BlogIds blogIds;
-
-    public BlogLinksCsvFormat() {
-        this(BlogIds.DEFAULT);
-    }
-
-    public BlogLinksCsvFormat(BlogIds blogIds) {
-        this.blogIds = Objects.requireNonNull(blogIds, "blogIds");
-    }
-
     @Override
     public String name() {
         return NAME;
@@ -66,8 +55,8 @@ public final class BlogLinksCsvFormat implements RecordFormat {
         String sourceUrl = row.required(SOURCE_URL);
         String targetUrl = row.required(TARGET_URL);
         Instant publishedAt = context.checkNotAfter(row.time(PUBLISHED_AT), PUBLISHED_AT);
-        String sourceBlog = Values.blogId(blogIds, sourceUrl, SOURCE_URL);
-        String targetBlog = Values.blogId(blogIds, targetUrl, TARGET_URL);
+        String sourceBlog = Values.blogId(context.blogIds(), sourceUrl, SOURCE_URL);
+        String targetBlog = Values.blogId(context.blogIds(), targetUrl, TARGET_URL);
         ParsedRecord result = new ParsedRecord();
         if (!sourceBlog.equals(targetBlog)) {
             result.add(new BlogLink(sourceBlog, sourceUrl, targetUrl, targetBlog, publishedAt,

@@ -5,23 +5,31 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
 /**
- * What a parser needs to know beyond the record: the range of plausible timestamps. A post dated
- * before {@link #notBefore} (default 2006-01-01, before the platforms Relais reads existed) or
- * after {@link #notAfter} (the ingest time plus a day of clock skew) is quarantined.
+ * What a parser needs to know beyond the record: the range of plausible timestamps, and how blog
+ * ids are derived from URLs. A post dated before {@link #notBefore} (default 2006-01-01, before the
+ * platforms Relais reads existed) or after {@link #notAfter} (the ingest time plus a day of clock
+ * skew) is quarantined.
  *
  * @param notBefore the earliest plausible time
  * @param notAfter the latest plausible time
  * @param receivedAt when the record reached Kafka; used for {@code observed_at} when the record
  *     carries no time of its own
+ * @param blogIds the blog id rules, with the configured path patterns
+ *     ({@code relais.ingest.blog-path-patterns})
  */
-public record ParseContext(Instant notBefore, Instant notAfter, Instant receivedAt) {
+public record ParseContext(Instant notBefore, Instant notAfter, Instant receivedAt, BlogIds blogIds) {
 
     public static final Instant DEFAULT_NOT_BEFORE =
             ZonedDateTime.of(2006, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
 
-    /** The default window for records ingested at {@code now}. */
+    /** The default window for records ingested at {@code now}, with the default blog id rules. */
     public static ParseContext at(Instant now, Instant receivedAt) {
-        return new ParseContext(DEFAULT_NOT_BEFORE, now.plusSeconds(86_400), receivedAt);
+        return at(now, receivedAt, BlogIds.DEFAULT);
+    }
+
+    /** The default window for records ingested at {@code now}. */
+    public static ParseContext at(Instant now, Instant receivedAt, BlogIds blogIds) {
+        return new ParseContext(DEFAULT_NOT_BEFORE, now.plusSeconds(86_400), receivedAt, blogIds);
     }
 
     /** Throws a {@link Reason#TIMESTAMP_OUT_OF_RANGE} error when {@code t} is implausible. */

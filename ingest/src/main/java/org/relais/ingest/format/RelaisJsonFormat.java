@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import org.relais.ingest.model.Account;
 import org.relais.ingest.model.BlogLink;
 import org.relais.ingest.model.Follow;
@@ -58,16 +57,6 @@ import org.relais.ingest.model.Post;
 public final class RelaisJsonFormat implements RecordFormat {
 
     public static final String NAME = "relais-json";
-
-    private final BlogIds blogIds;
-
-    public RelaisJsonFormat() {
-        this(BlogIds.DEFAULT);
-    }
-
-    public RelaisJsonFormat(BlogIds blogIds) {
-        this.blogIds = Objects.requireNonNull(blogIds, "blogIds");
-    }
 
     @Override
     public String name() {
@@ -180,10 +169,10 @@ public final class RelaisJsonFormat implements RecordFormat {
         String sourceBlog = o.text("source_blog");
         String targetBlog = o.text("target_blog");
         if (sourceBlog == null) {
-            sourceBlog = Values.blogId(blogIds, sourcePostUrl, "source_post_url");
+            sourceBlog = Values.blogId(context.blogIds(), sourcePostUrl, "source_post_url");
         }
         if (targetBlog == null) {
-            targetBlog = Values.blogId(blogIds, targetUrl, "target_url");
+            targetBlog = Values.blogId(context.blogIds(), targetUrl, "target_url");
         }
         ParsedRecord result = new ParsedRecord();
         if (!sourceBlog.equals(targetBlog)) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.relais.ingest.format.FormatTestSupport.CONTEXT;
 import static org.relais.ingest.format.FormatTestSupport.INVALID_UTF8;
+import static org.relais.ingest.format.FormatTestSupport.NOW;
+import static org.relais.ingest.format.FormatTestSupport.RECEIVED_AT;
 import static org.relais.ingest.format.FormatTestSupport.assertBad;
 import static org.relais.ingest.format.FormatTestSupport.bytes;
 import static org.relais.ingest.format.FormatTestSupport.concat;
@@ -88,8 +90,10 @@ class BlogLinksCsvFormatTest {
 
     @Test
     void customBlogIdsAreUsed() throws BadRecordException {
-        BlogLinksCsvFormat custom = new BlogLinksCsvFormat(BlogIds.withPathPatterns(List.of("littlegreenfootballs.com/weblog")));
-        BlogLink link = parse(custom, HEADER + "\nhttp://littlegreenfootballs.com/weblog/?entry=1,http://a.example/,,").blogLinks().get(0);
+        ParseContext custom = ParseContext.at(NOW, RECEIVED_AT,
+                BlogIds.withPathPatterns(List.of("littlegreenfootballs.com/weblog")));
+        BlogLink link = format.parse(bytes(HEADER + "\nhttp://littlegreenfootballs.com/weblog/?entry=1,http://a.example/,,"),
+                custom).blogLinks().get(0);
         assertEquals("littlegreenfootballs.com/weblog", link.sourceBlog());
     }
 

@@ -1,0 +1,55 @@
+package org.relais.analytics.job;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.relais.ingest.config.ConfigException;
+import org.relais.ingest.config.RelaisConfig;
+
+/**
+ * The weight of one interaction of each {@link EdgeType}; an edge's weight is the sum over its
+ * interactions. Defaults and the reasons for them are in the analytics {@code reference.conf}.
+ */
+public final class EdgeWeights implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final EnumMap<EdgeType, Double> weights;
+
+    public EdgeWeights(Map<EdgeType, Double> weights) {
+        List<String> problems = new ArrayList<>();
+        for (EdgeType t : EdgeType.values()) {
+            Double w = weights.get(t);
+            if (w == null) {
+                problems.add(t.configKey() + " is missing");
+            } else if (!(w >= 0) || Double.isInfinite(w)) {
+                problems.add(t.configKey() + " was " + w + ", but must be a finite number >= 0");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        this.weights = new EnumMap<>(weights);
+    }
+
+    public static EdgeWeights from(RelaisConfig config) {
+        Map<EdgeType, Double> w = new EnumMap<>(EdgeType.class);
+        for (EdgeType t : EdgeType.values()) {
+            w.put(t, config.number(t.configKey()));
+        }
+        return new EdgeWeights(w);
+    }
+
+    public double of(EdgeType type) {
+        return weights.get(type);
+    }
+
+    /** Type codes to weights, for the run's manifest. */
+    public Map<String, Double> asMap() {
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        weights.forEach((t, w) -> m.put(t.code(), w));
+        return m;
+    }
+}

@@ -1,0 +1,201 @@
+package org.relais.analytics.job;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.relais.ingest.lake.Tables;
+import org.relais.ingest.lake.Tables.Accounts;
+import org.relais.ingest.lake.Tables.BlogLinks;
+import org.relais.ingest.lake.Tables.Follows;
+import org.relais.ingest.lake.Tables.Posts;
+import org.relais.ingest.model.Platforms;
+
+/**
+ * Builds the interaction graph from the lake's canonical tables, in Spark: an edge A -> B for every
+ * follow, repost, quote, reply, mention, share of a blog's article, and blog-to-blog link, with
+ * the rules stated on {@link EdgeType}. Actors are {@code platform:id} ({@code twitter:123},
+ * {@code blog:example.org}).
+ *
+ * <p>The methods only build Spark plans; nothing runs until the analyze job writes or collects.
+ */
+public final class InteractionGraph {
+
+    public static final String SRC = "src";
+    public static final String DST = "dst";
+    public static final String TYPE = "type";
+    public static final String COUNT = "count";
+    public static final String WEIGHT = "weight";
+
+    public static final String ACTOR_ID = "actor_id";
+    public static final String PLATFORM = "platform";
+    public static final String NAME = "name";
+
+    /** Typed edges: one row per (src, dst, type) with the number of interactions and their weight. */
+    public static final StructType EDGES_SCHEMA = new StructType()
+            .add(SRC, DataTypes.StringType, false)
+            .add(DST, DataTypes.StringType, false)
+            .add(TYPE, DataTypes.StringType, false)
+            .add(COUNT, DataTypes.LongType, false)
+            .add(WEIGHT, DataTypes.DoubleType, false);
+
+    private static final String TARGET = "target";
+    private static final String STRENGTH = "strength";
+
+    private InteractionGraph() {
+    }
+
+    /**
+     * The lake tables the graph is built from, and the blog id path patterns
+     * ({@code relais.ingest.blog-path-patterns}) that tell which blog a shared URL belongs to.
+     */
+    public record Sources(Dataset<Row> posts, Dataset<Row> accounts, Dataset<Row> follows, Dataset<Row> blogLinks,
+            List<String> blogPathPatterns) {
+    }
+
+    /**
+     * Every interaction as a row {@code (src, dst, type)}, self-interactions left out. A post gives
+     * at most one row per target account: its strongest kind of interaction with it.
+     */
+    public static Dataset<Row> interactions(Sources in) {
+        Dataset<Row> posts = in.posts().filter(col(Posts.AUTHOR_ID).isNotNull());
+        Column platform = col(Tables.PLATFORM);
+
+        Dataset<Row> reposts = pointing(posts, Posts.REPOST_OF_AUTHOR_ID, EdgeType.REPOST);
+        Dataset<Row> quotes = pointing(posts, Posts.QUOTE_OF_AUTHOR_ID, EdgeType.QUOTE);
+        Dataset<Row> replies = pointing(posts, Posts.REPLY_TO_AUTHOR_ID, EdgeType.REPLY);
+        Dataset<Row> mentions = mentions(posts, in.accounts());
+
+        Dataset<Row> perPost = reposts.unionByName(quotes).unionByName(replies).unionByName(mentions)
+                .groupBy(platform, col(Posts.POST_ID), col(Posts.AUTHOR_ID), col(TARGET))
+                .agg(max_by(col(TYPE), col(STRENGTH)).as(TYPE))
+                .select(actor(platform, col(Posts.AUTHOR_ID)).as(SRC), actor(platform, col(TARGET)).as(DST),
+                        col(TYPE));
+
+        Dataset<Row> shares = shares(posts, in.blogLinks(), in.blogPathPatterns());
+        Dataset<Row> follows = in.follows().select(
+                actor(col(Tables.PLATFORM), col(Follows.FOLLOWER_ID)).as(SRC),
+                actor(col(Tables.PLATFORM), col(Follows.FOLLOWEE_ID)).as(DST),
+                lit(EdgeType.FOLLOW.code()).as(TYPE));
+        Dataset<Row> links = in.blogLinks().select(
+                blog(col(BlogLinks.SOURCE_BLOG)).as(SRC), blog(col(BlogLinks.TARGET_BLOG)).as(DST),
+                lit(EdgeType.BLOG_LINK.code()).as(TYPE));
+
+        return perPost.unionByName(shares).unionByName(follows).unionByName(links)
+                .filter(col(SRC).notEqual(col(DST)));
+    }
+
+    /** Interactions counted per (src, dst, type), each weighted by its type's weight. */
+    public static Dataset<Row> typedEdges(Dataset<Row> interactions, EdgeWeights weights) {
+        Column weight = lit(0.0);
+        for (EdgeType t : EdgeType.values()) {
+            weight = when(col(TYPE).equalTo(t.code()), lit(weights.of(t))).otherwise(weight);
+        }
+        return interactions.groupBy(col(SRC), col(DST), col(TYPE))
+                .agg(count(lit(1)).as(COUNT))
+                .withColumn(WEIGHT, col(COUNT).multiply(weight));
+    }
+
+    /** The graph's edges: typed edges summed per (src, dst). */
+    public static Dataset<Row> edges(Dataset<Row> typedEdges) {
+        return typedEdges.groupBy(col(SRC), col(DST))
+                .agg(org.apache.spark.sql.functions.sum(col(WEIGHT)).as(WEIGHT));
+    }
+
+    /**
+     * Every actor: each endpoint of an edge, each author of a post and each blog that is the
+     * source of a link, with its platform and a readable name (the account's latest handle, else
+     * the handle on its latest post, else its id; a blog's id).
+     */
+    public static Dataset<Row> actors(Sources in, Dataset<Row> interactions) {
+        Dataset<Row> ids = interactions.select(col(SRC).as(ACTOR_ID))
+                .unionByName(interactions.select(col(DST).as(ACTOR_ID)))
+                .unionByName(in.posts().filter(col(Posts.AUTHOR_ID).isNotNull())
+                        .select(actor(col(Tables.PLATFORM), col(Posts.AUTHOR_ID)).as(ACTOR_ID)))
+                .unionByName(in.blogLinks().select(blog(col(BlogLinks.SOURCE_BLOG)).as(ACTOR_ID)))
+                .distinct();
+
+        Dataset<Row> accountHandles = in.accounts().filter(col(Accounts.HANDLE).isNotNull())
+                .select(actor(col(Tables.PLATFORM), col(Accounts.ACCOUNT_ID)).as(ACTOR_ID),
+                        col(Accounts.HANDLE).as("account_handle"));
+        Dataset<Row> postHandles = in.posts().filter(col(Posts.AUTHOR_HANDLE).isNotNull())
+                .groupBy(actor(col(Tables.PLATFORM), col(Posts.AUTHOR_ID)).as(ACTOR_ID))
+                .agg(max_by(col(Posts.AUTHOR_HANDLE), col(Posts.CREATED_AT)).as("post_handle"));
+
+        Column platform = expr("substring_index(" + ACTOR_ID + ", ':', 1)");
+        Column nativeId = expr("substring(" + ACTOR_ID + ", length(substring_index(" + ACTOR_ID + ", ':', 1)) + 2)");
+        return ids.join(accountHandles, ACTOR_ID, "left")
+                .join(postHandles, ACTOR_ID, "left")
+                .select(col(ACTOR_ID), platform.as(PLATFORM),
+                        coalesce(col("account_handle"), col("post_handle"), nativeId).as(NAME));
+    }
+
+    /** {@code platform:id}. */
+    static Column actor(Column platform, Column id) {
+        return concat(platform, lit(":"), id);
+    }
+
+    /** {@code blog:id}. */
+    static Column blog(Column blogId) {
+        return concat(lit(Platforms.BLOG + ":"), blogId);
+    }
+
+    private static Dataset<Row> pointing(Dataset<Row> posts, String targetColumn, EdgeType type) {
+        return posts.filter(col(targetColumn).isNotNull())
+                .select(col(Tables.PLATFORM), col(Posts.POST_ID), col(Posts.AUTHOR_ID), col(targetColumn).as(TARGET),
+                        lit(type.code()).as(TYPE), lit(type.strength()).as(STRENGTH));
+    }
+
+    /**
+     * Mentions, for posts that are not reposts. A mention known only by its handle is resolved
+     * through the accounts table (same platform, handle compared case-insensitively).
+     */
+    private static Dataset<Row> mentions(Dataset<Row> posts, Dataset<Row> accounts) {
+        Dataset<Row> exploded = posts.filter(col(Posts.REPOST_OF_POST_ID).isNull())
+                .select(col(Tables.PLATFORM), col(Posts.POST_ID), col(Posts.AUTHOR_ID),
+                        explode(col(Posts.MENTIONS)).as("m"))
+                .select(col(Tables.PLATFORM), col(Posts.POST_ID), col(Posts.AUTHOR_ID),
+                        col("m." + Posts.MENTION_ACCOUNT_ID).as("mention_id"),
+                        lower(col("m." + Posts.MENTION_HANDLE)).as("mention_handle"));
+        Dataset<Row> byHandle = accounts.filter(col(Accounts.HANDLE).isNotNull())
+                .groupBy(col(Tables.PLATFORM).as("h_platform"), lower(col(Accounts.HANDLE)).as("h_handle"))
+                .agg(max(col(Accounts.ACCOUNT_ID)).as("h_id"));
+        return exploded.join(byHandle, col("mention_id").isNull()
+                        .and(col(Tables.PLATFORM).equalTo(col("h_platform")))
+                        .and(col("mention_handle").equalTo(col("h_handle"))), "left")
+                .select(col(Tables.PLATFORM), col(Posts.POST_ID), col(Posts.AUTHOR_ID),
+                        coalesce(col("mention_id"), col("h_id")).as(TARGET),
+                        lit(EdgeType.MENTION.code()).as(TYPE), lit(EdgeType.MENTION.strength()).as(STRENGTH))
+                .filter(col(TARGET).isNotNull());
+    }
+
+    /** A post linking to an article of a known blog (one that is the source of some link). */
+    private static Dataset<Row> shares(Dataset<Row> posts, Dataset<Row> blogLinks, List<String> blogPathPatterns) {
+        UserDefinedFunction blogOf = udf(new BlogIdFunction(blogPathPatterns), DataTypes.StringType);
+        Dataset<Row> knownBlogs = blogLinks.select(col(BlogLinks.SOURCE_BLOG).as("known_blog")).distinct();
+        return posts.select(col(Tables.PLATFORM), col(Posts.POST_ID), col(Posts.AUTHOR_ID),
+                        explode(col(Posts.URLS)).as("url"))
+                .withColumn("shared_blog", blogOf.apply(col("url")))
+                .join(knownBlogs, col("shared_blog").equalTo(col("known_blog")))
+                .select(col(Tables.PLATFORM), col(Posts.POST_ID), col(Posts.AUTHOR_ID), col("shared_blog"))
+                .distinct()
+                .select(actor(col(Tables.PLATFORM), col(Posts.AUTHOR_ID)).as(SRC), blog(col("shared_blog")).as(DST),
+                        lit(EdgeType.SHARE.code()).as(TYPE));
+    }
+}

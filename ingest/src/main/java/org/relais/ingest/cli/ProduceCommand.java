@@ -1,0 +1,115 @@
+package org.relais.ingest.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.LongConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.Producer;
+import org.relais.ingest.config.ConfigException;
+import org.relais.ingest.config.RelaisConfig;
+import org.relais.ingest.format.BadInputException;
+import org.relais.ingest.format.Formats;
+import org.relais.ingest.format.RecordFormat;
+import org.relais.ingest.kafka.KafkaSettings;
+import org.relais.ingest.kafka.RecordPublisher;
+import org.relais.ingest.kafka.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code relais produce}: publishes files of a known format to a Kafka topic, record by record. */
+@Command(name = "produce", description = "Publish files to Kafka, one record per post, row or event.")
+public final class ProduceCommand implements Callable<Integer> {
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "The files' format; 'relais produce --format list' lists them.")
+    String formatName;
+
+    @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "The Kafka topic.")
+    String topic;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to publish (.gz files are read compressed).")
+    List<Path> files = List.of();
+
+    @Mixin
+    ConfigOptions options;
+
+    @Override
+    public Integer call() {
+        RecordFormat format;
+        try {
+            format = Formats.byName(formatName);
+        } catch (BadInputException e) {
+            System.err.println("relais produce: " + e.getMessage());
+            return "list".equals(formatName) ? ExitCodes.OK : ExitCodes.USAGE;
+        }
+        if (files.isEmpty()) {
+            System.err.println("relais produce: no FILE given");
+            return ExitCodes.USAGE;
+        }
+        for (Path f : files) {
+            if (!Files.isReadable(f) || Files.isDirectory(f)) {
+                System.err.println("relais produce: cannot read " + f);
+                return ExitCodes.USAGE;
+            }
+        }
+        RelaisConfig config;
+        try {
+            config = options.load();
+        } catch (ConfigException e) {
+            System.err.println("relais produce: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        KafkaSettings kafka = KafkaSettings.from(config);
+        long maxRecordBytes = config.bytes("relais.ingest.max-record-bytes");
+        try (Admin admin = Admin.create(kafka.clientProperties());
+                Producer<byte[], byte[]> producer = RecordPublisher.createProducer(kafka, maxRecordBytes)) {
+            new Topics(admin, kafka).ensureExists(topic, kafka.topicPartitions());
+            RecordPublisher publisher = new RecordPublisher(producer, maxRecordBytes);
+            RecordPublisher.Result total = RecordPublisher.Result.empty();
+            for (Path file : files) {
+                RecordPublisher.Result r;
+                try (ProgressBar bar = progressBar(file)) {
+                    LongConsumer progress = bar == null ? bytes -> { } : bar::stepTo;
+                    r = publisher.publish(topic, format, file, progress);
+                }
+                System.out.printf("%s: %,d record(s) sent, %,d rejected%n", file, r.sent(), r.rejected());
+                total = total.plus(r);
+            }
+            total.rejections().forEach(m -> System.err.println("  rejected: " + m));
+            System.out.printf("published %,d record(s) to %s as %s; %,d rejected%n", total.sent(), topic,
+                    format.name(), total.rejected());
+            return ExitCodes.OK;
+        } catch (BadInputException e) {
+            System.err.println("relais produce: " + e.getMessage());
+            return ExitCodes.FAILED;
+        } catch (RecordPublisher.PublishException | Topics.KafkaUnavailableException e) {
+            System.err.println("relais produce: " + e.getMessage());
+            return ExitCodes.KAFKA_UNAVAILABLE;
+        } catch (IOException e) {
+            System.err.println("relais produce: cannot read input: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+    }
+
+    /** A progress bar on an interactive terminal; none when output goes to a file or a pipe. */
+    private static ProgressBar progressBar(Path file) throws IOException {
+        if (System.console() == null) {
+            return null;
+        }
+        return new ProgressBarBuilder()
+                .setTaskName(file.getFileName().toString())
+                .setInitialMax(Files.size(file))
+                .setUnit(" MiB", 1 << 20)
+                .setStyle(ProgressBarStyle.ASCII)
+                .showSpeed()
+                .build();
+    }
+}

@@ -1,0 +1,387 @@
+package org.relais.ingest.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigList;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * The one place that reads Relais's configuration (HOCON, with Typesafe Config) and checks it.
+ *
+ * <p>Precedence, highest first: command-line overrides ({@link Builder#set}), environment
+ * variables ({@code RELAIS_} + the key in upper case with {@code .} and {@code -} as {@code _},
+ * e.g. {@code RELAIS_KAFKA_BOOTSTRAP_SERVERS}), the file given with {@code --config}, then the
+ * defaults in each module's {@code reference.conf}. Every key must be one the defaults define,
+ * except inside the pass-through sections {@code relais.kafka.client} and {@code relais.spark.conf};
+ * an unknown key is reported with the closest known one. All problems are collected and reported
+ * together in one {@link ConfigException}.
+ */
+public final class RelaisConfig {
+
+    public static final String ROOT = "relais";
+    /** Sections whose keys go unchecked to Kafka clients and to Spark. */
+    public static final String KAFKA_CLIENT = "relais.kafka.client";
+    public static final String SPARK_CONF = "relais.spark.conf";
+    private static final Set<String> PASS_THROUGH = Set.of(KAFKA_CLIENT, SPARK_CONF);
+
+    static final String ENV_PREFIX = "RELAIS_";
+    /** Environment variables of the launcher script, not configuration keys. */
+    private static final Set<String> LAUNCHER_ENV = Set.of("RELAIS_HOME", "RELAIS_JAVA_OPTS", "RELAIS_CONFIG");
+    /** Key fragments whose values are never shown: they name passwords, keys and tokens. */
+    private static final List<String> SECRET_HINTS =
+            List.of("password", "secret", "jaas", "token", "credential", "key");
+
+    private final Config config;
+
+    private RelaisConfig(Config config) {
+        this.config = config;
+    }
+
+    /** The defaults alone. */
+    public static RelaisConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The whole resolved configuration, for code that needs a key this class has no accessor for. */
+    public Config raw() {
+        return config;
+    }
+
+    public String string(String key) {
+        return config.getString(key);
+    }
+
+    public int integer(String key) {
+        return config.getInt(key);
+    }
+
+    public long bytes(String key) {
+        return config.getBytes(key);
+    }
+
+    public double number(String key) {
+        return config.getDouble(key);
+    }
+
+    public boolean flag(String key) {
+        return config.getBoolean(key);
+    }
+
+    public Duration duration(String key) {
+        return config.getDuration(key);
+    }
+
+    public List<String> strings(String key) {
+        return config.getStringList(key);
+    }
+
+    /** The keys and values of a pass-through section, flattened to {@code a.b.c} names. */
+    public Map<String, String> passThrough(String section) {
+        Map<String, String> flat = new TreeMap<>();
+        if (!config.hasPath(section)) {
+            return flat;
+        }
+        for (Map.Entry<String, ConfigValue> e : config.getConfig(section).entrySet()) {
+            String name = String.join(".", ConfigUtil.splitPath(e.getKey()));
+            flat.put(name, String.valueOf(e.getValue().unwrapped()));
+        }
+        return flat;
+    }
+
+    /** A new configuration with {@code key} set to {@code value}; for jobs that derive settings. */
+    public RelaisConfig with(String key, Object value) {
+        return new RelaisConfig(config.withValue(key, com.typesafe.config.ConfigValueFactory.fromAnyRef(value)));
+    }
+
+    /**
+     * Whether a key's value must never be shown (logs, manifests, error messages): any key that
+     * mentions a password, secret, key, token, credential or JAAS config
+     * ({@code sasl.jaas.config}, {@code ssl.key.password}, ...).
+     */
+    public static boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return SECRET_HINTS.stream().anyMatch(lower::contains);
+    }
+
+    /** Every leaf key and value, secrets replaced by {@code ***}; for manifests and logs. */
+    public Map<String, Object> redacted() {
+        Map<String, Object> out = new TreeMap<>();
+        for (Map.Entry<String, ConfigValue> e : config.getConfig(ROOT).entrySet()) {
+            String key = ROOT + "." + e.getKey();
+            out.put(key, isSecret(key) ? "***" : e.getValue().unwrapped());
+        }
+        return out;
+    }
+
+    /** Collects configuration sources and builds a checked {@link RelaisConfig}. */
+    public static final class Builder {
+
+        private Path file;
+        private Map<String, String> env = Map.of();
+        private final Map<String, Object> overrides = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** A HOCON (or JSON, or .properties) file; {@code null} for none. */
+        public Builder file(Path file) {
+            this.file = file;
+            return this;
+        }
+
+        /** The environment to read {@code RELAIS_*} variables from, usually {@code System.getenv()}. */
+        public Builder env(Map<String, String> env) {
+            this.env = Map.copyOf(env);
+            return this;
+        }
+
+        /** A command-line override; {@code null} values are ignored (option not given). */
+        public Builder set(String key, Object value) {
+            if (value != null) {
+                overrides.put(key, value);
+            }
+            return this;
+        }
+
+        /** Overrides given as {@code key=value} strings, as {@code --set} takes them. */
+        public Builder set(List<String> assignments) {
+            List<String> problems = new ArrayList<>();
+            for (String a : assignments) {
+                int eq = a.indexOf('=');
+                if (eq <= 0) {
+                    problems.add("--set " + a + ": expected key=value");
+                } else {
+                    String key = a.substring(0, eq).trim();
+                    overrides.put(key.startsWith(ROOT + ".") ? key : ROOT + "." + key, a.substring(eq + 1));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            return this;
+        }
+
+        public RelaisConfig build() {
+            List<String> problems = new ArrayList<>();
+            Config reference = ConfigFactory.defaultReference(RelaisConfig.class.getClassLoader());
+
+            Config fromFile = ConfigFactory.empty();
+            if (file != null) {
+                if (!Files.isRegularFile(file)) {
+                    problems.add("config file " + file + " does not exist or is not a file");
+                } else {
+                    try {
+                        fromFile = ConfigFactory.parseFile(file.toFile(),
+                                ConfigParseOptions.defaults().setAllowMissing(false));
+                        checkKeys(fromFile, reference, "in " + file, problems);
+                    } catch (com.typesafe.config.ConfigException e) {
+                        problems.add(e.getMessage());
+                    }
+                }
+            }
+            Config fromEnv = fromEnvironment(reference, problems);
+            Config fromCli = ConfigFactory.empty();
+            try {
+                fromCli = ConfigFactory.parseMap(overrides, "command line");
+                checkKeys(fromCli, reference, "on the command line", problems);
+            } catch (com.typesafe.config.ConfigException e) {
+                problems.add(e.getMessage());
+            }
+
+            Config merged = fromCli.withFallback(fromEnv).withFallback(fromFile).withFallback(reference);
+            try {
+                merged = merged.resolve();
+                checkTypes(merged, reference, problems);
+            } catch (com.typesafe.config.ConfigException e) {
+                problems.add(e.getMessage());
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            return new RelaisConfig(merged);
+        }
+
+        private Config fromEnvironment(Config reference, List<String> problems) {
+            Map<String, String> byEnvName = new TreeMap<>();
+            for (String key : leafKeys(reference)) {
+                byEnvName.put(envName(key), key);
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
+                String name = e.getKey();
+                if (!name.startsWith(ENV_PREFIX) || LAUNCHER_ENV.contains(name)) {
+                    continue;
+                }
+                String key = byEnvName.get(name);
+                if (key == null) {
+                    problems.add("unknown environment variable " + name + hint(name, byEnvName.keySet()));
+                } else {
+                    values.put(key, e.getValue());
+                }
+            }
+            return ConfigFactory.parseMap(values, "environment");
+        }
+    }
+
+    /** {@code relais.kafka.bootstrap-servers} becomes {@code RELAIS_KAFKA_BOOTSTRAP_SERVERS}. */
+    public static String envName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    private static void checkKeys(Config given, Config reference, String where, List<String> problems) {
+        List<String> known = leafKeys(reference);
+        List<String> keys = new ArrayList<>();
+        collectPaths(given.root(), List.of(), keys);
+        for (String key : keys) {
+            if (isUnderPassThrough(key) || reference.hasPathOrNull(key)) {
+                continue;
+            }
+            problems.add("unknown key " + key + " " + where + hint(key, known));
+        }
+    }
+
+    /**
+     * The leaf paths of a parsed but unresolved config: values are not looked at, since a value
+     * may be a substitution such as {@code ${relais.x} [...]} that only resolves against the defaults.
+     */
+    private static void collectPaths(com.typesafe.config.ConfigObject object, List<String> prefix, List<String> out) {
+        for (String k : object.keySet()) {
+            List<String> path = new ArrayList<>(prefix);
+            path.add(k);
+            ConfigValue v = object.get(k);
+            if (v instanceof com.typesafe.config.ConfigObject child && !child.isEmpty()) {
+                collectPaths(child, path, out);
+            } else {
+                out.add(ConfigUtil.joinPath(path));
+            }
+        }
+    }
+
+    private static void checkTypes(Config merged, Config reference, List<String> problems) {
+        List<String> typeProblems = new ArrayList<>();
+        for (Map.Entry<String, ConfigValue> e : reference.entrySet()) {
+            String key = e.getKey();
+            if (isUnderPassThrough(key) || !key.startsWith(ROOT + ".")) {
+                continue;
+            }
+            String expected = readAs(merged, key, e.getValue());
+            if (expected != null) {
+                // The value itself is not repeated: it may be a secret put under the wrong key.
+                typeProblems.add(key + ": expected " + expected + " (the default is " + e.getValue().render() + ")");
+            }
+        }
+        typeProblems.sort(Comparator.naturalOrder());
+        problems.addAll(typeProblems);
+    }
+
+    /**
+     * Reads {@code key} the way its default is typed, so that a wrong type fails here, not mid-run.
+     *
+     * @return null when the value reads, else what was expected ("a number", "a duration", ...)
+     */
+    private static String readAs(Config merged, String key, ConfigValue reference) {
+        String expected = "a value";
+        try {
+            switch (reference.valueType()) {
+                case NUMBER -> {
+                    expected = "a number";
+                    merged.getDouble(key);
+                }
+                case BOOLEAN -> {
+                    expected = "true or false";
+                    merged.getBoolean(key);
+                }
+                case LIST -> {
+                    expected = "a list";
+                    ConfigList list = (ConfigList) reference;
+                    if (list.isEmpty() || list.get(0).valueType() == ConfigValueType.STRING) {
+                        expected = "a list of strings";
+                        merged.getStringList(key);
+                    } else {
+                        merged.getList(key);
+                    }
+                }
+                case STRING -> {
+                    String def = (String) reference.unwrapped();
+                    if (looksLikeDuration(def)) {
+                        expected = "a duration such as 30s or 5m";
+                        merged.getDuration(key);
+                    } else if (looksLikeSize(def)) {
+                        expected = "a size such as 4 MiB";
+                        merged.getBytes(key);
+                    } else {
+                        expected = "a string";
+                        merged.getString(key);
+                    }
+                }
+                default -> merged.getValue(key);
+            }
+            return null;
+        } catch (com.typesafe.config.ConfigException e) {
+            return expected;
+        }
+    }
+
+    private static boolean looksLikeDuration(String s) {
+        return s.matches("\\d+\\s*(ms|s|m|h|d|seconds|minutes|hours|days)");
+    }
+
+    private static boolean looksLikeSize(String s) {
+        return s.matches("\\d+\\s*(B|KiB|MiB|GiB|kB|MB|GB|k|m|g)");
+    }
+
+    private static boolean isUnderPassThrough(String key) {
+        return PASS_THROUGH.stream().anyMatch(p -> key.equals(p) || key.startsWith(p + "."));
+    }
+
+    private static List<String> leafKeys(Config reference) {
+        List<String> keys = new ArrayList<>();
+        for (Map.Entry<String, ConfigValue> e : reference.entrySet()) {
+            if (e.getKey().startsWith(ROOT + ".") && !isUnderPassThrough(e.getKey())) {
+                keys.add(e.getKey());
+            }
+        }
+        for (String p : PASS_THROUGH) {
+            if (reference.hasPath(p) || reference.hasPathOrNull(p)) {
+                keys.add(p);
+            }
+        }
+        keys.sort(Comparator.naturalOrder());
+        return keys;
+    }
+
+    /** ", did you mean relais.lake?" when a known name is close enough, else "". */
+    static String hint(String given, java.util.Collection<String> known) {
+        LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            int d = distance.apply(given.toLowerCase(Locale.ROOT), k.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                best = k;
+                bestDistance = d;
+            }
+        }
+        boolean close = best != null && bestDistance <= Math.max(3, given.length() / 3);
+        return close ? "; did you mean " + best + "?" : "";
+    }
+}

@@ -1,0 +1,286 @@
+package org.relais.ingest.job;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.unix_micros;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.relais.ingest.kafka.KafkaSettings;
+import org.relais.ingest.kafka.Topics.KafkaUnavailableException;
+import org.relais.ingest.lake.Lake;
+import org.relais.ingest.lake.LakeState;
+import org.relais.ingest.lake.SegmentMerge;
+import org.relais.ingest.lake.Tables;
+import org.relais.ingest.lake.Tables.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest job: reads every Kafka record that arrived since the last committed batch, parses it
+ * into the canonical tables (or quarantine), merges the rows into the lake without duplicates, and
+ * commits the new segments together with the offsets read, in one atomic step.
+ *
+ * <p>The offsets to read up to are fixed before reading, so a batch is a fixed, repeatable range:
+ * a run that dies anywhere before its commit leaves the lake as it was, and the next run reads the
+ * same range again. A run after a successful commit starts where it ended.
+ */
+public final class IngestJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
+    private static final List<String> ORDER =
+            List.of(RecordParsing.TOPIC, RecordParsing.PARTITION, RecordParsing.OFFSET, RecordParsing.INDEX);
+
+    private final SparkSession spark;
+    private final Lake lake;
+    private final KafkaSettings kafka;
+    private final OffsetSource offsets;
+    private final long maxRecordBytes;
+    private final int maxPollRecords;
+    private final List<String> blogPathPatterns;
+    private final Clock clock;
+
+    /** Where the ingest job learns which offsets exist: Kafka's admin API, or a stub in unit tests. */
+    @FunctionalInterface
+    public interface OffsetSource {
+        /** For each partition of the topics that exist, {@code [first, next)} offsets. */
+        Map<TopicPartition, long[]> offsetRanges(List<String> topics) throws KafkaUnavailableException;
+    }
+
+    public IngestJob(SparkSession spark, Lake lake, KafkaSettings kafka, OffsetSource offsets, Settings settings,
+            Clock clock) {
+        this.spark = spark;
+        this.lake = lake;
+        this.kafka = kafka;
+        this.offsets = offsets;
+        this.maxRecordBytes = settings.maxRecordBytes();
+        this.maxPollRecords = settings.maxPollRecords();
+        this.blogPathPatterns = settings.blogPathPatterns();
+        this.clock = clock;
+    }
+
+    /**
+     * The ingest job's settings ({@code relais.ingest.*}).
+     *
+     * @param maxRecordBytes larger records go to quarantine as oversized
+     * @param maxPollRecords records per Kafka poll in the Spark source
+     * @param blogPathPatterns blog id path patterns, see {@link org.relais.ingest.format.BlogIds}
+     */
+    public record Settings(long maxRecordBytes, int maxPollRecords, List<String> blogPathPatterns) {
+
+        public static Settings from(org.relais.ingest.config.RelaisConfig config) {
+            return new Settings(config.bytes("relais.ingest.max-record-bytes"),
+                    config.integer("relais.ingest.max-poll-records"), config.strings("relais.ingest.blog-path-patterns"));
+        }
+    }
+
+    /**
+     * What one ingest run did.
+     *
+     * @param version the lake version after the run (unchanged when nothing new arrived)
+     * @param batch what was read and written; its ranges are empty when nothing new arrived
+     * @param skipped records that held nothing to store (a blog linking to itself), by format
+     * @param lost records Kafka deleted (retention) before they could be read, by partition
+     */
+    public record Result(long version, LakeState.Batch batch, Map<String, Long> skipped, Map<String, Long> lost) {
+
+        public boolean consumedAnything() {
+            return batch.records() > 0;
+        }
+
+        public long quarantinedTotal() {
+            return batch.quarantined().values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        public ObjectNode toJson() {
+            ObjectNode n = Lake.json().createObjectNode();
+            n.put("lake_version", version);
+            ObjectNode consumed = n.putObject("consumed");
+            batch.ranges().forEach((tp, r) -> consumed.putObject(tp).put("from", r[0]).put("to", r[1]));
+            n.put("records", batch.records());
+            batch.rows().forEach(n.putObject("rows")::put);
+            batch.duplicates().forEach(n.putObject("duplicates")::put);
+            batch.quarantined().forEach(n.putObject("quarantined")::put);
+            n.put("quarantined_total", quarantinedTotal());
+            skipped.forEach(n.putObject("skipped")::put);
+            lost.forEach(n.putObject("lost_to_retention")::put);
+            return n;
+        }
+    }
+
+    public Result run(String runDate) throws KafkaUnavailableException {
+        int orphans = lake.removeOrphans();
+        if (orphans > 0) {
+            LOG.info("removed {} segment(s) left by a run that did not commit", orphans);
+        }
+        LakeState current = lake.state();
+        Plan plan = plan(current);
+        if (plan.records == 0) {
+            LOG.info("ingest: nothing new in {} since lake version {}", kafka.topics(), current.version());
+            LakeState.Batch none = new LakeState.Batch(runDate, Map.of(), 0, Map.of(), Map.of(), Map.of());
+            return new Result(current.version(), none, Map.of(), plan.lost);
+        }
+        long version = current.version() + 1;
+        Instant now = clock.instant();
+        LOG.info("ingest: reading {} record(s) from {} partition(s) into lake version {}", plan.records,
+                plan.ranges.size(), version);
+
+        Dataset<Row> parsed = readKafka(plan)
+                .mapPartitions(new RecordParsing(version, now, maxRecordBytes, blogPathPatterns), Encoders.row(RecordParsing.SCHEMA))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Counts counts = count(parsed);
+            Map<String, List<String>> tables = new TreeMap<>(current.tables());
+            Map<String, Long> rows = new LinkedHashMap<>();
+            Map<String, Long> duplicates = new LinkedHashMap<>();
+            for (Table table : List.of(Tables.Posts.TABLE, Tables.Accounts.TABLE, Tables.Follows.TABLE,
+                    Tables.BlogLinks.TABLE)) {
+                SegmentMerge.Outcome o = SegmentMerge.merge(spark, lake, current, table, rowsOf(parsed, table),
+                        ORDER, priority(table), version);
+                tables.put(table.name(), o.segments());
+                rows.put(table.name(), o.inserted());
+                duplicates.put(table.name(), o.duplicates());
+                LOG.info("ingest: {}: {} new row(s), {} duplicate(s), {} replaced", table.name(), o.inserted(),
+                        o.duplicates(), o.replaced());
+            }
+            SegmentMerge.Outcome q = SegmentMerge.append(spark, lake, current, Tables.Quarantine.TABLE,
+                    rowsOf(parsed, Tables.Quarantine.TABLE), version);
+            tables.put(Tables.Quarantine.TABLE.name(), q.segments());
+            rows.put(Tables.Quarantine.TABLE.name(), q.inserted());
+
+            Map<String, Map<Integer, Long>> nextOffsets = new TreeMap<>();
+            current.offsets().forEach((t, p) -> nextOffsets.put(t, new TreeMap<>(p)));
+            plan.ranges.forEach((tp, r) -> nextOffsets.computeIfAbsent(tp.topic(), t -> new TreeMap<>())
+                    .put(tp.partition(), r[1]));
+            Map<String, long[]> ranges = new TreeMap<>();
+            plan.ranges.forEach((tp, r) -> ranges.put(tp.topic() + "/" + tp.partition(), r));
+            LakeState.Batch batch = new LakeState.Batch(runDate, ranges, counts.records, rows, duplicates,
+                    counts.quarantined);
+            lake.commit(new LakeState(version, clock.instant(), tables, nextOffsets, batch));
+            LOG.info("ingest: committed lake version {}: {} record(s), {} quarantined", version, counts.records,
+                    counts.quarantined.values().stream().mapToLong(Long::longValue).sum());
+            lake.removeOrphans();
+            return new Result(version, batch, counts.skipped, plan.lost);
+        } finally {
+            parsed.unpersist();
+        }
+    }
+
+    /** The ranges to read: from each partition's committed offset (or its start) to its end now. */
+    private Plan plan(LakeState current) throws KafkaUnavailableException {
+        Map<TopicPartition, long[]> available = offsets.offsetRanges(kafka.topics());
+        Map<TopicPartition, long[]> ranges = new LinkedHashMap<>();
+        Map<String, Long> lost = new TreeMap<>();
+        long records = 0;
+        for (Map.Entry<TopicPartition, long[]> e : available.entrySet()) {
+            TopicPartition tp = e.getKey();
+            long first = e.getValue()[0];
+            long end = e.getValue()[1];
+            long from = current.nextOffset(tp.topic(), tp.partition());
+            if (from < 0) {
+                from = first;
+            } else if (from < first) {
+                lost.put(tp.topic() + "/" + tp.partition(), first - from);
+                LOG.warn("ingest: {} records of {} were deleted by Kafka's retention before they were read",
+                        first - from, tp);
+                from = first;
+            }
+            if (end > from) {
+                ranges.put(tp, new long[] {from, end});
+                records += end - from;
+            }
+        }
+        return new Plan(ranges, records, lost);
+    }
+
+    private record Plan(Map<TopicPartition, long[]> ranges, long records, Map<String, Long> lost) {
+    }
+
+    private Dataset<Row> readKafka(Plan plan) {
+        Map<String, Map<String, Long>> starting = new TreeMap<>();
+        Map<String, Map<String, Long>> ending = new TreeMap<>();
+        Map<String, List<Integer>> assign = new TreeMap<>();
+        plan.ranges.forEach((tp, r) -> {
+            starting.computeIfAbsent(tp.topic(), t -> new TreeMap<>()).put(Integer.toString(tp.partition()), r[0]);
+            ending.computeIfAbsent(tp.topic(), t -> new TreeMap<>()).put(Integer.toString(tp.partition()), r[1]);
+            assign.computeIfAbsent(tp.topic(), t -> new java.util.ArrayList<>()).add(tp.partition());
+        });
+        org.apache.spark.sql.DataFrameReader reader = spark.read().format("kafka")
+                .option("kafka.bootstrap.servers", kafka.bootstrapServers())
+                .option("assign", json(assign))
+                .option("startingOffsets", json(starting))
+                .option("endingOffsets", json(ending))
+                .option("includeHeaders", "true")
+                .option("failOnDataLoss", "true")
+                .option("kafka.max.poll.records", Integer.toString(maxPollRecords))
+                .option("kafka.request.timeout.ms", Long.toString(kafka.requestTimeout().toMillis()))
+                .option("kafka.default.api.timeout.ms", Long.toString(kafka.requestTimeout().toMillis()));
+        for (Map.Entry<String, String> e : kafka.client().entrySet()) {
+            reader = reader.option("kafka." + e.getKey(), e.getValue());
+        }
+        return reader.load();
+    }
+
+    private static String json(Object value) {
+        try {
+            return Lake.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Dataset<Row> rowsOf(Dataset<Row> parsed, Table table) {
+        return parsed.filter(col(RecordParsing.KIND).equalTo(table.name()))
+                .select(col(table.name() + ".*"), col(RecordParsing.TOPIC), col(RecordParsing.PARTITION),
+                        col(RecordParsing.OFFSET), col(RecordParsing.INDEX));
+    }
+
+    /** Which copy of a row the lake keeps: see {@link SegmentMerge}. */
+    static Column priority(Table table) {
+        if (table == Tables.Posts.TABLE) {
+            return col(Tables.Posts.COMPLETENESS).cast("long");
+        }
+        if (table == Tables.Accounts.TABLE) {
+            return coalesce(unix_micros(col(Tables.Accounts.OBSERVED_AT)), lit(0L));
+        }
+        return lit(0L);
+    }
+
+    private record Counts(long records, Map<String, Long> quarantined, Map<String, Long> skipped) {
+    }
+
+    private static Counts count(Dataset<Row> parsed) {
+        long records = 0;
+        Map<String, Long> quarantined = new TreeMap<>();
+        Map<String, Long> skipped = new TreeMap<>();
+        List<Row> byKind = parsed.filter(col(RecordParsing.FIRST))
+                .groupBy(col(RecordParsing.KIND), col(RecordParsing.FORMAT),
+                        col(Tables.Quarantine.TABLE.name() + "." + Tables.Quarantine.REASON_CODE).as("reason"))
+                .count().collectAsList();
+        for (Row r : byKind) {
+            long n = r.getLong(3);
+            records += n;
+            String kind = r.getString(0);
+            if (kind.equals(Tables.Quarantine.TABLE.name())) {
+                quarantined.merge(r.getString(2), n, Long::sum);
+            } else if (kind.equals(RecordParsing.SKIPPED)) {
+                skipped.merge(String.valueOf(r.getString(1)), n, Long::sum);
+            }
+        }
+        return new Counts(records, quarantined, skipped);
+    }
+}

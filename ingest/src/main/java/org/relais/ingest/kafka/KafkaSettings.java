@@ -1,0 +1,49 @@
+package org.relais.ingest.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.relais.ingest.config.RelaisConfig;
+
+/**
+ * Kafka client settings read from the configuration: where the brokers are, which topics the
+ * ingest job reads, how long to wait, and the pass-through client properties (SASL, SSL, ...).
+ *
+ * @param bootstrapServers {@code host:port,...}
+ * @param topics the topics the ingest job reads
+ * @param topicPartitions partitions of a topic that {@code produce} creates
+ * @param requestTimeout how long a request may take before the broker counts as unreachable
+ * @param client pass-through client properties; may hold secrets, never log them
+ */
+public record KafkaSettings(String bootstrapServers, List<String> topics, int topicPartitions,
+        Duration requestTimeout, Map<String, String> client) {
+
+    public KafkaSettings {
+        topics = List.copyOf(topics);
+        client = Map.copyOf(client);
+    }
+
+    public static KafkaSettings from(RelaisConfig config) {
+        return new KafkaSettings(
+                config.string("relais.kafka.bootstrap-servers"),
+                config.strings("relais.kafka.topics"),
+                config.integer("relais.kafka.topic-partitions"),
+                config.duration("relais.kafka.request-timeout"),
+                config.passThrough(RelaisConfig.KAFKA_CLIENT));
+    }
+
+    /** Properties common to every client: servers, time limits, then the pass-through ones. */
+    public Properties clientProperties() {
+        Properties p = new Properties();
+        int timeoutMs = (int) requestTimeout.toMillis();
+        p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(CommonClientConfigs.REQUEST_TIMEOUT_MS_CONFIG, Integer.toString(timeoutMs));
+        p.put(CommonClientConfigs.DEFAULT_API_TIMEOUT_MS_CONFIG, Integer.toString(timeoutMs));
+        // Without this, a client retries an unreachable broker's address forever in the background.
+        p.put(CommonClientConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, "5000");
+        p.putAll(client);
+        return p;
+    }
+}

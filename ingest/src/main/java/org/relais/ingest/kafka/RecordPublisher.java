@@ -1,0 +1,159 @@
+package org.relais.ingest.kafka;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.io.input.BoundedInputStream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.relais.ingest.format.BadInputException;
+import org.relais.ingest.format.RecordFormat;
+import org.relais.ingest.format.SourceRecord;
+
+/**
+ * Publishes input files to a Kafka topic, one Kafka record per record of the file's format, with
+ * the format's name and the record's {@code file:line} in headers. Values are the file's bytes,
+ * unparsed: parsing, and quarantining what does not parse, is the ingest job's work.
+ *
+ * <p>The producer is idempotent ({@code enable.idempotence}, {@code acks=all}), so a retried send
+ * never duplicates a record, and records with the same key (one post) keep their order.
+ */
+public final class RecordPublisher {
+
+    /** Rejection messages kept for the summary; the count covers all of them. */
+    private static final int MAX_REJECTION_MESSAGES = 20;
+
+    private final Producer<byte[], byte[]> producer;
+    private final long maxRecordBytes;
+
+    /**
+     * Outcome of publishing files.
+     *
+     * @param sent records acknowledged by the broker
+     * @param rejected records not sent because they are larger than the broker accepts
+     * @param rejections a message for each of the first rejected records, naming file and line
+     */
+    public record Result(long sent, long rejected, List<String> rejections) {
+
+        public Result plus(Result other) {
+            List<String> messages = new ArrayList<>(rejections);
+            other.rejections.stream().limit(Math.max(0, MAX_REJECTION_MESSAGES - messages.size()))
+                    .forEach(messages::add);
+            return new Result(sent + other.sent, rejected + other.rejected, messages);
+        }
+
+        public static Result empty() {
+            return new Result(0, 0, List.of());
+        }
+    }
+
+    /** A send that failed (broker unreachable, authorisation, ...): the run stops. */
+    public static final class PublishException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        public PublishException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    public RecordPublisher(Producer<byte[], byte[]> producer, long maxRecordBytes) {
+        this.producer = producer;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    /** An idempotent, batching producer for {@code settings}. */
+    public static Producer<byte[], byte[]> createProducer(KafkaSettings settings, long maxRecordBytes) {
+        Properties p = settings.clientProperties();
+        long timeoutMs = settings.requestTimeout().toMillis();
+        p.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Long.toString(Math.max(maxRecordBytes + 64 * 1024, 1 << 20)));
+        p.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeoutMs));
+        p.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(timeoutMs + 20_000));
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Publishes one file and waits until every record is acknowledged.
+     *
+     * @param progress told the number of the file's bytes read so far
+     * @throws BadInputException when the file cannot be used at all in this format
+     * @throws PublishException when the broker does not take the records
+     */
+    public Result publish(String topic, RecordFormat format, Path file, LongConsumer progress)
+            throws IOException, BadInputException, PublishException {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long sent = 0;
+        long rejected = 0;
+        List<String> rejections = new ArrayList<>();
+        byte[] formatHeader = format.name().getBytes(StandardCharsets.UTF_8);
+        String fileName = file.getFileName().toString();
+
+        try (BoundedInputStream counted = BoundedInputStream.builder()
+                        .setInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16)).get();
+                InputStream in = fileName.endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16) : counted) {
+            Iterator<SourceRecord> records = format.split(in, fileName);
+            while (records.hasNext() && failure.get() == null) {
+                SourceRecord r = records.next();
+                if (r.value().length > maxRecordBytes) {
+                    rejected++;
+                    if (rejections.size() < MAX_REJECTION_MESSAGES) {
+                        rejections.add(fileName + ":" + r.line() + ": record of " + r.value().length
+                                + " bytes is larger than relais.ingest.max-record-bytes (" + maxRecordBytes + ")");
+                    }
+                    continue;
+                }
+                ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, r.key(), r.value());
+                record.headers().add(RecordHeaders.FORMAT, formatHeader);
+                record.headers().add(RecordHeaders.SOURCE,
+                        (fileName + ":" + r.line()).getBytes(StandardCharsets.UTF_8));
+                producer.send(record, (metadata, error) -> {
+                    if (error != null) {
+                        failure.compareAndSet(null, error);
+                    }
+                });
+                sent++;
+                if ((sent & 1023) == 0) {
+                    progress.accept(counted.getCount());
+                }
+            }
+            producer.flush();
+            progress.accept(counted.getCount());
+        } catch (TimeoutException e) {
+            throw new PublishException(unreachable(e), e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Exception error = failure.get();
+        if (error != null) {
+            throw new PublishException(error instanceof TimeoutException
+                    ? unreachable(error)
+                    : "publishing " + fileName + " to " + topic + " failed: " + error.getMessage(), error);
+        }
+        return new Result(sent, rejected, rejections);
+    }
+
+    private static String unreachable(Exception e) {
+        return "the Kafka broker did not answer in time (" + e.getMessage()
+                + "); is it running? check --bootstrap-servers";
+    }
+}

@@ -1,0 +1,106 @@
+package org.relais.ingest.kafka;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Topic administration the jobs need: create a topic before publishing to it, and find the offset
+ * range of every partition before reading. Every call is bounded by the configured request timeout;
+ * a broker that does not answer becomes a {@link KafkaUnavailableException} with a clear message.
+ */
+public final class Topics {
+
+    private final Admin admin;
+    private final Duration timeout;
+    private final String servers;
+
+    public Topics(Admin admin, KafkaSettings settings) {
+        this.admin = admin;
+        this.timeout = settings.requestTimeout();
+        this.servers = settings.bootstrapServers();
+    }
+
+    /** The broker cannot be reached, or refused a request. */
+    public static final class KafkaUnavailableException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        public KafkaUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Creates {@code topic} with {@code partitions} partitions unless it exists. */
+    public void ensureExists(String topic, int partitions) throws KafkaUnavailableException {
+        try {
+            if (await(admin.listTopics().names()).contains(topic)) {
+                return;
+            }
+            await(admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
+                    .all());
+        } catch (KafkaUnavailableException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * The first and next offset of every partition of the topics that exist; topics that do not
+     * exist yet are left out, since there is nothing to read from them.
+     */
+    public Map<TopicPartition, long[]> offsetRanges(Collection<String> topics) throws KafkaUnavailableException {
+        Set<String> existing = await(admin.listTopics().names());
+        List<String> present = topics.stream().filter(existing::contains).toList();
+        Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        Map<String, TopicDescription> descriptions = await(admin.describeTopics(present).allTopicNames());
+        for (TopicDescription d : descriptions.values()) {
+            d.partitions().forEach(p -> {
+                TopicPartition tp = new TopicPartition(d.name(), p.partition());
+                earliest.put(tp, OffsetSpec.earliest());
+                latest.put(tp, OffsetSpec.latest());
+            });
+        }
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> first = await(admin.listOffsets(earliest).all());
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> next = await(admin.listOffsets(latest).all());
+        Map<TopicPartition, long[]> ranges = new TreeMap<>(
+                java.util.Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
+        first.forEach((tp, info) -> ranges.put(tp, new long[] {info.offset(), next.get(tp).offset()}));
+        return ranges;
+    }
+
+    private <T> T await(org.apache.kafka.common.KafkaFuture<T> future) throws KafkaUnavailableException {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new KafkaUnavailableException("Kafka at " + servers + " did not answer within "
+                    + timeout.toSeconds() + " s; is the broker running? (check --bootstrap-servers)", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String what = cause instanceof org.apache.kafka.common.errors.TimeoutException
+                    ? "did not answer within " + timeout.toSeconds() + " s; is the broker running? (check --bootstrap-servers)"
+                    : "refused the request: " + cause.getMessage();
+            throw new KafkaUnavailableException("Kafka at " + servers + " " + what, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaUnavailableException("interrupted while waiting for Kafka at " + servers, e);
+        }
+    }
+}

@@ -1,0 +1,396 @@
+package org.relais.ingest.lake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.relais.ingest.lake.Tables.Table;
+
+/**
+ * The Parquet lake: a directory (on any Hadoop file system) holding one sub-directory per table.
+ *
+ * <p>An ingested table is a list of <em>segments</em>, directories of plain Parquet files named
+ * {@code seg-NNNNNN}. Which segments make up each table, and up to which Kafka offsets they hold
+ * records, is the lake's state, committed atomically as a new file {@code _commits/NNN.json}. A
+ * segment that no commit lists (left by a run that died) is never read, and is deleted by
+ * {@link #removeOrphans()} at the start of the next run. Once a run's commit is in, only current
+ * segments remain on disk, so {@code pandas.read_parquet("<lake>/posts")} sees the table as is.
+ *
+ * <p>Per-run output tables (scores, rankings) are partitioned by run date instead, and replaced
+ * whole with {@link #replacePartition}.
+ */
+public final class Lake {
+
+    static final String COMMITS = "_commits";
+    static final String RUNS = "_runs";
+    static final String SEGMENT_PREFIX = "seg-";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final FileSystem fs;
+    private final Path root;
+
+    private Lake(FileSystem fs, Path root) {
+        this.fs = fs;
+        this.root = root;
+    }
+
+    /** Opens (and creates when missing) the lake at {@code location}, a path or a Hadoop URI. */
+    public static Lake open(String location, Configuration hadoopConf) {
+        try {
+            Path path = new Path(location);
+            FileSystem fs = path.getFileSystem(hadoopConf);
+            Path root = fs.makeQualified(path);
+            fs.mkdirs(new Path(root, COMMITS));
+            return new Lake(fs, root);
+        } catch (IOException e) {
+            throw new LakeException("cannot open the lake at " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Lake open(String location, SparkSession spark) {
+        return open(location, spark.sparkContext().hadoopConfiguration());
+    }
+
+    /** The lake's root, fully qualified ({@code file:/...}). */
+    public String location() {
+        return root.toString();
+    }
+
+    public FileSystem fileSystem() {
+        return fs;
+    }
+
+    /** The latest committed state, or {@link LakeState#empty()} for a new lake. */
+    public LakeState state() {
+        try {
+            long latest = -1;
+            for (FileStatus s : fs.listStatus(new Path(root, COMMITS))) {
+                String name = s.getPath().getName();
+                if (name.endsWith(".json") && !name.startsWith(".") && !name.startsWith("_")) {
+                    latest = Math.max(latest, Long.parseLong(name.substring(0, name.length() - 5)));
+                }
+            }
+            return latest < 0 ? LakeState.empty() : readState(commitFile(latest));
+        } catch (IOException e) {
+            throw new LakeException("cannot read the lake's state under " + new Path(root, COMMITS) + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The full paths of a table's current segments. */
+    public List<String> segmentPaths(LakeState state, String table) {
+        List<String> paths = new ArrayList<>();
+        for (String segment : state.segments(table)) {
+            paths.add(new Path(new Path(root, table), segment).toString());
+        }
+        return paths;
+    }
+
+    /** A table as of the latest commit, with its declared schema (empty when it has no segment). */
+    public Dataset<Row> read(SparkSession spark, Table table) {
+        return read(spark, table, state());
+    }
+
+    /** A table as of {@code state}. */
+    public Dataset<Row> read(SparkSession spark, Table table, LakeState state) {
+        List<String> paths = segmentPaths(state, table.name());
+        if (paths.isEmpty()) {
+            return spark.createDataFrame(List.of(), table.schema());
+        }
+        return spark.read().schema(table.schema()).parquet(paths.toArray(String[]::new));
+    }
+
+    /** Where a new segment of {@code table} written by version {@code version} goes. */
+    public String segmentName(long version) {
+        return String.format("%s%06d", SEGMENT_PREFIX, version);
+    }
+
+    public String segmentPath(String table, String segment) {
+        return new Path(new Path(root, table), segment).toString();
+    }
+
+    /**
+     * Commits {@code next}, which must be exactly one version after the current state.
+     *
+     * @throws LakeException when another commit took that version first
+     */
+    public void commit(LakeState next) {
+        Path target = commitFile(next.version());
+        Path tmp = new Path(new Path(root, COMMITS), "." + next.version() + "-" + UUID.randomUUID() + ".tmp");
+        try {
+            if (state().version() != next.version() - 1) {
+                throw new LakeException("cannot commit lake version " + next.version() + ": the lake is at version "
+                        + state().version() + " (another run committed meanwhile?)", null);
+            }
+            try (OutputStream out = fs.create(tmp, false)) {
+                JSON.writeValue(out, toJson(next));
+            }
+            if (fs.exists(target) || !fs.rename(tmp, target)) {
+                fs.delete(tmp, false);
+                throw new LakeException("cannot commit lake version " + next.version() + ": " + target
+                        + " already exists", null);
+            }
+        } catch (IOException e) {
+            throw new LakeException("cannot commit lake version " + next.version() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes segment directories that the latest commit does not list: those of runs that died
+     * before committing, and those a commit replaced. Returns how many were deleted.
+     */
+    public int removeOrphans() {
+        LakeState state = state();
+        int removed = 0;
+        try {
+            for (Table table : Tables.INGESTED) {
+                Path dir = new Path(root, table.name());
+                if (!fs.exists(dir)) {
+                    continue;
+                }
+                Set<String> live = new HashSet<>(state.segments(table.name()));
+                for (FileStatus s : fs.listStatus(dir)) {
+                    String name = s.getPath().getName();
+                    if (name.startsWith(SEGMENT_PREFIX) && !live.contains(name)) {
+                        fs.delete(s.getPath(), true);
+                        removed++;
+                    }
+                }
+            }
+            for (FileStatus s : fs.listStatus(new Path(root, COMMITS))) {
+                if (s.getPath().getName().endsWith(".tmp")) {
+                    fs.delete(s.getPath(), false);
+                }
+            }
+        } catch (IOException e) {
+            throw new LakeException("cannot clean up the lake at " + root + ": " + e.getMessage(), e);
+        }
+        return removed;
+    }
+
+    /** Where a run's per-stage records go: {@code <lake>/_runs/<run-date>/}. */
+    public Path runDir(String runDate) {
+        return new Path(new Path(root, RUNS), runDate);
+    }
+
+    /** The path of a run-date partition of an output table: {@code <lake>/<table>/run_date=<d>}. */
+    public String partitionPath(String table, String runDate) {
+        return new Path(new Path(root, table), "run_date=" + runDate).toString();
+    }
+
+    /**
+     * Writes {@code rows} as the {@code run_date=<runDate>} partition of {@code table}, replacing a
+     * previous one. The rows are written to a staging directory first and moved into place when
+     * complete, so a reader never sees a half-written partition.
+     */
+    public void replacePartition(Dataset<Row> rows, String table, String runDate) {
+        Path tableDir = new Path(root, table);
+        Path staging = new Path(tableDir, "_staging-" + UUID.randomUUID());
+        Path target = new Path(partitionPath(table, runDate));
+        Path old = new Path(tableDir, "_replaced-" + UUID.randomUUID());
+        try {
+            rows.write().mode(SaveMode.ErrorIfExists).parquet(staging.toString());
+            fs.mkdirs(tableDir);
+            boolean hadOld = fs.exists(target);
+            if (hadOld && !fs.rename(target, old)) {
+                throw new IOException("cannot move " + target + " aside");
+            }
+            if (!fs.rename(staging, target)) {
+                throw new IOException("cannot move " + staging + " to " + target);
+            }
+            if (hadOld) {
+                fs.delete(old, true);
+            }
+        } catch (IOException e) {
+            throw new LakeException("cannot write " + table + " for " + runDate + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    /** Reads a run-date partition of an output table written by {@link #replacePartition}. */
+    public Dataset<Row> readPartition(SparkSession spark, String table, String runDate,
+            org.apache.spark.sql.types.StructType schema) {
+        String path = partitionPath(table, runDate);
+        try {
+            if (!fs.exists(new Path(path))) {
+                throw new LakeException("the lake has no " + table + " for " + runDate + " (" + path
+                        + "); run the stage that writes it first", null);
+            }
+        } catch (IOException e) {
+            throw new LakeException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        return spark.read().schema(schema).parquet(path);
+    }
+
+    /** The run-date partitions of an output table, oldest first. */
+    public List<String> runDates(String table) {
+        List<String> dates = new ArrayList<>();
+        try {
+            Path dir = new Path(root, table);
+            if (fs.exists(dir)) {
+                for (FileStatus s : fs.listStatus(dir)) {
+                    String name = s.getPath().getName();
+                    if (s.isDirectory() && name.startsWith("run_date=")) {
+                        dates.add(name.substring("run_date=".length()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new LakeException("cannot list " + table + ": " + e.getMessage(), e);
+        }
+        dates.sort(null);
+        return dates;
+    }
+
+    /** Writes a small JSON document (a stage's record of a run) atomically. */
+    public void writeJson(Path file, JsonNode doc) {
+        Path tmp = new Path(file.getParent(), "." + file.getName() + "-" + UUID.randomUUID() + ".tmp");
+        try {
+            fs.mkdirs(file.getParent());
+            try (OutputStream out = fs.create(tmp, true)) {
+                JSON.writeValue(out, doc);
+            }
+            fs.delete(file, false);
+            if (!fs.rename(tmp, file)) {
+                throw new IOException("cannot move " + tmp + " to " + file);
+            }
+        } catch (IOException e) {
+            deleteQuietly(tmp);
+            throw new LakeException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a JSON document written by {@link #writeJson}, or null when it does not exist. */
+    public JsonNode readJson(Path file) {
+        try {
+            if (!fs.exists(file)) {
+                return null;
+            }
+            try (InputStream in = fs.open(file)) {
+                return JSON.readTree(in);
+            }
+        } catch (IOException e) {
+            throw new LakeException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    private void deleteQuietly(Path p) {
+        try {
+            fs.delete(p, true);
+        } catch (IOException ignored) {
+            // Left-over staging directories start with "_" and are never read.
+        }
+    }
+
+    private Path commitFile(long version) {
+        return new Path(new Path(root, COMMITS), String.format("%020d.json", version));
+    }
+
+    private LakeState readState(Path file) throws IOException {
+        try (InputStream in = fs.open(file)) {
+            return fromJson(JSON.readTree(in));
+        }
+    }
+
+    static ObjectNode toJson(LakeState s) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("version", s.version());
+        n.put("committed_at", s.committedAt() == null ? null : s.committedAt().toString());
+        ObjectNode tables = n.putObject("tables");
+        s.tables().forEach((t, segs) -> segs.forEach(tables.putArray(t)::add));
+        ObjectNode offsets = n.putObject("offsets");
+        s.offsets().forEach((topic, parts) -> {
+            ObjectNode o = offsets.putObject(topic);
+            new TreeMap<>(parts).forEach((p, off) -> o.put(Integer.toString(p), off));
+        });
+        LakeState.Batch b = s.batch();
+        if (b != null) {
+            ObjectNode batch = n.putObject("batch");
+            batch.put("run_date", b.runDate());
+            ObjectNode ranges = batch.putObject("ranges");
+            b.ranges().forEach((tp, r) -> ranges.putArray(tp).add(r[0]).add(r[1]));
+            batch.put("records", b.records());
+            b.rows().forEach(batch.putObject("rows")::put);
+            b.duplicates().forEach(batch.putObject("duplicates")::put);
+            b.quarantined().forEach(batch.putObject("quarantined")::put);
+        }
+        return n;
+    }
+
+    static LakeState fromJson(JsonNode n) {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        n.path("tables").fields().forEachRemaining(e -> {
+            List<String> segs = new ArrayList<>();
+            e.getValue().forEach(v -> segs.add(v.asText()));
+            tables.put(e.getKey(), segs);
+        });
+        Map<String, Map<Integer, Long>> offsets = new LinkedHashMap<>();
+        n.path("offsets").fields().forEachRemaining(e -> {
+            Map<Integer, Long> parts = new TreeMap<>();
+            e.getValue().fields().forEachRemaining(p -> parts.put(Integer.parseInt(p.getKey()), p.getValue().asLong()));
+            offsets.put(e.getKey(), parts);
+        });
+        LakeState.Batch batch = null;
+        JsonNode b = n.get("batch");
+        if (b != null && !b.isNull()) {
+            Map<String, long[]> ranges = new TreeMap<>();
+            b.path("ranges").fields().forEachRemaining(e ->
+                    ranges.put(e.getKey(), new long[] {e.getValue().get(0).asLong(), e.getValue().get(1).asLong()}));
+            batch = new LakeState.Batch(b.path("run_date").asText(null), ranges, b.path("records").asLong(),
+                    longs(b.path("rows")), longs(b.path("duplicates")), longs(b.path("quarantined")));
+        }
+        String committed = n.path("committed_at").asText(null);
+        return new LakeState(n.path("version").asLong(), committed == null ? null : Instant.parse(committed),
+                tables, offsets, batch);
+    }
+
+    private static Map<String, Long> longs(JsonNode n) {
+        Map<String, Long> m = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            m.put(e.getKey(), e.getValue().asLong());
+        }
+        return m;
+    }
+
+    /** A lake that cannot be read or written; the message names the path and the problem. */
+    public static final class LakeException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public LakeException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    static UncheckedIOException unchecked(IOException e) {
+        return new UncheckedIOException(e);
+    }
+}

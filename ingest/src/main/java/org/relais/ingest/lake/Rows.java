@@ -1,0 +1,77 @@
+package org.relais.ingest.lake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.relais.ingest.model.Account;
+import org.relais.ingest.model.BlogLink;
+import org.relais.ingest.model.Follow;
+import org.relais.ingest.model.Post;
+
+/**
+ * Canonical records as Spark rows, in the column order of {@link Tables}. The one place that knows
+ * both the model records and the table schemas; a unit test checks each row against its schema.
+ */
+public final class Rows {
+
+    private Rows() {
+    }
+
+    public static Row post(Post p, long batch) {
+        Row[] mentions = p.mentions().stream()
+                .map(m -> RowFactory.create(m.accountId(), m.handle()))
+                .toArray(Row[]::new);
+        return RowFactory.create(
+                p.platform(), p.postId(), p.authorId(), p.authorHandle(), ts(p.createdAt()), p.text(), p.lang(),
+                strings(p.urls()), strings(p.hashtags()), mentions,
+                p.replyToPostId(), p.replyToAuthorId(), p.repostOfPostId(), p.repostOfAuthorId(),
+                p.quoteOfPostId(), p.quoteOfAuthorId(), p.sourceFormat(), completeness(p), batch);
+    }
+
+    public static Row account(Account a, String sourceFormat, long batch) {
+        return RowFactory.create(
+                a.platform(), a.accountId(), a.handle(), a.displayName(), a.profileUrl(), a.description(),
+                a.followersCount(), a.followingCount(), a.isProtected(), a.verified(), ts(a.observedAt()),
+                sourceFormat, batch);
+    }
+
+    public static Row follow(Follow f, long batch) {
+        return RowFactory.create(f.platform(), f.followerId(), f.followeeId(), ts(f.observedAt()),
+                f.sourceFormat(), batch);
+    }
+
+    public static Row blogLink(BlogLink l, long batch) {
+        return RowFactory.create(l.sourceBlog(), l.sourcePostUrl(), l.targetUrl(), l.targetBlog(),
+                ts(l.publishedAt()), l.anchorText(), l.sourceFormat(), batch);
+    }
+
+    /**
+     * How many optional fields a post fills. Of two copies of one post (a tweet seen as an original
+     * and inside another page's includes, say) the lake keeps the one with the higher count.
+     */
+    public static int completeness(Post p) {
+        int n = 0;
+        n += p.authorId() != null ? 1 : 0;
+        n += p.authorHandle() != null ? 1 : 0;
+        n += p.createdAt() != null ? 1 : 0;
+        n += p.text() != null ? 1 : 0;
+        n += p.lang() != null ? 1 : 0;
+        n += p.urls().isEmpty() ? 0 : 1;
+        n += p.hashtags().isEmpty() ? 0 : 1;
+        n += p.mentions().isEmpty() ? 0 : 1;
+        n += p.replyToAuthorId() != null ? 1 : 0;
+        n += p.repostOfAuthorId() != null ? 1 : 0;
+        n += p.quoteOfAuthorId() != null ? 1 : 0;
+        return n;
+    }
+
+    static Timestamp ts(Instant i) {
+        return i == null ? null : Timestamp.from(i);
+    }
+
+    private static String[] strings(List<String> values) {
+        return values.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,66 @@
+package org.relais.ingest.lake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * What each stage of a run did, kept in the lake under {@code _runs/<run-date>/<stage>.json}: its
+ * status, when it ran, how long it took, and its figures. The report stage gathers these into the
+ * run's {@code manifest.json}; they also let stages run as separate {@code spark-submit} jobs.
+ */
+public final class RunLog {
+
+    public static final String STATUS = "status";
+    public static final String SUCCEEDED = "succeeded";
+    public static final String FAILED = "failed";
+
+    private final Lake lake;
+    private final String runDate;
+
+    public RunLog(Lake lake, String runDate) {
+        this.lake = lake;
+        this.runDate = runDate;
+    }
+
+    public String runDate() {
+        return runDate;
+    }
+
+    /** Records a stage that finished; {@code details} holds its figures. */
+    public ObjectNode succeeded(String stage, Instant started, Instant finished, ObjectNode details) {
+        return write(stage, SUCCEEDED, started, finished, details, null);
+    }
+
+    /** Records a stage that failed, with the one-line cause. */
+    public ObjectNode failed(String stage, Instant started, Instant finished, String cause) {
+        return write(stage, FAILED, started, finished, Lake.json().createObjectNode(), cause);
+    }
+
+    /** The record of {@code stage}, or null when it has not run for this date. */
+    public JsonNode read(String stage) {
+        return lake.readJson(file(stage));
+    }
+
+    private ObjectNode write(String stage, String status, Instant started, Instant finished, ObjectNode details,
+            String cause) {
+        ObjectNode n = Lake.json().createObjectNode();
+        n.put("stage", stage);
+        n.put(STATUS, status);
+        n.put("started_at", started.toString());
+        n.put("finished_at", finished.toString());
+        n.put("seconds", Duration.between(started, finished).toMillis() / 1000.0);
+        if (cause != null) {
+            n.put("cause", cause);
+        }
+        n.set("details", details);
+        lake.writeJson(file(stage), n);
+        return n;
+    }
+
+    private Path file(String stage) {
+        return new Path(lake.runDir(runDate), stage + ".json");
+    }
+}

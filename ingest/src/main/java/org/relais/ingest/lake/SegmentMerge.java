@@ -1,0 +1,146 @@
+package org.relais.ingest.lake;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.row_number;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.storage.StorageLevel;
+import org.relais.ingest.lake.Tables.Table;
+
+/**
+ * Merges a batch of new rows into a table of the lake, keeping one row per key.
+ *
+ * <p>Each row has a <em>priority</em> (a post's completeness, an account's observation time, 0 for
+ * tables where the first copy wins). Among new rows with the same key, the highest priority wins,
+ * then the earliest in Kafka order. A new row replaces a stored one only when its priority is
+ * strictly higher; otherwise it is a duplicate and dropped. Segments that hold replaced rows are
+ * rewritten without them. Everything new (inserted rows and the survivors of rewritten segments)
+ * goes into one new segment; nothing existing is modified in place, so a run that dies before
+ * committing leaves the committed lake untouched.
+ */
+public final class SegmentMerge {
+
+    private static final String PRIORITY = "_priority";
+    private static final String STORED_PRIORITY = "_stored_priority";
+    private static final String FILE = "_file";
+
+    private SegmentMerge() {
+    }
+
+    /**
+     * What a merge wrote.
+     *
+     * @param segments the table's segments after the merge (to commit)
+     * @param inserted new rows stored
+     * @param duplicates new rows dropped because the batch or the lake already had them
+     * @param replaced stored rows replaced by a more complete or more recent version
+     */
+    public record Outcome(List<String> segments, long inserted, long duplicates, long replaced) {
+    }
+
+    /**
+     * Merges {@code incoming} into {@code table} and writes the new segment (if any) for version
+     * {@code version}; the caller commits {@link Outcome#segments()}.
+     *
+     * @param incoming rows with the table's columns plus the order columns
+     * @param order columns of {@code incoming} that give Kafka order (topic, partition, offset, index)
+     * @param priority the priority, an expression over the table's columns
+     */
+    public static Outcome merge(SparkSession spark, Lake lake, LakeState current, Table table,
+            Dataset<Row> incoming, List<String> order, Column priority, long version) {
+        Column[] keys = table.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        List<Column> ordering = new ArrayList<>();
+        ordering.add(col(PRIORITY).desc());
+        order.forEach(c -> ordering.add(col(c).asc()));
+        WindowSpec byKey = Window.partitionBy(keys).orderBy(ordering.toArray(Column[]::new));
+        Dataset<Row> best = incoming.withColumn(PRIORITY, priority)
+                .withColumn("_rank", row_number().over(byKey))
+                .filter(col("_rank").equalTo(1))
+                .drop("_rank");
+
+        List<String> segments = current.segments(table.name());
+        Dataset<Row> decided;
+        if (segments.isEmpty()) {
+            decided = best.withColumn(FILE, org.apache.spark.sql.functions.lit(null).cast("string"))
+                    .withColumn(STORED_PRIORITY, org.apache.spark.sql.functions.lit(null).cast("long"));
+        } else {
+            Dataset<Row> stored = lake.read(spark, table, current)
+                    .select(concat(keys, priority.cast("long").as(STORED_PRIORITY), input_file_name().as(FILE)));
+            decided = best.join(stored, table.key().toArray(String[]::new), "left");
+        }
+        decided = decided.persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            Column isNew = col(FILE).isNull();
+            Column replaces = col(FILE).isNotNull().and(col(PRIORITY).gt(col(STORED_PRIORITY)));
+            Dataset<Row> inserts = decided.filter(isNew.or(replaces)).select(columns(table));
+            Dataset<Row> replacedKeys = decided.filter(replaces).select(concat(keys, col(FILE)));
+
+            long incomingCount = incoming.count();
+            long insertCount = inserts.count();
+            Set<String> rewrite = new LinkedHashSet<>();
+            for (Row r : replacedKeys.select(FILE).distinct().collectAsList()) {
+                rewrite.add(segmentOf(r.getString(0)));
+            }
+            long replacedCount = rewrite.isEmpty() ? 0 : replacedKeys.count();
+
+            Dataset<Row> toWrite = inserts;
+            if (!rewrite.isEmpty()) {
+                LakeState only = current.withTable(table.name(), new ArrayList<>(rewrite));
+                Dataset<Row> survivors = lake.read(spark, table, only)
+                        .join(replacedKeys.drop(FILE), table.key().toArray(String[]::new), "left_anti")
+                        .select(columns(table));
+                toWrite = survivors.unionByName(inserts);
+            }
+            List<String> next = new ArrayList<>(segments);
+            next.removeAll(rewrite);
+            if (insertCount > 0 || !rewrite.isEmpty()) {
+                String name = lake.segmentName(version);
+                toWrite.write().mode("errorifexists").parquet(lake.segmentPath(table.name(), name));
+                next.add(name);
+            }
+            return new Outcome(next, insertCount, incomingCount - insertCount, replacedCount);
+        } finally {
+            decided.unpersist();
+        }
+    }
+
+    /** Appends {@code incoming} as a new segment, without looking for duplicates (quarantine). */
+    public static Outcome append(SparkSession spark, Lake lake, LakeState current, Table table,
+            Dataset<Row> incoming, long version) {
+        List<String> next = new ArrayList<>(current.segments(table.name()));
+        long count = incoming.count();
+        if (count > 0) {
+            String name = lake.segmentName(version);
+            incoming.select(columns(table)).write().mode("errorifexists")
+                    .parquet(lake.segmentPath(table.name(), name));
+            next.add(name);
+        }
+        return new Outcome(next, count, 0, 0);
+    }
+
+    private static String segmentOf(String file) {
+        return new Path(file).getParent().getName();
+    }
+
+    private static Column[] columns(Table table) {
+        return java.util.Arrays.stream(table.schema().fieldNames()).map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new);
+    }
+
+    private static Column[] concat(Column[] keys, Column... more) {
+        Column[] all = java.util.Arrays.copyOf(keys, keys.length + more.length);
+        System.arraycopy(more, 0, all, keys.length, more.length);
+        return all;
+    }
+}

@@ -1,0 +1,49 @@
+package org.relais.ingest.spark;
+
+import java.nio.file.Paths;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.relais.ingest.config.RelaisConfig;
+
+/**
+ * Builds the Spark session every Relais job runs in, with the settings that make runs reliable:
+ * UTC timestamps, a small number of shuffle partitions, and, for local masters, a driver bound to
+ * 127.0.0.1 (host names resolve oddly on some machines).
+ */
+public final class SparkSessions {
+
+    /** The master used when neither the configuration nor spark-submit names one. */
+    public static final String DEFAULT_MASTER = "local[*]";
+
+    private SparkSessions() {
+    }
+
+    /**
+     * A session for {@code appName}. The master is {@code relais.spark.master} when set; otherwise
+     * the one spark-submit passed; otherwise {@value #DEFAULT_MASTER}.
+     */
+    public static SparkSession create(String appName, RelaisConfig config) {
+        SparkConf submitted = new SparkConf();
+        String configured = config.string("relais.spark.master").trim();
+        String master = !configured.isEmpty() ? configured : submitted.get("spark.master", DEFAULT_MASTER);
+
+        SparkSession.Builder builder = SparkSession.builder()
+                .appName(appName)
+                .master(master)
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.sql.shuffle.partitions", config.integer("relais.spark.shuffle-partitions"))
+                .config("spark.sql.warehouse.dir",
+                        Paths.get(System.getProperty("java.io.tmpdir"), "relais-spark-warehouse").toUri().toString())
+                .config("spark.sql.parquet.compression.codec", "zstd")
+                .config("spark.ui.enabled", "false")
+                .config("spark.ui.showConsoleProgress", "false");
+        if (master.startsWith("local")) {
+            builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        }
+        for (Map.Entry<String, String> e : config.passThrough(RelaisConfig.SPARK_CONF).entrySet()) {
+            builder.config(e.getKey(), e.getValue());
+        }
+        return builder.getOrCreate();
+    }
+}

@@ -1,0 +1,130 @@
+package org.relais.ingest.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RelaisConfigTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void defaultsComeFromReferenceConf() {
+        RelaisConfig c = RelaisConfig.defaults();
+        assertEquals("lake", c.string("relais.lake"));
+        assertEquals("127.0.0.1:9092", c.string("relais.kafka.bootstrap-servers"));
+        assertEquals(List.of("relais.posts", "relais.follows", "relais.blog-links"), c.strings("relais.kafka.topics"));
+        assertEquals(4L * 1024 * 1024, c.bytes("relais.ingest.max-record-bytes"));
+    }
+
+    @Test
+    void theDefaultBlogPathPatternsAreThoseOfBlogIds() {
+        assertEquals(org.relais.ingest.format.BlogIds.DEFAULT_PATH_PATTERNS,
+                RelaisConfig.defaults().strings("relais.ingest.blog-path-patterns"));
+    }
+
+    @Test
+    void aFileCanExtendAListOfTheDefaults() throws IOException {
+        Path file = write("relais.ingest.blog-path-patterns += \"blogs.example.org/*\"");
+        List<String> patterns = RelaisConfig.builder().file(file).build().strings("relais.ingest.blog-path-patterns");
+        assertEquals("blogs.example.org/*", patterns.get(patterns.size() - 1));
+        assertEquals(org.relais.ingest.format.BlogIds.DEFAULT_PATH_PATTERNS.size() + 1, patterns.size());
+    }
+
+    @Test
+    void commandLineBeatsEnvironmentBeatsFileBeatsDefaults() throws IOException {
+        Path file = write("relais { lake = from-file, reports = from-file, kafka.bootstrap-servers = \"file:1\" }");
+        RelaisConfig c = RelaisConfig.builder()
+                .file(file)
+                .env(Map.of("RELAIS_REPORTS", "from-env", "RELAIS_KAFKA_BOOTSTRAP_SERVERS", "env:1"))
+                .set("relais.kafka.bootstrap-servers", "cli:1")
+                .build();
+        assertEquals("from-file", c.string("relais.lake"), "only the file sets the lake");
+        assertEquals("from-env", c.string("relais.reports"), "the environment overrides the file");
+        assertEquals("cli:1", c.string("relais.kafka.bootstrap-servers"), "the command line overrides both");
+    }
+
+    @Test
+    void setAcceptsKeysWithOrWithoutTheRelaisPrefix() {
+        RelaisConfig c = RelaisConfig.builder()
+                .set(List.of("reports=out", "relais.spark.shuffle-partitions=3"))
+                .build();
+        assertEquals("out", c.string("relais.reports"));
+        assertEquals(3, c.integer("relais.spark.shuffle-partitions"));
+    }
+
+    @Test
+    void unknownKeysAreRejectedWithTheClosestKnownKey() throws IOException {
+        Path file = write("relais { lak = x, kafka { bootstrap-server = y } }");
+        ConfigException e = assertThrows(ConfigException.class, () -> RelaisConfig.builder().file(file).build());
+        assertEquals(2, e.problems().size(), "both unknown keys are reported together: " + e.problems());
+        assertTrue(e.getMessage().contains("unknown key relais.lak") && e.getMessage().contains("did you mean relais.lake?"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("did you mean relais.kafka.bootstrap-servers?"), e.getMessage());
+    }
+
+    @Test
+    void unknownEnvironmentVariablesAreRejectedButLauncherOnesIgnored() {
+        ConfigException e = assertThrows(ConfigException.class, () -> RelaisConfig.builder()
+                .env(Map.of("RELAIS_LAEK", "x", "RELAIS_HOME", "/opt/relais", "PATH", "/bin")).build());
+        assertEquals(List.of("unknown environment variable RELAIS_LAEK; did you mean RELAIS_LAKE?"), e.problems());
+    }
+
+    @Test
+    void wrongTypesAreReportedWithoutTheValue() {
+        ConfigException e = assertThrows(ConfigException.class, () -> RelaisConfig.builder()
+                .set("relais.spark.shuffle-partitions", "many")
+                .set("relais.kafka.request-timeout", "soon")
+                .build());
+        assertEquals(2, e.problems().size(), e.getMessage());
+        assertTrue(e.problems().get(0).startsWith("relais.kafka.request-timeout"), e.getMessage());
+        assertTrue(e.problems().get(1).startsWith("relais.spark.shuffle-partitions: expected a number"), e.getMessage());
+        assertFalse(e.getMessage().contains("many") || e.getMessage().contains("soon"),
+                "values are never repeated, they may be secrets: " + e.getMessage());
+    }
+
+    @Test
+    void passThroughSectionsTakeAnyKeyFlattened() throws IOException {
+        Path file = write("relais.kafka.client { \"security.protocol\" = SASL_SSL, sasl.mechanism = PLAIN }");
+        RelaisConfig c = RelaisConfig.builder().file(file)
+                .set(List.of("spark.conf.spark.executor.memory=2g")).build();
+        assertEquals(Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN"),
+                c.passThrough(RelaisConfig.KAFKA_CLIENT));
+        assertEquals(Map.of("spark.executor.memory", "2g"), c.passThrough(RelaisConfig.SPARK_CONF));
+    }
+
+    @Test
+    void secretsAreRedacted() {
+        RelaisConfig c = RelaisConfig.builder()
+                .set(List.of("kafka.client.sasl.jaas.config=planted-secret-1", "kafka.client.ssl.key.password=s2"))
+                .build();
+        assertTrue(RelaisConfig.isSecret("relais.kafka.client.sasl.jaas.config"));
+        assertFalse(RelaisConfig.isSecret("relais.kafka.bootstrap-servers"));
+        String shown = c.redacted().toString();
+        assertFalse(shown.contains("planted-secret-1") || shown.contains("s2,"), shown);
+        assertTrue(shown.contains("***"), shown);
+    }
+
+    @Test
+    void aMissingConfigFileIsAProblem() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> RelaisConfig.builder().file(dir.resolve("nope.conf")).build());
+        assertTrue(e.getMessage().contains("nope.conf does not exist"), e.getMessage());
+    }
+
+    private Path write(String hocon) throws IOException {
+        Path file = dir.resolve("relais.conf");
+        Files.writeString(file, hocon);
+        return file;
+    }
+}

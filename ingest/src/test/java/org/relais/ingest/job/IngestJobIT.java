@@ -1,0 +1,178 @@
+package org.relais.ingest.job;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.relais.ingest.config.RelaisConfig;
+import org.relais.ingest.format.Formats;
+import org.relais.ingest.kafka.KafkaSettings;
+import org.relais.ingest.kafka.RecordPublisher;
+import org.relais.ingest.kafka.Topics;
+import org.relais.ingest.lake.Lake;
+import org.relais.ingest.lake.LakeState;
+import org.relais.ingest.lake.Tables;
+import org.relais.ingest.testing.KafkaBrokerExtension;
+import org.relais.ingest.testing.SparkExtension;
+
+/** The ingest job against a real broker, real Spark and real Parquet files. */
+class IngestJobIT {
+
+    @RegisterExtension
+    static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
+    @RegisterExtension
+    static SparkExtension spark = new SparkExtension();
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+
+    private String topic;
+    private KafkaSettings settings;
+    private Lake lake;
+    private Admin admin;
+
+    @BeforeEach
+    void setUp(org.junit.jupiter.api.TestInfo info) {
+        topic = "it." + info.getTestMethod().orElseThrow().getName();
+        RelaisConfig config = RelaisConfig.builder()
+                .set("relais.kafka.bootstrap-servers", kafka.bootstrapServers())
+                .set("relais.kafka.topics", List.of(topic))
+                .set("relais.kafka.request-timeout", "10s")
+                .build();
+        settings = KafkaSettings.from(config);
+        lake = Lake.open(dir.resolve("lake").toString(), spark.session());
+        admin = Admin.create(settings.clientProperties());
+    }
+
+    @Test
+    void landsRecordsInTheLakeAndANothingNewRunAddsNothing() throws Exception {
+        publish("relais-json",
+                post("p1", "u1", null),
+                post("p2", "u2", "u1"),
+                "{\"type\":\"follow\",\"platform\":\"twitter\",\"follower_id\":\"u2\",\"followee_id\":\"u1\","
+                        + "\"observed_at\":\"2026-11-01T00:00:00Z\"}");
+
+        IngestJob.Result first = job().run("2026-11-20");
+        assertEquals(1, first.version());
+        assertEquals(3, first.batch().records());
+        assertEquals(Map.of(), first.batch().quarantined());
+        assertEquals(2, count(Tables.Posts.TABLE));
+        assertEquals(1, count(Tables.Follows.TABLE));
+        assertEquals(List.of("p1", "p2"), ids(Tables.Posts.TABLE, Tables.Posts.POST_ID));
+
+        IngestJob.Result second = job().run("2026-11-20");
+        assertFalse(second.consumedAnything(), "nothing new arrived, nothing is read");
+        assertEquals(1, second.version(), "a run with nothing new commits nothing");
+        assertEquals(2, count(Tables.Posts.TABLE));
+    }
+
+    @Test
+    void aMalformedRecordGoesToQuarantineAndTheRunSucceeds() throws Exception {
+        String broken = "{\"type\":\"post\",\"platform\":\"twitter\",\"post_id\":";
+        publish("relais-json", post("p1", "u1", null), broken, post("p3", "u3", null));
+
+        IngestJob.Result result = job().run("2026-11-20");
+        assertEquals(3, result.batch().records());
+        assertEquals(Map.of("malformed_json", 1L), result.batch().quarantined());
+        assertEquals(2, count(Tables.Posts.TABLE));
+
+        List<Row> q = lake.read(spark.session(), Tables.Quarantine.TABLE).collectAsList();
+        assertEquals(1, q.size());
+        Row r = q.get(0);
+        assertEquals(topic, r.getAs(Tables.Quarantine.TOPIC));
+        assertEquals("relais-json", r.getAs(Tables.Quarantine.FORMAT));
+        assertEquals("malformed_json", r.getAs(Tables.Quarantine.REASON_CODE));
+        assertArrayEquals(broken.getBytes(StandardCharsets.UTF_8), (byte[]) r.getAs(Tables.Quarantine.VALUE),
+                "the raw bytes are kept as they arrived");
+        assertTrue(r.<String>getAs(Tables.Quarantine.SOURCE).startsWith("input.jsonl:2"),
+                "the record's file and line: " + r.getAs(Tables.Quarantine.SOURCE));
+    }
+
+    @Test
+    void aPostPublishedTwiceIsStoredOnceAcrossRuns() throws Exception {
+        publish("relais-json", post("p1", "u1", null), post("p1", "u1", null));
+        IngestJob.Result first = job().run("2026-11-20");
+        assertEquals(1, first.batch().rows().get("posts"));
+        assertEquals(1, first.batch().duplicates().get("posts"));
+
+        publish("relais-json", post("p1", "u1", null), post("p2", "u2", null));
+        IngestJob.Result second = job().run("2026-11-21");
+        assertEquals(1, second.batch().rows().get("posts"));
+        assertEquals(1, second.batch().duplicates().get("posts"));
+        assertEquals(List.of("p1", "p2"), ids(Tables.Posts.TABLE, Tables.Posts.POST_ID));
+    }
+
+    @Test
+    void aMoreCompleteCopyReplacesTheStoredOne() throws Exception {
+        publish("relais-json", "{\"type\":\"post\",\"platform\":\"twitter\",\"post_id\":\"p1\",\"author_id\":\"u1\"}");
+        job().run("2026-11-20");
+        publish("relais-json", post("p1", "u1", null));
+        IngestJob.Result second = job().run("2026-11-21");
+        assertEquals(1, second.batch().rows().get("posts"), "the fuller copy is stored");
+        List<Row> posts = lake.read(spark.session(), Tables.Posts.TABLE).collectAsList();
+        assertEquals(1, posts.size(), "and the thinner one is gone");
+        assertEquals("bonjour", posts.get(0).getAs(Tables.Posts.TEXT));
+        LakeState state = lake.state();
+        assertEquals(List.of("seg-000002"), state.segments("posts"), "the old segment was rewritten away");
+    }
+
+    private IngestJob job() {
+        Topics topics = new Topics(admin, settings);
+        return new IngestJob(spark.session(), lake, settings, topics::offsetRanges,
+                new IngestJob.Settings(1 << 20, 1000, List.of()), CLOCK);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeAdmin() {
+        admin.close();
+    }
+
+    private void publish(String format, String... lines) throws Exception {
+        Path file = dir.resolve("input.jsonl");
+        Files.writeString(file, String.join("\n", lines) + "\n");
+        try (Producer<byte[], byte[]> producer = RecordPublisher.createProducer(settings, 1 << 20)) {
+            new Topics(admin, settings).ensureExists(topic, 3);
+            RecordPublisher.Result r = new RecordPublisher(producer, 1 << 20)
+                    .publish(topic, Formats.byName(format), file, b -> { });
+            assertEquals(lines.length, r.sent());
+        }
+    }
+
+    private long count(Tables.Table table) {
+        return lake.read(spark.session(), table).count();
+    }
+
+    private List<String> ids(Tables.Table table, String column) {
+        return lake.read(spark.session(), table).select(column).collectAsList().stream()
+                .map(r -> r.getString(0)).sorted().collect(Collectors.toList());
+    }
+
+    private static String post(String id, String author, String replyToAuthor) throws IOException {
+        String reply = replyToAuthor == null ? ""
+                : ",\"reply_to_post_id\":\"x" + id + "\",\"reply_to_author_id\":\"" + replyToAuthor + "\"";
+        return "{\"type\":\"post\",\"platform\":\"twitter\",\"post_id\":\"" + id + "\",\"author_id\":\"" + author
+                + "\",\"author_handle\":\"h" + author + "\",\"created_at\":\"2026-11-01T10:00:00Z\","
+                + "\"text\":\"bonjour\",\"lang\":\"fr\"" + reply + "}";
+    }
+}

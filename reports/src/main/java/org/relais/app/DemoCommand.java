@@ -1,0 +1,178 @@
+package org.relais.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.Producer;
+import org.relais.ingest.broker.BrokerException;
+import org.relais.ingest.broker.LocalKafkaBroker;
+import org.relais.ingest.cli.ConfigOptions;
+import org.relais.ingest.cli.ExitCodes;
+import org.relais.ingest.config.ConfigException;
+import org.relais.ingest.config.RelaisConfig;
+import org.relais.ingest.format.Formats;
+import org.relais.ingest.kafka.KafkaSettings;
+import org.relais.ingest.kafka.RecordPublisher;
+import org.relais.ingest.kafka.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code relais demo}: the whole path on the sample data, with nothing installed. Starts a Kafka
+ * broker in the work directory, publishes {@code sample-data/}, runs the nightly job with local
+ * Spark, prints the top of the ranking, and ends with the path of {@code rankings.csv}. The broker
+ * stops when the demo ends, also on failure or Ctrl-C.
+ */
+@Command(name = "demo", description = "Run the whole pipeline on the sample data with a local broker and local Spark.")
+public final class DemoCommand implements Callable<Integer> {
+
+    /** The marker that lets the demo wipe its work directory on the next run, and nothing else. */
+    private static final String MARKER = ".relais-demo";
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where the broker, lake and reports go (default: target/demo under the Relais directory).")
+    Path workDir;
+
+    @Option(names = "--sample-data", paramLabel = "DIR",
+            description = "The sample data to publish (default: sample-data/ under the Relais directory).")
+    Path sampleData;
+
+    @Mixin
+    ConfigOptions options;
+
+    /** What the demo publishes: a directory of sample-data, its files' format, and the topic. */
+    record Input(String directory, String glob, String format, String topic) {
+    }
+
+    static final List<Input> INPUTS = List.of(
+            new Input("twitter", "*.jsonl", "twitter-v2", "relais.posts"),
+            new Input("blogs", "*.csv", "blog-links-csv", "relais.blog-links"),
+            new Input("follows", "*.csv", "follows-csv", "relais.follows"));
+
+    @Override
+    public Integer call() {
+        Path home = relaisHome();
+        Path work = (workDir != null ? workDir : home.resolve("target").resolve("demo")).toAbsolutePath();
+        Path samples = (sampleData != null ? sampleData : home.resolve("sample-data")).toAbsolutePath();
+        if (!Files.isDirectory(samples)) {
+            System.err.println("relais demo: no sample data at " + samples);
+            return ExitCodes.USAGE;
+        }
+        try {
+            prepare(work);
+        } catch (IOException e) {
+            System.err.println("relais demo: cannot prepare " + work + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+
+        System.out.println("Starting a Kafka broker in " + work.resolve("broker") + " ...");
+        LocalKafkaBroker broker;
+        try {
+            broker = LocalKafkaBroker.start(new LocalKafkaBroker.Options(work.resolve("broker"), 0, 3, true));
+        } catch (BrokerException e) {
+            System.err.println("relais demo: " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        Thread stopBroker = new Thread(broker::close, "stop-demo-broker");
+        Runtime.getRuntime().addShutdownHook(stopBroker);
+        try {
+            Path sampleConfig = samples.resolve("relais.conf");
+            RelaisConfig config = options.with(work.resolve("lake").toString(), work.resolve("reports").toString(),
+                    broker.bootstrapServers(), Files.isRegularFile(sampleConfig) ? sampleConfig : null).load();
+            publish(config, samples);
+            System.out.println("Running the nightly job (ingest, analyze, report) with local Spark ...");
+            try (RunContext ctx = RunContext.open(config, LocalDate.now(), "relais-demo")) {
+                NightlySummary.print(ctx, Stages.ingest(ctx), Stages.analyze(ctx), Stages.report(ctx));
+            }
+            return ExitCodes.OK;
+        } catch (ConfigException e) {
+            System.err.println("relais demo: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        } catch (StageFailedException e) {
+            System.err.println("relais demo: " + e.getMessage());
+            return e.exitCode();
+        } catch (Exception e) {
+            System.err.println("relais demo: " + Stages.oneLine(e));
+            return ExitCodes.FAILED;
+        } finally {
+            broker.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopBroker);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is already running.
+            }
+        }
+    }
+
+    private static void publish(RelaisConfig config, Path samples) throws Exception {
+        KafkaSettings kafka = KafkaSettings.from(config);
+        long maxBytes = config.bytes("relais.ingest.max-record-bytes");
+        try (Admin admin = Admin.create(kafka.clientProperties());
+                Producer<byte[], byte[]> producer = RecordPublisher.createProducer(kafka, maxBytes)) {
+            Topics topics = new Topics(admin, kafka);
+            RecordPublisher publisher = new RecordPublisher(producer, maxBytes);
+            for (Input input : INPUTS) {
+                List<Path> files = files(samples.resolve(input.directory()), input.glob());
+                if (files.isEmpty()) {
+                    continue;
+                }
+                topics.ensureExists(input.topic(), kafka.topicPartitions());
+                RecordPublisher.Result total = RecordPublisher.Result.empty();
+                for (Path f : files) {
+                    total = total.plus(publisher.publish(input.topic(), Formats.byName(input.format()), f, b -> { }));
+                }
+                System.out.printf("Published %,d %s record(s) from sample-data/%s to %s%n", total.sent(),
+                        input.format(), input.directory(), input.topic());
+            }
+        }
+    }
+
+    private static List<Path> files(Path dir, String glob) throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (var stream = Files.newDirectoryStream(dir, glob)) {
+                stream.forEach(files::add);
+            }
+        }
+        files.sort(Comparator.naturalOrder());
+        return files;
+    }
+
+    /** Empties the work directory of a previous demo; refuses a directory the demo did not make. */
+    private static void prepare(Path work) throws IOException {
+        if (Files.exists(work)) {
+            boolean empty;
+            try (Stream<Path> s = Files.list(work)) {
+                empty = s.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(work.resolve(MARKER))) {
+                throw new IOException("it is not empty and was not made by relais demo; choose another --work-dir");
+            }
+            LocalKafkaBroker.stop(work.resolve("broker"));
+            try (Stream<Path> s = Files.walk(work)) {
+                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!p.equals(work)) {
+                        Files.delete(p);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(work);
+        Files.writeString(work.resolve(MARKER), "Made by relais demo; emptied by its next run.\n");
+    }
+
+    /** The Relais directory: -Drelais.home (set by bin/relais), else $RELAIS_HOME, else the working directory. */
+    static Path relaisHome() {
+        String home = System.getProperty("relais.home", System.getenv("RELAIS_HOME"));
+        return Paths.get(home != null ? home : ".").toAbsolutePath().normalize();
+    }
+}

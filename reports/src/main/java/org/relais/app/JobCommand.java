@@ -1,0 +1,72 @@
+package org.relais.app;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Row;
+import org.relais.analytics.ScoreTable;
+import org.relais.ingest.cli.ConfigOptions;
+import org.relais.ingest.cli.ExitCodes;
+import org.relais.ingest.config.ConfigException;
+import org.relais.ingest.config.RelaisConfig;
+import org.relais.reports.RankingTable;
+import org.relais.reports.ReportJob;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the job commands (ingest, analyze, report, nightly) share: configuration and run-date
+ * options, a Spark session for the run, and turning failures into one line and an exit code.
+ */
+abstract class JobCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions options;
+
+    @Mixin
+    RunOptions run;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Runs this command's stages. */
+    abstract void runStages(RunContext ctx) throws StageFailedException;
+
+    @Override
+    public Integer call() {
+        String name = "relais " + spec.name();
+        RelaisConfig config;
+        try {
+            config = options.load();
+        } catch (ConfigException e) {
+            System.err.println(name + ": " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        try (RunContext ctx = RunContext.open(config, run.runDate(), "relais-" + spec.name())) {
+            runStages(ctx);
+            return ExitCodes.OK;
+        } catch (StageFailedException e) {
+            System.err.println(name + ": " + e.getMessage());
+            return e.exitCode();
+        } catch (RuntimeException e) {
+            System.err.println(name + ": " + Stages.oneLine(e));
+            return ExitCodes.FAILED;
+        }
+    }
+
+    /** The first rows of the ranking as an aligned table. */
+    static String topTable(ReportJob.Result report) {
+        ConsoleTable table = new ConsoleTable(
+                List.of("rank", "name", "platform", "pagerank", "in", "out"),
+                List.of(true, false, false, true, true, true));
+        for (Row r : report.top()) {
+            table.add(List.of(
+                    String.valueOf(r.<Integer>getAs(RankingTable.RANK)),
+                    String.valueOf(r.<String>getAs(ScoreTable.LABEL)),
+                    r.<String>getAs(ScoreTable.PLATFORM),
+                    String.format("%.6f", r.<Double>getAs(ScoreTable.PAGERANK)),
+                    String.valueOf(r.<Integer>getAs(ScoreTable.IN_DEGREE)),
+                    String.valueOf(r.<Integer>getAs(ScoreTable.OUT_DEGREE))));
+        }
+        return table.render();
+    }
+}

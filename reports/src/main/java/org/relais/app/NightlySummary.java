@@ -1,0 +1,27 @@
+package org.relais.app;
+
+import org.relais.analytics.job.AnalyzeJob;
+import org.relais.ingest.job.IngestJob;
+import org.relais.reports.ReportJob;
+
+/** The one-screen summary printed at the end of a nightly run; its last line is the ranking's path. */
+final class NightlySummary {
+
+    private NightlySummary() {
+    }
+
+    static void print(RunContext ctx, IngestJob.Result ingest, AnalyzeJob.Result analyze, ReportJob.Result report) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format("Relais nightly run %s%n", ctx.runDate()));
+        sb.append(String.format("  ingest:  %,d record(s) read, %,d quarantined, lake version %d%n",
+                ingest.batch().records(), ingest.quarantinedTotal(), ingest.version()));
+        sb.append(String.format("  analyze: %,d actors, %,d edges, PageRank %s after %d iterations%n",
+                analyze.actors(), analyze.edges(), analyze.pageRank().converged() ? "converged" : "NOT converged",
+                analyze.pageRank().iterations()));
+        sb.append(String.format("  report:  %,d actors ranked in %s%n%n", report.actors(), report.directory()));
+        sb.append(String.format("Top %d:%n", report.top().size()));
+        sb.append(JobCommand.topTable(report));
+        System.out.print(sb);
+        System.out.println(report.rankingsCsv());
+    }
+}

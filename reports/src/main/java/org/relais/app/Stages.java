@@ -1,0 +1,140 @@
+package org.relais.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import org.relais.analytics.job.AnalyzeJob;
+import org.relais.analytics.job.EdgeWeights;
+import org.relais.ingest.cli.ExitCodes;
+import org.relais.ingest.config.ConfigException;
+import org.relais.ingest.job.IngestJob;
+import org.relais.ingest.kafka.KafkaSettings;
+import org.relais.ingest.kafka.Topics;
+import org.relais.ingest.lake.Lake;
+import org.relais.ingest.lake.LakeState;
+import org.relais.ingest.lake.Tables;
+import org.relais.reports.Manifest;
+import org.relais.reports.ReportJob;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The three stages of a run (ingest, analyze, report), each timed and recorded in the run log,
+ * success or failure. A failure becomes a {@link StageFailedException} whose message is one line
+ * naming the stage and the cause; the full stack trace goes to the log only.
+ */
+public final class Stages {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Stages.class);
+
+    public static final String INGEST = "ingest";
+    public static final String ANALYZE = "analyze";
+    public static final String REPORT = "report";
+
+    private Stages() {
+    }
+
+    public static IngestJob.Result ingest(RunContext ctx) throws StageFailedException {
+        return timed(ctx, INGEST, () -> {
+            KafkaSettings kafka = KafkaSettings.from(ctx.config());
+            try (Admin admin = Admin.create(kafka.clientProperties())) {
+                Topics topics = new Topics(admin, kafka);
+                IngestJob job = new IngestJob(ctx.spark(), ctx.lake(), kafka, topics::offsetRanges,
+                        IngestJob.Settings.from(ctx.config()), Clock.systemUTC());
+                IngestJob.Result result = job.run(ctx.runDate());
+                ObjectNode details = result.toJson();
+                details.set("lake_rows", lakeRows(ctx));
+                return new Outcome<>(result, details);
+            }
+        });
+    }
+
+    public static AnalyzeJob.Result analyze(RunContext ctx) throws StageFailedException {
+        return timed(ctx, ANALYZE, () -> {
+            EdgeWeights weights = EdgeWeights.from(ctx.config());
+            AnalyzeJob job = new AnalyzeJob(ctx.spark(), ctx.lake(), weights,
+                    AnalyzeJob.pageRankParameters(ctx.config()), ctx.config().strings("relais.ingest.blog-path-patterns"));
+            AnalyzeJob.Result result = job.run(ctx.runDate());
+            return new Outcome<>(result, result.toJson(weights));
+        });
+    }
+
+    public static ReportJob.Result report(RunContext ctx) throws StageFailedException {
+        Instant started = Instant.now();
+        return timed(ctx, REPORT, () -> {
+            ReportJob job = new ReportJob(ctx.spark(), ctx.lake(), ctx.reports());
+            ReportJob.Result result = job.run(ctx.runDate(), (file, r) -> {
+                // The report stage's own record is written after the manifest; give the manifest
+                // what it will say, so the manifest lists every stage with its duration.
+                ObjectNode self = ctx.runLog().succeeded(REPORT, started, Instant.now(), r.toJson());
+                Manifest.write(file, Manifest.build(ctx.runLog(), ctx.config(), self));
+            }, ctx.config().integer("relais.report.console-top"));
+            return new Outcome<>(result, result.toJson());
+        });
+    }
+
+    /** A stage's result and the figures recorded for it. */
+    record Outcome<T>(T result, ObjectNode details) {
+    }
+
+    private static <T> T timed(RunContext ctx, String stage, Callable<Outcome<T>> body) throws StageFailedException {
+        Instant started = Instant.now();
+        LOG.info("{}: started for run date {}", stage, ctx.runDate());
+        try {
+            Outcome<T> outcome = body.call();
+            ctx.runLog().succeeded(stage, started, Instant.now(), outcome.details());
+            LOG.info("{}: done in {} s", stage, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
+            return outcome.result();
+        } catch (Exception | StackOverflowError e) {
+            String cause = oneLine(e);
+            LOG.debug("{} failed", stage, e);
+            try {
+                ctx.runLog().failed(stage, started, Instant.now(), cause);
+            } catch (RuntimeException logFailure) {
+                LOG.warn("could not record the failure of {}: {}", stage, oneLine(logFailure));
+            }
+            throw new StageFailedException(stage, cause, exitCode(e), e);
+        }
+    }
+
+    static int exitCode(Throwable e) {
+        if (e instanceof Topics.KafkaUnavailableException) {
+            return ExitCodes.KAFKA_UNAVAILABLE;
+        }
+        if (e instanceof ConfigException) {
+            return ExitCodes.CONFIG;
+        }
+        return ExitCodes.FAILED;
+    }
+
+    /** The most telling message of an exception chain, on one line. */
+    public static String oneLine(Throwable e) {
+        Throwable t = e;
+        String message = null;
+        while (t != null) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                message = t instanceof Topics.KafkaUnavailableException || t instanceof Lake.LakeException
+                        || message == null ? t.getMessage() : message;
+                if (t instanceof Topics.KafkaUnavailableException || t instanceof Lake.LakeException) {
+                    break;
+                }
+            }
+            t = t.getCause();
+        }
+        if (message == null) {
+            message = e.getClass().getSimpleName();
+        }
+        return message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    private static ObjectNode lakeRows(RunContext ctx) {
+        ObjectNode rows = Lake.json().createObjectNode();
+        LakeState state = ctx.lake().state();
+        for (Tables.Table t : Tables.INGESTED) {
+            rows.put(t.name(), ctx.lake().read(ctx.spark(), t, state).count());
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,107 @@
+package org.relais.reports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.relais.ingest.config.RelaisConfig;
+import org.relais.ingest.lake.Lake;
+import org.relais.ingest.lake.RunLog;
+
+/**
+ * A run's {@code manifest.json}: the run date and status, what was consumed from Kafka (offset
+ * ranges per topic partition), rows per table, what was quarantined and why, each stage's figures
+ * and duration, the parameters that shaped the scores, and the versions of the software. With it,
+ * a run can be explained and reproduced. Secrets in the configuration are never written.
+ */
+public final class Manifest {
+
+    /** The stages of a nightly run, in order. */
+    public static final List<String> STAGES = List.of("ingest", "analyze", "report");
+
+    private Manifest() {
+    }
+
+    /**
+     * Gathers the stage records of {@code runLog} and the report's own figures into a manifest.
+     *
+     * @param report the report stage's record, written just before (the report stage is still running)
+     */
+    public static ObjectNode build(RunLog runLog, RelaisConfig config, ObjectNode report) {
+        ObjectNode m = Lake.json().createObjectNode();
+        m.put("run_date", runLog.runDate());
+        String status = RunLog.SUCCEEDED;
+        ObjectNode stages = Lake.json().createObjectNode();
+        for (String stage : STAGES) {
+            JsonNode record = stage.equals("report") ? report : runLog.read(stage);
+            if (record == null) {
+                continue;
+            }
+            stages.set(stage, record);
+            if (!RunLog.SUCCEEDED.equals(record.path(RunLog.STATUS).asText())) {
+                status = record.path(RunLog.STATUS).asText();
+            }
+        }
+        m.put("status", status);
+        JsonNode ingest = stages.path("ingest").path("details");
+        m.set("consumed", ingest.path("consumed").deepCopy());
+        ObjectNode records = m.putObject("records");
+        records.put("kafka_records", ingest.path("records").asLong());
+        records.set("rows_added", ingest.path("rows").deepCopy());
+        records.set("duplicates_dropped", ingest.path("duplicates").deepCopy());
+        records.set("lake_rows", ingest.path("lake_rows").deepCopy());
+        ObjectNode quarantine = m.putObject("quarantined");
+        quarantine.put("total", ingest.path("quarantined_total").asLong());
+        quarantine.set("by_reason", ingest.path("quarantined").deepCopy());
+        ObjectNode durations = m.putObject("durations_seconds");
+        stages.fields().forEachRemaining(e -> durations.put(e.getKey(), e.getValue().path("seconds").asDouble()));
+        m.set("stages", stages);
+        m.set("parameters", parameters(config));
+        m.set("versions", versions());
+        return m;
+    }
+
+    public static void write(Path file, ObjectNode manifest) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Lake.json().writeValue(file.toFile(), manifest);
+    }
+
+    /** The configuration that shaped the scores, secrets redacted. */
+    static ObjectNode parameters(RelaisConfig config) {
+        ObjectNode p = Lake.json().createObjectNode();
+        config.redacted().forEach((k, v) -> {
+            if (k.startsWith("relais.graph.") || k.startsWith("relais.pagerank.") || k.startsWith("relais.report.")
+                    || k.startsWith("relais.kafka.topics") || k.startsWith("relais.ingest.")) {
+                p.putPOJO(k, v);
+            }
+        });
+        return p;
+    }
+
+    /** Versions of Relais and of the libraries that computed this run. */
+    public static ObjectNode versions() {
+        ObjectNode v = Lake.json().createObjectNode();
+        v.put("relais", relaisVersion());
+        v.put("spark", org.apache.spark.package$.MODULE$.SPARK_VERSION());
+        v.put("scala", scala.util.Properties.versionNumberString());
+        v.put("kafka_clients", org.apache.kafka.common.utils.AppInfoParser.getVersion());
+        v.put("java", System.getProperty("java.version"));
+        return v;
+    }
+
+    public static String relaisVersion() {
+        try (InputStream in = Manifest.class.getResourceAsStream("/relais-version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}
