@@ -1,0 +1,190 @@
+package org.relais.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.relais.ingest.lake.Lake;
+import org.relais.ingest.testing.KafkaBrokerExtension;
+
+/**
+ * The nightly job end to end, through the command line, on the sample data: a real broker, real
+ * Spark, real Parquet. The tests run in order and share the lake, as successive nights do.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NightlyIT {
+
+    @RegisterExtension
+    static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
+    /** The leaders sample-data/README.md names, by design of the generator. */
+    static final Set<String> EXPECTED_TOP_5 = Set.of("twitter:99528101", "twitter:80284011", "twitter:316565488",
+            "twitter:64674234", "twitter:803405022985869096");
+
+    static final List<String> RANKING_COLUMNS =
+            List.of("rank", "actor_id", "platform", "name", "pagerank", "in_degree", "out_degree");
+
+    static final Path PROJECT = Paths.get(System.getProperty("relais.project.dir", "..")).toAbsolutePath();
+    static final Path SAMPLE = PROJECT.resolve("sample-data");
+    static Path work;
+
+    @Test
+    @Order(1)
+    void nightlyOnTheSampleDataRanksTheLeadersTheSampleReadmeNames() throws Exception {
+        work = Files.createTempDirectory(Paths.get(System.getProperty("java.io.tmpdir")), "nightly-it");
+        produce("twitter-v2", "relais.posts", SAMPLE.resolve("twitter"));
+        produce("blog-links-csv", "relais.blog-links", SAMPLE.resolve("blogs"));
+        produce("follows-csv", "relais.follows", SAMPLE.resolve("follows"));
+
+        Run run = relais("nightly", "--run-date", "2026-10-19");
+        assertEquals(0, run.code, run.err);
+        Path csv = work.resolve("reports/2026-10-19/rankings.csv");
+        assertEquals(csv.toString(), run.lastLine(), "the last line is the ranking's path");
+
+        List<CSVRecord> rows = readCsv(csv);
+        assertEquals(373, rows.size(), "every actor of the sample has a row");
+        assertEquals(EXPECTED_TOP_5, rows.subList(0, 5).stream().map(r -> r.get("actor_id")).collect(Collectors.toSet()));
+        double sum = 0;
+        double previous = Double.MAX_VALUE;
+        for (int i = 0; i < rows.size(); i++) {
+            CSVRecord r = rows.get(i);
+            assertEquals(i + 1, Integer.parseInt(r.get("rank")));
+            double pr = Double.parseDouble(r.get("pagerank"));
+            assertTrue(pr <= previous, "sorted by PageRank, descending, at rank " + (i + 1));
+            previous = pr;
+            sum += pr;
+        }
+        assertEquals(1.0, sum, 1e-9, "PageRank scores sum to 1");
+        CSVRecord first = rows.get(0);
+        assertEquals("CourrierRep", first.get("name"));
+        assertEquals("twitter", first.get("platform"));
+
+        JsonNode manifest = manifest("2026-10-19");
+        assertEquals("succeeded", manifest.path("status").asText());
+        assertEquals(7720, manifest.path("records").path("kafka_records").asLong(),
+                "40 pages, 1,303 blog links and 6,377 follows were published");
+        assertEquals(3845, manifest.path("records").path("lake_rows").path("posts").asLong(),
+                "3,845 distinct tweets (sample-data/README.md)");
+        assertEquals(6006, manifest.path("records").path("lake_rows").path("follows").asLong());
+        assertEquals(0, manifest.path("quarantined").path("total").asLong());
+        assertEquals(9, manifest.path("consumed").size(), "three topics of three partitions");
+        for (String stage : List.of("ingest", "analyze", "report")) {
+            assertTrue(manifest.path("durations_seconds").path(stage).asDouble() > 0, stage + " is timed");
+        }
+        assertEquals("3.5.7", manifest.path("versions").path("spark").asText());
+        assertEquals(0.85, manifest.path("parameters").path("relais.pagerank.damping").asDouble());
+    }
+
+    @Test
+    @Order(2)
+    void aSecondRunWithNothingNewAddsNothingAndRanksTheSame() throws Exception {
+        List<CSVRecord> before = readCsv(work.resolve("reports/2026-10-19/rankings.csv"));
+        Run run = relais("nightly", "--run-date", "2026-10-20");
+        assertEquals(0, run.code, run.err);
+        JsonNode manifest = manifest("2026-10-20");
+        assertEquals(0, manifest.path("records").path("kafka_records").asLong(), "nothing new was read");
+        assertEquals(3845, manifest.path("records").path("lake_rows").path("posts").asLong(), "nothing was added");
+        assertEquals(1, manifest.path("stages").path("ingest").path("details").path("lake_version").asLong(),
+                "no new lake version was committed");
+        List<CSVRecord> after = readCsv(work.resolve("reports/2026-10-20/rankings.csv"));
+        assertEquals(values(before), values(after), "the same lake gives the same ranking");
+    }
+
+    @Test
+    @Order(3)
+    void aMalformedRecordIsQuarantinedAndTheRunSucceeds() throws Exception {
+        Path bad = work.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"data\": [{\"id\": \"1\", \"text\": \"cut short\n");
+        produceFiles("twitter-v2", "relais.posts", List.of(bad));
+        Run run = relais("nightly", "--run-date", "2026-10-21");
+        assertEquals(0, run.code, run.err);
+        JsonNode manifest = manifest("2026-10-21");
+        assertEquals(1, manifest.path("quarantined").path("total").asLong());
+        assertEquals(1, manifest.path("quarantined").path("by_reason").path("malformed_json").asLong());
+        assertEquals(373, readCsv(work.resolve("reports/2026-10-21/rankings.csv")).size());
+    }
+
+    /** Runs {@code relais ARGS} in this JVM with the test's lake, reports and broker. */
+    static Run relais(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--lake", work.resolve("lake").toString(), "--reports", work.resolve("reports").toString(),
+                "--bootstrap-servers", kafka.bootstrapServers(), "--master", "local[2]",
+                "--config", SAMPLE.resolve("relais.conf").toString(), "--set", "spark.shuffle-partitions=2"));
+        return capture(all);
+    }
+
+    static Run capture(List<String> args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Relais.commandLine().execute(args.toArray(String[]::new));
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    record Run(int code, String out, String err) {
+        String lastLine() {
+            String[] lines = out.strip().split("\\R");
+            return lines[lines.length - 1];
+        }
+    }
+
+    private static void produce(String format, String topic, Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            produceFiles(format, topic, files.sorted().toList());
+        }
+    }
+
+    private static void produceFiles(String format, String topic, List<Path> files) {
+        List<String> args = new ArrayList<>(List.of("produce", "--format", format, "--topic", topic,
+                "--bootstrap-servers", kafka.bootstrapServers()));
+        files.forEach(f -> args.add(f.toString()));
+        Run run = capture(args);
+        assertEquals(0, run.code, run.err);
+        assertTrue(run.out.contains("0 rejected"), run.out);
+    }
+
+    static List<CSVRecord> readCsv(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            assertEquals(RANKING_COLUMNS, parser.getHeaderNames());
+            return parser.getRecords();
+        }
+    }
+
+    private static List<List<String>> values(List<CSVRecord> rows) {
+        return rows.stream().map(CSVRecord::toList).toList();
+    }
+
+    private static JsonNode manifest(String runDate) throws IOException {
+        return Lake.json().readTree(work.resolve("reports").resolve(runDate).resolve("manifest.json").toFile());
+    }
+}
