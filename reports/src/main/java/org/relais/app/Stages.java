@@ -132,7 +132,7 @@ public final class Stages {
     private static ObjectNode lakeRows(RunContext ctx) {
         ObjectNode rows = Lake.json().createObjectNode();
         LakeState state = ctx.lake().state();
-        for (Tables.Table t : Tables.INGESTED) {
+        for (Tables.Table t : Tables.ingested()) {
             rows.put(t.name(), ctx.lake().read(ctx.spark(), t, state).count());
         }
         return rows;

@@ -165,7 +165,7 @@ public final class Lake {
         LakeState state = state();
         int removed = 0;
         try {
-            for (Table table : Tables.INGESTED) {
+            for (Table table : Tables.ingested()) {
                 Path dir = new Path(root, table.name());
                 if (!fs.exists(dir)) {
                     continue;

@@ -1,0 +1,70 @@
+package org.relais.ingest.broker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local broker as {@code bin/relais broker} runs it: a real KRaft broker in its own JVM. */
+class LocalKafkaBrokerIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startsAnswersRefusesASecondStartAndStops() throws Exception {
+        Path data = dir.resolve("broker");
+        int port = LocalKafkaBroker.freePort();
+        LocalKafkaBroker broker = LocalKafkaBroker.start(new LocalKafkaBroker.Options(data, port, 1, false));
+        try {
+            assertEquals("127.0.0.1:" + port, broker.bootstrapServers());
+            try (Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    broker.bootstrapServers()))) {
+                admin.createTopics(Set.of(new NewTopic("t", 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                assertTrue(admin.listTopics().names().get(10, TimeUnit.SECONDS).contains("t"));
+            }
+
+            LocalKafkaBroker.Status status = LocalKafkaBroker.status(data);
+            assertTrue(status.running(), status.detail());
+            assertEquals(broker.pid(), status.pid());
+
+            BrokerException again = assertThrows(BrokerException.class,
+                    () -> LocalKafkaBroker.start(new LocalKafkaBroker.Options(data, 0, 1, false)));
+            assertTrue(again.getMessage().startsWith("a broker is already running from " + data.toAbsolutePath()),
+                    again.getMessage());
+
+            BrokerException taken = assertThrows(BrokerException.class,
+                    () -> LocalKafkaBroker.start(new LocalKafkaBroker.Options(dir.resolve("other"), port, 1, false)));
+            assertEquals("port " + port + " on 127.0.0.1 is already in use by another program; choose another with"
+                    + " --port, or stop what listens there", taken.getMessage());
+        } finally {
+            assertTrue(LocalKafkaBroker.stop(data), "the broker was running");
+        }
+        assertFalse(LocalKafkaBroker.status(data).running());
+        assertFalse(LocalKafkaBroker.stop(data), "nothing left to stop");
+    }
+
+    @Test
+    void aRestartedBrokerKeepsItsTopics() throws Exception {
+        Path data = dir.resolve("broker");
+        try (LocalKafkaBroker first = LocalKafkaBroker.start(new LocalKafkaBroker.Options(data, 0, 1, true));
+                Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        first.bootstrapServers()))) {
+            admin.createTopics(Set.of(new NewTopic("kept", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        try (LocalKafkaBroker second = LocalKafkaBroker.start(new LocalKafkaBroker.Options(data, 0, 1, true));
+                Admin admin = Admin.create(java.util.Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        second.bootstrapServers()))) {
+            assertTrue(admin.listTopics().names().get(10, TimeUnit.SECONDS).contains("kept"));
+        }
+    }
+}

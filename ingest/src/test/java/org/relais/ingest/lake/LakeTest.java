@@ -1,0 +1,79 @@
+package org.relais.ingest.lake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The lake's commit protocol, on the local file system (no Spark needed). */
+class LakeTest {
+
+    @TempDir
+    Path dir;
+
+    private Lake lake;
+
+    @BeforeEach
+    void open() {
+        lake = Lake.open(dir.toString(), new Configuration());
+    }
+
+    @Test
+    void aNewLakeIsEmptyAtVersionZero() {
+        LakeState s = lake.state();
+        assertEquals(0, s.version());
+        assertEquals(List.of(), s.segments("posts"));
+        assertEquals(-1, s.nextOffset("relais.posts", 0));
+    }
+
+    @Test
+    void aCommitIsReadBackWithItsSegmentsOffsetsAndBatch() {
+        LakeState.Batch batch = new LakeState.Batch("2026-11-20", Map.of("t/0", new long[] {0, 5}), 5,
+                Map.of("posts", 4L), Map.of("posts", 1L), Map.of("malformed_json", 1L));
+        lake.commit(new LakeState(1, Instant.parse("2026-11-20T02:00:00Z"), Map.of("posts", List.of("seg-000001")),
+                Map.of("t", Map.of(0, 5L)), batch));
+        LakeState s = lake.state();
+        assertEquals(1, s.version());
+        assertEquals(List.of("seg-000001"), s.segments("posts"));
+        assertEquals(5, s.nextOffset("t", 0));
+        assertEquals(5, s.batch().records());
+        assertEquals(Map.of("malformed_json", 1L), s.batch().quarantined());
+        assertEquals(5, s.batch().ranges().get("t/0")[1]);
+    }
+
+    @Test
+    void onlyTheNextVersionCanBeCommitted() {
+        lake.commit(state(1, "seg-000001"));
+        Lake.LakeException e = assertThrows(Lake.LakeException.class, () -> lake.commit(state(1, "seg-000002")));
+        assertTrue(e.getMessage().contains("the lake is at version 1"), e.getMessage());
+        assertThrows(Lake.LakeException.class, () -> lake.commit(state(3, "seg-000003")));
+        assertEquals(List.of("seg-000001"), lake.state().segments("posts"), "the first commit stands");
+    }
+
+    @Test
+    void segmentsNoCommitListsAreRemoved() throws IOException {
+        Files.createDirectories(dir.resolve("posts/seg-000001"));
+        Files.createDirectories(dir.resolve("posts/seg-000002"));
+        Files.createDirectories(dir.resolve("follows/seg-000002"));
+        lake.commit(state(1, "seg-000001"));
+        assertEquals(2, lake.removeOrphans(), "the two segments of the run that never committed");
+        assertTrue(Files.exists(dir.resolve("posts/seg-000001")));
+        assertFalse(Files.exists(dir.resolve("posts/seg-000002")));
+        assertFalse(Files.exists(dir.resolve("follows/seg-000002")));
+    }
+
+    private static LakeState state(long version, String segment) {
+        return new LakeState(version, Instant.now(), Map.of("posts", List.of(segment)), Map.of(), null);
+    }
+}

@@ -1,0 +1,61 @@
+package org.relais.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportDirectoryTest {
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aCommittedRunReplacesThePreviousOneWhole() throws IOException {
+        write("2026-11-20", "old.csv", "old");
+        ReportDirectory dir = ReportDirectory.begin(root, "2026-11-20");
+        Files.writeString(dir.file("rankings.csv"), "new");
+        assertTrue(Files.exists(root.resolve("2026-11-20/old.csv")), "until commit, readers see the old run");
+        dir.commit();
+        dir.abandon();
+        assertEquals(List.of("rankings.csv"), names(root.resolve("2026-11-20")));
+        assertEquals(List.of("2026-11-20"), names(root), "no staging or previous directory is left");
+    }
+
+    @Test
+    void anAbandonedRunLeavesThePreviousOneUntouched() throws IOException {
+        write("2026-11-20", "rankings.csv", "old");
+        ReportDirectory dir = ReportDirectory.begin(root, "2026-11-20");
+        Files.writeString(dir.file("rankings.csv"), "half");
+        dir.abandon();
+        assertEquals("old", Files.readString(root.resolve("2026-11-20/rankings.csv")));
+        assertEquals(List.of("2026-11-20"), names(root));
+    }
+
+    @Test
+    void theFirstRunOfADateCreatesItsDirectory() throws IOException {
+        ReportDirectory dir = ReportDirectory.begin(root, "2026-11-21");
+        Files.writeString(dir.file("manifest.json"), "{}");
+        dir.commit();
+        assertFalse(Files.exists(root.resolve("2026-11-20")));
+        assertEquals(List.of("manifest.json"), names(root.resolve("2026-11-21")));
+    }
+
+    private void write(String date, String name, String content) throws IOException {
+        Files.createDirectories(root.resolve(date));
+        Files.writeString(root.resolve(date).resolve(name), content);
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
