@@ -79,6 +79,13 @@ class NightlyIT {
         CSVRecord first = rows.get(0);
         assertEquals("CourrierRep", first.get("name"));
         assertEquals("twitter", first.get("platform"));
+        List<String> blogs = rows.stream().filter(r -> r.get("platform").equals("blog")).limit(3)
+                .map(r -> r.get("actor_id")).toList();
+        assertEquals(List.of("blog:chroniques-republicaines.blogspot.com", "blog:lavigiecitoyenne.wordpress.com",
+                "blog:blogs.echo-citoyen.example/jeanne-lacombe"), blogs,
+                "the top 3 blogs of sample-data/README.md, the third with its path in its id");
+        assertEquals(49, rankOf(rows, "twitter:2061738111141462061"), "the sockpuppets' candidate, far down");
+        assertEquals(72, rankOf(rows, "blog:la-sentinelle-libre.blogspot.com"), "the link farm's blog, far down");
 
         JsonNode manifest = manifest("2026-10-19");
         assertEquals("succeeded", manifest.path("status").asText());
@@ -178,6 +185,11 @@ class NightlyIT {
             assertEquals(RANKING_COLUMNS, parser.getHeaderNames());
             return parser.getRecords();
         }
+    }
+
+    private static int rankOf(List<CSVRecord> rows, String actorId) {
+        return rows.stream().filter(r -> r.get("actor_id").equals(actorId)).findFirst()
+                .map(r -> Integer.parseInt(r.get("rank"))).orElseThrow();
     }
 
     private static List<List<String>> values(List<CSVRecord> rows) {

@@ -43,12 +43,16 @@ public final class ProduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ("list".equals(formatName)) {
+            System.out.println("Formats:" + Formats.listing());
+            return ExitCodes.OK;
+        }
         RecordFormat format;
         try {
             format = Formats.byName(formatName);
         } catch (BadInputException e) {
             System.err.println("relais produce: " + e.getMessage());
-            return "list".equals(formatName) ? ExitCodes.OK : ExitCodes.USAGE;
+            return ExitCodes.USAGE;
         }
         if (files.isEmpty()) {
             System.err.println("relais produce: no FILE given");

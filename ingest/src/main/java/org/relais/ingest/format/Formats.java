@@ -41,7 +41,7 @@ public final class Formats {
     }
 
     /** One line per format: its name, padded, and its description. */
-    static String listing() {
+    public static String listing() {
         int width = 0;
         for (RecordFormat format : ALL) {
             width = Math.max(width, format.name().length());
