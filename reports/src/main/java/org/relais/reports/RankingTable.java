@@ -3,11 +3,14 @@ package org.relais.reports;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.relais.analytics.ScoreTable;
 import org.relais.reports.CsvTable.Kind;
@@ -22,26 +25,31 @@ public final class RankingTable {
     public static final String NAME = "rankings";
     public static final String RANK = "rank";
 
-    /** Column order of the Parquet table and the CSV file. */
-    public static final List<CsvTable.Column> COLUMNS = List.of(
-            new CsvTable.Column(RANK, Kind.NUMBER),
-            new CsvTable.Column(ScoreTable.ACTOR_ID, Kind.TEXT),
-            new CsvTable.Column(ScoreTable.PLATFORM, Kind.CODE),
-            new CsvTable.Column(ScoreTable.LABEL, Kind.TEXT),
-            new CsvTable.Column(ScoreTable.PAGERANK, Kind.NUMBER),
-            new CsvTable.Column(ScoreTable.IN_DEGREE, Kind.NUMBER),
-            new CsvTable.Column(ScoreTable.OUT_DEGREE, Kind.NUMBER));
+    /** {@code rank}, then every column of the score table, in its order. */
+    public static final StructType SCHEMA = rankThenScores();
 
-    public static final StructType SCHEMA = new StructType()
-            .add(RANK, DataTypes.IntegerType, false)
-            .add(ScoreTable.ACTOR_ID, DataTypes.StringType, false)
-            .add(ScoreTable.PLATFORM, DataTypes.StringType, false)
-            .add(ScoreTable.LABEL, DataTypes.StringType, true)
-            .add(ScoreTable.PAGERANK, DataTypes.DoubleType, false)
-            .add(ScoreTable.IN_DEGREE, DataTypes.IntegerType, false)
-            .add(ScoreTable.OUT_DEGREE, DataTypes.IntegerType, false);
+    /** Column order of the Parquet table and the CSV file, with how each is written. */
+    public static final List<CsvTable.Column> COLUMNS = csvColumns();
 
     private RankingTable() {
+    }
+
+    private static StructType rankThenScores() {
+        StructType schema = new StructType().add(RANK, DataTypes.IntegerType, false);
+        for (StructField f : ScoreTable.SCHEMA.fields()) {
+            schema = schema.add(f);
+        }
+        return schema;
+    }
+
+    private static List<CsvTable.Column> csvColumns() {
+        List<CsvTable.Column> columns = new ArrayList<>();
+        for (StructField f : SCHEMA.fields()) {
+            Kind kind = f.dataType() instanceof NumericType ? Kind.NUMBER
+                    : f.name().equals(ScoreTable.PLATFORM) ? Kind.CODE : Kind.TEXT;
+            columns.add(new CsvTable.Column(f.name(), kind));
+        }
+        return List.copyOf(columns);
     }
 
     /** Ranks the scores: 1 is the highest PageRank; equal scores are ordered by actor id. */

@@ -42,8 +42,10 @@ class NightlyIT {
     static final Set<String> EXPECTED_TOP_5 = Set.of("twitter:99528101", "twitter:80284011", "twitter:316565488",
             "twitter:64674234", "twitter:803405022985869096");
 
-    static final List<String> RANKING_COLUMNS =
-            List.of("rank", "actor_id", "platform", "name", "pagerank", "in_degree", "out_degree");
+    static final List<String> RANKING_COLUMNS = List.of("rank", "actor_id", "platform", "name", "pagerank",
+            "relais_score", "personalized_pagerank", "in_degree", "out_degree", "in_strength", "out_strength",
+            "followers", "hits_hub", "hits_authority", "k_core", "betweenness", "harmonic_closeness", "community",
+            "community_rank", "bubble_reach");
 
     static final Path PROJECT = Paths.get(System.getProperty("relais.project.dir", "..")).toAbsolutePath();
     static final Path SAMPLE = PROJECT.resolve("sample-data");
@@ -130,6 +132,17 @@ class NightlyIT {
         assertEquals(1, manifest.path("quarantined").path("total").asLong());
         assertEquals(1, manifest.path("quarantined").path("by_reason").path("malformed_json").asLong());
         assertEquals(373, readCsv(work.resolve("reports/2026-10-21/rankings.csv")).size());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void deleteWork() throws IOException {
+        if (work != null) {
+            try (Stream<Path> paths = Files.walk(work)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
     }
 
     /** Runs {@code relais ARGS} in this JVM with the test's lake, reports and broker. */

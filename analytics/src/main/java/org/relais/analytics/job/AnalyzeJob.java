@@ -133,7 +133,8 @@ public final class AnalyzeJob {
             LOG.info("analyze: PageRank {} after {} iterations (L1 change {})",
                     pr.converged() ? "converged" : "did NOT converge", pr.iterations(), pr.finalDelta());
 
-            lake.replacePartition(scores(actors, graph, pr), ScoreTable.NAME, runDate);
+            Map<String, Integer> followers = followers(typed);
+            lake.replacePartition(scores(actors, graph, pr, followers), ScoreTable.NAME, runDate);
             return new Result(actors.ids.length, graph.edgeCount(), byType, pr, graph.memoryBytes());
         } finally {
             typed.unpersist();
@@ -197,13 +198,46 @@ public final class AnalyzeJob {
         return CompactGraph.builder(actors.ids.length).build(src, dst, weight, m);
     }
 
-    private Dataset<Row> scores(Actors actors, CompactGraph graph, PageRankResult pr) {
+    /** Follow edges into each followed actor. */
+    private static Map<String, Integer> followers(Dataset<Row> typed) {
+        Map<String, Integer> followers = new java.util.HashMap<>();
+        typed.filter(col(InteractionGraph.TYPE).equalTo(EdgeType.FOLLOW.code()))
+                .groupBy(InteractionGraph.DST).count()
+                .toLocalIterator().forEachRemaining(r -> followers.put(r.getString(0), (int) r.getLong(1)));
+        return followers;
+    }
+
+    private Dataset<Row> scores(Actors actors, CompactGraph graph, PageRankResult pr, Map<String, Integer> followers) {
         int n = actors.ids.length;
+        double[] inStrength = inStrengths(graph);
         List<Row> rows = new ArrayList<>(n);
         for (int v = 0; v < n; v++) {
-            rows.add(RowFactory.create(actors.ids[v], actors.platforms[v], actors.names[v], pr.score(v),
-                    graph.inDegree(v), graph.outDegree(v)));
+            Object[] values = new Object[ScoreTable.SCHEMA.size()];
+            values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.ACTOR_ID)] = actors.ids[v];
+            values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.PLATFORM)] = actors.platforms[v];
+            values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.LABEL)] = actors.names[v];
+            values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.PAGERANK)] = pr.score(v);
+            values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.IN_DEGREE)] = graph.inDegree(v);
+            values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.OUT_DEGREE)] = graph.outDegree(v);
+            values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.IN_STRENGTH)] = inStrength[v];
+            values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.OUT_STRENGTH)] = graph.outStrength(v);
+            values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.FOLLOWERS)] = followers.getOrDefault(actors.ids[v], 0);
+            rows.add(RowFactory.create(values));
         }
         return spark.createDataFrame(rows, ScoreTable.SCHEMA);
+    }
+
+    private static double[] inStrengths(CompactGraph graph) {
+        int n = graph.vertexCount();
+        double[] in = new double[n];
+        int[] offsets = graph.inOffsets();
+        for (int v = 0; v < n; v++) {
+            double sum = 0;
+            for (int e = offsets[v]; e < offsets[v + 1]; e++) {
+                sum += graph.inWeight(e);
+            }
+            in[v] = sum;
+        }
+        return in;
     }
 }
