@@ -95,14 +95,11 @@ public final class DemoCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } catch (ConfigException e) {
-            System.err.println("relais demo: " + e.getMessage());
-            return ExitCodes.CONFIG;
+            return JobCommand.fail("relais demo", e.getMessage(), ExitCodes.CONFIG);
         } catch (StageFailedException e) {
-            System.err.println("relais demo: " + e.getMessage());
-            return e.exitCode();
+            return JobCommand.fail("relais demo", e.getMessage(), e.exitCode());
         } catch (Exception e) {
-            System.err.println("relais demo: " + Stages.oneLine(e));
-            return ExitCodes.FAILED;
+            return JobCommand.fail("relais demo", Stages.oneLine(e), ExitCodes.FAILED);
         } finally {
             broker.close();
             try {

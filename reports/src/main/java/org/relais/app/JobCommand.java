@@ -45,12 +45,19 @@ abstract class JobCommand implements Callable<Integer> {
             runStages(ctx);
             return ExitCodes.OK;
         } catch (StageFailedException e) {
-            System.err.println(name + ": " + e.getMessage());
-            return e.exitCode();
+            return fail(name, e.getMessage(), e.exitCode());
         } catch (RuntimeException e) {
-            System.err.println(name + ": " + Stages.oneLine(e));
-            return ExitCodes.FAILED;
+            return fail(name, Stages.oneLine(e), ExitCodes.FAILED);
         }
+    }
+
+    /** Reports a failure in one line, unless the run was interrupted (then that says it all). */
+    static int fail(String command, String message, int exitCode) {
+        if (Interruption.interrupted()) {
+            return Interruption.EXIT_CODE;
+        }
+        System.err.println(command + ": " + message);
+        return exitCode;
     }
 
     /** The first rows of the ranking as an aligned table. */

@@ -27,7 +27,9 @@ public final class Relais implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        Interruption.install();
         int code = commandLine().execute(args);
+        Interruption.uninstall();
         System.exit(code);
     }
 
@@ -36,6 +38,9 @@ public final class Relais implements Runnable {
         CommandLine cli = new CommandLine(new Relais());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (Interruption.interrupted()) {
+                return Interruption.EXIT_CODE;
+            }
             commandLine.getErr().println("relais " + commandLine.getCommandName() + ": " + Stages.oneLine(e));
             return ExitCodes.FAILED;
         });

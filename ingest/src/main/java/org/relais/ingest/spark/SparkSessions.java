@@ -37,7 +37,9 @@ public final class SparkSessions {
                         Paths.get(System.getProperty("java.io.tmpdir"), "relais-spark-warehouse").toUri().toString())
                 .config("spark.sql.parquet.compression.codec", "zstd")
                 .config("spark.ui.enabled", "false")
-                .config("spark.ui.showConsoleProgress", "false");
+                .config("spark.ui.showConsoleProgress", "false")
+                // Plans of the wide canonical tables exceed the default of 25 fields and log a warning.
+                .config("spark.sql.debug.maxToStringFields", "200");
         if (master.startsWith("local")) {
             builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
         }
