@@ -32,6 +32,10 @@ public final class ScoreTable {
     public static final String OUT_STRENGTH = "out_strength";
     /** Follow edges into this actor observed in the lake (not the platform's own count). */
     public static final String FOLLOWERS = "followers";
+    /** Reposts of this actor's posts. */
+    public static final String REPOSTS_RECEIVED = "reposts_received";
+    /** Posts that mention this actor (replies and reposts not counted). */
+    public static final String MENTIONS_RECEIVED = "mentions_received";
     public static final String HITS_HUB = "hits_hub";
     public static final String HITS_AUTHORITY = "hits_authority";
     /** Coreness in the undirected interaction graph. */
@@ -57,6 +61,8 @@ public final class ScoreTable {
             .add(IN_STRENGTH, DataTypes.DoubleType, true)
             .add(OUT_STRENGTH, DataTypes.DoubleType, true)
             .add(FOLLOWERS, DataTypes.IntegerType, true)
+            .add(REPOSTS_RECEIVED, DataTypes.IntegerType, true)
+            .add(MENTIONS_RECEIVED, DataTypes.IntegerType, true)
             .add(HITS_HUB, DataTypes.DoubleType, true)
             .add(HITS_AUTHORITY, DataTypes.DoubleType, true)
             .add(K_CORE, DataTypes.IntegerType, true)

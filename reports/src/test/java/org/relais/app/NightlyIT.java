@@ -44,7 +44,7 @@ class NightlyIT {
 
     static final List<String> RANKING_COLUMNS = List.of("rank", "actor_id", "platform", "name", "pagerank",
             "relais_score", "personalized_pagerank", "in_degree", "out_degree", "in_strength", "out_strength",
-            "followers", "hits_hub", "hits_authority", "k_core", "betweenness", "harmonic_closeness", "community",
+            "followers", "reposts_received", "mentions_received", "hits_hub", "hits_authority", "k_core", "betweenness", "harmonic_closeness", "community",
             "community_rank", "bubble_reach");
 
     static final Path PROJECT = Paths.get(System.getProperty("relais.project.dir", "..")).toAbsolutePath();

@@ -133,8 +133,9 @@ public final class AnalyzeJob {
             LOG.info("analyze: PageRank {} after {} iterations (L1 change {})",
                     pr.converged() ? "converged" : "did NOT converge", pr.iterations(), pr.finalDelta());
 
-            Map<String, Integer> followers = followers(typed);
-            lake.replacePartition(scores(actors, graph, pr, followers), ScoreTable.NAME, runDate);
+            Map<EdgeType, Map<String, Integer>> received = received(typed,
+                    List.of(EdgeType.FOLLOW, EdgeType.REPOST, EdgeType.MENTION));
+            lake.replacePartition(scores(actors, graph, pr, received), ScoreTable.NAME, runDate);
             return new Result(actors.ids.length, graph.edgeCount(), byType, pr, graph.memoryBytes());
         } finally {
             typed.unpersist();
@@ -198,16 +199,20 @@ public final class AnalyzeJob {
         return CompactGraph.builder(actors.ids.length).build(src, dst, weight, m);
     }
 
-    /** Follow edges into each followed actor. */
-    private static Map<String, Integer> followers(Dataset<Row> typed) {
-        Map<String, Integer> followers = new java.util.HashMap<>();
-        typed.filter(col(InteractionGraph.TYPE).equalTo(EdgeType.FOLLOW.code()))
-                .groupBy(InteractionGraph.DST).count()
-                .toLocalIterator().forEachRemaining(r -> followers.put(r.getString(0), (int) r.getLong(1)));
-        return followers;
+    /** Interactions of each type received by each actor: follows, reposts, mentions. */
+    private static Map<EdgeType, Map<String, Integer>> received(Dataset<Row> typed, List<EdgeType> types) {
+        Map<EdgeType, Map<String, Integer>> received = new java.util.EnumMap<>(EdgeType.class);
+        types.forEach(t -> received.put(t, new java.util.HashMap<>()));
+        typed.filter(col(InteractionGraph.TYPE).isin(types.stream().map(EdgeType::code).toArray()))
+                .groupBy(InteractionGraph.TYPE, InteractionGraph.DST)
+                .agg(org.apache.spark.sql.functions.sum(InteractionGraph.COUNT))
+                .toLocalIterator().forEachRemaining(r ->
+                        received.get(EdgeType.fromCode(r.getString(0))).put(r.getString(1), (int) r.getLong(2)));
+        return received;
     }
 
-    private Dataset<Row> scores(Actors actors, CompactGraph graph, PageRankResult pr, Map<String, Integer> followers) {
+    private Dataset<Row> scores(Actors actors, CompactGraph graph, PageRankResult pr,
+            Map<EdgeType, Map<String, Integer>> received) {
         int n = actors.ids.length;
         double[] inStrength = inStrengths(graph);
         List<Row> rows = new ArrayList<>(n);
@@ -221,7 +226,12 @@ public final class AnalyzeJob {
             values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.OUT_DEGREE)] = graph.outDegree(v);
             values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.IN_STRENGTH)] = inStrength[v];
             values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.OUT_STRENGTH)] = graph.outStrength(v);
-            values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.FOLLOWERS)] = followers.getOrDefault(actors.ids[v], 0);
+            values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.FOLLOWERS)] =
+                    received.get(EdgeType.FOLLOW).getOrDefault(actors.ids[v], 0);
+            values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.REPOSTS_RECEIVED)] =
+                    received.get(EdgeType.REPOST).getOrDefault(actors.ids[v], 0);
+            values[ScoreTable.SCHEMA.fieldIndex(ScoreTable.MENTIONS_RECEIVED)] =
+                    received.get(EdgeType.MENTION).getOrDefault(actors.ids[v], 0);
             rows.add(RowFactory.create(values));
         }
         return spark.createDataFrame(rows, ScoreTable.SCHEMA);
