@@ -106,6 +106,9 @@ public final class Stages {
         if (e instanceof ConfigException) {
             return ExitCodes.CONFIG;
         }
+        if (e instanceof IngestJob.TooManyBadRecordsException) {
+            return ExitCodes.TOO_MANY_BAD_RECORDS;
+        }
         return ExitCodes.FAILED;
     }
 

@@ -51,7 +51,10 @@ public final class IngestJob {
     private final long maxRecordBytes;
     private final int maxPollRecords;
     private final List<String> blogPathPatterns;
+    private final double maxBadFraction;
+    private final long minBadRecords;
     private final Clock clock;
+    private FailureInjector failures = FailureInjector.NONE;
 
     /** Where the ingest job learns which offsets exist: Kafka's admin API, or a stub in unit tests. */
     @FunctionalInterface
@@ -69,7 +72,15 @@ public final class IngestJob {
         this.maxRecordBytes = settings.maxRecordBytes();
         this.maxPollRecords = settings.maxPollRecords();
         this.blogPathPatterns = settings.blogPathPatterns();
+        this.maxBadFraction = settings.maxBadFraction();
+        this.minBadRecords = settings.minBadRecords();
         this.clock = clock;
+    }
+
+    /** For tests: makes the run fail at the points {@code failures} chooses. */
+    public IngestJob withFailures(FailureInjector failures) {
+        this.failures = failures;
+        return this;
     }
 
     /**
@@ -78,12 +89,56 @@ public final class IngestJob {
      * @param maxRecordBytes larger records go to quarantine as oversized
      * @param maxPollRecords records per Kafka poll in the Spark source
      * @param blogPathPatterns blog id path patterns, see {@link org.relais.ingest.format.BlogIds}
+     * @param maxBadFraction the run fails, committing nothing, when more than this share of the
+     *     batch's records is bad ...
+     * @param minBadRecords ... and at least this many are, so that one bad record in a batch of
+     *     three does not stop a night
      */
-    public record Settings(long maxRecordBytes, int maxPollRecords, List<String> blogPathPatterns) {
+    public record Settings(long maxRecordBytes, int maxPollRecords, List<String> blogPathPatterns,
+            double maxBadFraction, long minBadRecords) {
+
+        public Settings {
+            List<String> problems = new java.util.ArrayList<>();
+            if (maxRecordBytes < 1) {
+                problems.add("relais.ingest.max-record-bytes was " + maxRecordBytes + ", but must be >= 1");
+            }
+            if (maxPollRecords < 1) {
+                problems.add("relais.ingest.max-poll-records was " + maxPollRecords + ", but must be >= 1");
+            }
+            if (!(maxBadFraction >= 0 && maxBadFraction <= 1)) {
+                problems.add("relais.ingest.max-bad-fraction was " + maxBadFraction + ", but must be in [0, 1]");
+            }
+            if (minBadRecords < 0) {
+                problems.add("relais.ingest.min-bad-records was " + minBadRecords + ", but must be >= 0");
+            }
+            if (!problems.isEmpty()) {
+                throw new org.relais.ingest.config.ConfigException(problems);
+            }
+            blogPathPatterns = List.copyOf(blogPathPatterns);
+        }
+
+        /** Settings for tests and tools: no threshold on bad records. */
+        public Settings(long maxRecordBytes, int maxPollRecords, List<String> blogPathPatterns) {
+            this(maxRecordBytes, maxPollRecords, blogPathPatterns, 1.0, 0);
+        }
 
         public static Settings from(org.relais.ingest.config.RelaisConfig config) {
             return new Settings(config.bytes("relais.ingest.max-record-bytes"),
-                    config.integer("relais.ingest.max-poll-records"), config.strings("relais.ingest.blog-path-patterns"));
+                    config.integer("relais.ingest.max-poll-records"), config.strings("relais.ingest.blog-path-patterns"),
+                    config.number("relais.ingest.max-bad-fraction"), config.integer("relais.ingest.min-bad-records"));
+        }
+    }
+
+    /**
+     * Too large a share of a batch was bad: nothing was committed, so the same records are read
+     * again once the cause (often a wrong format name or a broken collector) is fixed.
+     */
+    public static final class TooManyBadRecordsException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        public TooManyBadRecordsException(String message) {
+            super(message);
         }
     }
 
@@ -92,10 +147,12 @@ public final class IngestJob {
      *
      * @param version the lake version after the run (unchanged when nothing new arrived)
      * @param batch what was read and written; its ranges are empty when nothing new arrived
+     * @param byFormat records read, by their format header ({@code "none"} when absent)
      * @param skipped records that held nothing to store (a blog linking to itself), by format
      * @param lost records Kafka deleted (retention) before they could be read, by partition
      */
-    public record Result(long version, LakeState.Batch batch, Map<String, Long> skipped, Map<String, Long> lost) {
+    public record Result(long version, LakeState.Batch batch, Map<String, Long> byFormat, Map<String, Long> skipped,
+            Map<String, Long> lost) {
 
         public boolean consumedAnything() {
             return batch.records() > 0;
@@ -111,6 +168,7 @@ public final class IngestJob {
             ObjectNode consumed = n.putObject("consumed");
             batch.ranges().forEach((tp, r) -> consumed.putObject(tp).put("from", r[0]).put("to", r[1]));
             n.put("records", batch.records());
+            byFormat.forEach(n.putObject("by_format")::put);
             batch.rows().forEach(n.putObject("rows")::put);
             batch.duplicates().forEach(n.putObject("duplicates")::put);
             batch.quarantined().forEach(n.putObject("quarantined")::put);
@@ -121,7 +179,7 @@ public final class IngestJob {
         }
     }
 
-    public Result run(String runDate) throws KafkaUnavailableException {
+    public Result run(String runDate) throws KafkaUnavailableException, TooManyBadRecordsException {
         int orphans = lake.removeOrphans();
         if (orphans > 0) {
             LOG.info("removed {} segment(s) left by a run that did not commit", orphans);
@@ -131,7 +189,7 @@ public final class IngestJob {
         if (plan.records == 0) {
             LOG.info("ingest: nothing new in {} since lake version {}", kafka.topics(), current.version());
             LakeState.Batch none = new LakeState.Batch(runDate, Map.of(), 0, Map.of(), Map.of(), Map.of());
-            return new Result(current.version(), none, Map.of(), plan.lost);
+            return new Result(current.version(), none, Map.of(), Map.of(), plan.lost);
         }
         long version = current.version() + 1;
         Instant now = clock.instant();
@@ -139,10 +197,12 @@ public final class IngestJob {
                 plan.ranges.size(), version);
 
         Dataset<Row> parsed = readKafka(plan)
-                .mapPartitions(new RecordParsing(version, now, maxRecordBytes, blogPathPatterns), Encoders.row(RecordParsing.SCHEMA))
+                .mapPartitions(new RecordParsing(version, now, maxRecordBytes, blogPathPatterns, failures), Encoders.row(RecordParsing.SCHEMA))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Counts counts = count(parsed);
+            failures.at(FailureInjector.Point.PARSED);
+            checkBadFraction(counts, version);
             Map<String, List<String>> tables = new TreeMap<>(current.tables());
             Map<String, Long> rows = new LinkedHashMap<>();
             Map<String, Long> duplicates = new LinkedHashMap<>();
@@ -155,6 +215,7 @@ public final class IngestJob {
                 duplicates.put(table.name(), o.duplicates());
                 LOG.info("ingest: {}: {} new row(s), {} duplicate(s), {} replaced", table.name(), o.inserted(),
                         o.duplicates(), o.replaced());
+                failures.at(FailureInjector.Point.MID_WRITE);
             }
             SegmentMerge.Outcome q = SegmentMerge.append(spark, lake, current, Tables.Quarantine.TABLE,
                     rowsOf(parsed, Tables.Quarantine.TABLE), version);
@@ -169,11 +230,13 @@ public final class IngestJob {
             plan.ranges.forEach((tp, r) -> ranges.put(tp.topic() + "/" + tp.partition(), r));
             LakeState.Batch batch = new LakeState.Batch(runDate, ranges, counts.records, rows, duplicates,
                     counts.quarantined);
+            failures.at(FailureInjector.Point.BEFORE_COMMIT);
             lake.commit(new LakeState(version, clock.instant(), tables, nextOffsets, batch));
+            failures.at(FailureInjector.Point.AFTER_COMMIT);
             LOG.info("ingest: committed lake version {}: {} record(s), {} quarantined", version, counts.records,
                     counts.quarantined.values().stream().mapToLong(Long::longValue).sum());
             lake.removeOrphans();
-            return new Result(version, batch, counts.skipped, plan.lost);
+            return new Result(version, batch, counts.byFormat, counts.skipped, plan.lost);
         } finally {
             parsed.unpersist();
         }
@@ -273,11 +336,29 @@ public final class IngestJob {
         return lit(0L);
     }
 
-    private record Counts(long records, Map<String, Long> quarantined, Map<String, Long> skipped) {
+    private record Counts(long records, Map<String, Long> byFormat, Map<String, Long> quarantined,
+            Map<String, Long> skipped) {
+
+        long bad() {
+            return quarantined.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    private void checkBadFraction(Counts counts, long version) throws TooManyBadRecordsException {
+        long bad = counts.bad();
+        double fraction = counts.records == 0 ? 0 : (double) bad / counts.records;
+        if (fraction > maxBadFraction && bad >= minBadRecords) {
+            throw new TooManyBadRecordsException(String.format(java.util.Locale.ROOT,
+                    "%d of %d records (%.1f%%) are bad, more than relais.ingest.max-bad-fraction (%.1f%%); nothing was"
+                            + " committed (lake stays at version %d). By reason: %s. By format: %s",
+                    bad, counts.records, 100 * fraction, 100 * maxBadFraction, version - 1, counts.quarantined,
+                    counts.byFormat));
+        }
     }
 
     private static Counts count(Dataset<Row> parsed) {
         long records = 0;
+        Map<String, Long> byFormat = new TreeMap<>();
         Map<String, Long> quarantined = new TreeMap<>();
         Map<String, Long> skipped = new TreeMap<>();
         List<Row> byKind = parsed.filter(col(RecordParsing.FIRST))
@@ -287,6 +368,7 @@ public final class IngestJob {
         for (Row r : byKind) {
             long n = r.getLong(3);
             records += n;
+            byFormat.merge(r.isNullAt(1) ? "none" : r.getString(1), n, Long::sum);
             String kind = r.getString(0);
             if (kind.equals(Tables.Quarantine.TABLE.name())) {
                 quarantined.merge(r.getString(2), n, Long::sum);
@@ -294,6 +376,6 @@ public final class IngestJob {
                 skipped.merge(String.valueOf(r.getString(1)), n, Long::sum);
             }
         }
-        return new Counts(records, quarantined, skipped);
+        return new Counts(records, byFormat, quarantined, skipped);
     }
 }

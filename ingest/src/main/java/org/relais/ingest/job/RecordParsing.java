@@ -85,18 +85,22 @@ public final class RecordParsing implements MapPartitionsFunction<Row, Row> {
     private final long nowMillis;
     private final long maxRecordBytes;
     private final List<String> blogPathPatterns;
+    private final FailureInjector failures;
 
     /**
      * @param batch the lake version this batch will commit as; stored in every row
      * @param now the ingest time: posts dated more than a day later are quarantined
      * @param maxRecordBytes larger records are quarantined as oversized
      * @param blogPathPatterns the blog id path patterns ({@link BlogIds})
+     * @param failures called once per record read; {@link FailureInjector#NONE} but in tests
      */
-    public RecordParsing(long batch, Instant now, long maxRecordBytes, List<String> blogPathPatterns) {
+    public RecordParsing(long batch, Instant now, long maxRecordBytes, List<String> blogPathPatterns,
+            FailureInjector failures) {
         this.batch = batch;
         this.nowMillis = now.toEpochMilli();
         this.maxRecordBytes = maxRecordBytes;
         this.blogPathPatterns = List.copyOf(blogPathPatterns);
+        this.failures = failures;
     }
 
     @Override
@@ -114,7 +118,9 @@ public final class RecordParsing implements MapPartitionsFunction<Row, Row> {
                 while (next >= pending.size() && kafkaRows.hasNext()) {
                     pending.clear();
                     next = 0;
-                    parseOne(kafkaRows.next(), now, quarantinedAt, blogIds, formats, pending);
+                    Row record = kafkaRows.next();
+                    failures.at(FailureInjector.Point.READ);
+                    parseOne(record, now, quarantinedAt, blogIds, formats, pending);
                 }
                 return next < pending.size();
             }
