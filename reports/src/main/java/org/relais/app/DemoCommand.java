@@ -49,14 +49,26 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    /** What the demo publishes: a directory of sample-data, its files' format, and the topic. */
+    /** Files of sample-data to publish: a glob under a directory, their format, the topic. */
     record Input(String directory, String glob, String format, String topic) {
     }
 
-    static final List<Input> INPUTS = List.of(
-            new Input("twitter", "*.jsonl", "twitter-v2", "relais.posts"),
-            new Input("blogs", "*.csv", "blog-links-csv", "relais.blog-links"),
-            new Input("follows", "*.csv", "follows-csv", "relais.follows"));
+    /** A night of the demo: what arrived in Kafka that day, and the run date it is ranked under. */
+    record Night(String runDate, List<Input> inputs) {
+    }
+
+    /**
+     * The sample's two weeks as two nights: the first search run and the blog crawl arrive for the
+     * night of 12 October, the second search run and the follower crawl for the 19th. The second
+     * night's ranking covers everything; its changes are measured against the first.
+     */
+    static final List<Night> NIGHTS = List.of(
+            new Night("2026-10-12", List.of(
+                    new Input("twitter", "search_2026-10-05_*.jsonl", "twitter-v2", "relais.posts"),
+                    new Input("blogs", "*.csv", "blog-links-csv", "relais.blog-links"))),
+            new Night("2026-10-19", List.of(
+                    new Input("twitter", "search_2026-10-11_*.jsonl", "twitter-v2", "relais.posts"),
+                    new Input("follows", "*.csv", "follows-csv", "relais.follows"))));
 
     @Override
     public Integer call() {
@@ -88,10 +100,13 @@ public final class DemoCommand implements Callable<Integer> {
             Path sampleConfig = samples.resolve("relais.conf");
             RelaisConfig config = options.with(work.resolve("lake").toString(), work.resolve("reports").toString(),
                     broker.bootstrapServers(), Files.isRegularFile(sampleConfig) ? sampleConfig : null).load();
-            publish(config, samples);
-            System.out.println("Running the nightly job (ingest, analyze, report) with local Spark ...");
-            try (RunContext ctx = RunContext.open(config, LocalDate.now(), "relais-demo")) {
-                NightlySummary.print(ctx, Stages.ingest(ctx), Stages.analyze(ctx), Stages.report(ctx));
+            for (int i = 0; i < NIGHTS.size(); i++) {
+                Night night = NIGHTS.get(i);
+                publish(config, samples, night.inputs());
+                System.out.println("Running the nightly job for " + night.runDate() + " with local Spark ...");
+                try (RunContext ctx = RunContext.open(config, LocalDate.parse(night.runDate()), "demo")) {
+                    Stages.nightly(ctx, i == NIGHTS.size() - 1);
+                }
             }
             return ExitCodes.OK;
         } catch (ConfigException e) {
@@ -110,14 +125,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void publish(RelaisConfig config, Path samples) throws Exception {
+    private static void publish(RelaisConfig config, Path samples, List<Input> inputs) throws Exception {
         KafkaSettings kafka = KafkaSettings.from(config);
         long maxBytes = config.bytes("relais.ingest.max-record-bytes");
         try (Admin admin = Admin.create(kafka.clientProperties());
                 Producer<byte[], byte[]> producer = RecordPublisher.createProducer(kafka, maxBytes)) {
             Topics topics = new Topics(admin, kafka);
             RecordPublisher publisher = new RecordPublisher(producer, maxBytes);
-            for (Input input : INPUTS) {
+            for (Input input : inputs) {
                 List<Path> files = files(samples.resolve(input.directory()), input.glob());
                 if (files.isEmpty()) {
                     continue;
@@ -127,8 +142,9 @@ public final class DemoCommand implements Callable<Integer> {
                 for (Path f : files) {
                     total = total.plus(publisher.publish(input.topic(), Formats.byName(input.format()), f, b -> { }));
                 }
-                System.out.printf("Published %,d %s record(s) from sample-data/%s to %s%n", total.sent(),
-                        input.format(), input.directory(), input.topic());
+                System.out.printf("Published %,d %s record(s) from sample-data/%s/%s to %s%n", total.sent(),
+                        input.format(), input.directory(), files.size() == 1 ? files.get(0).getFileName() : input.glob(),
+                        input.topic());
             }
         }
     }

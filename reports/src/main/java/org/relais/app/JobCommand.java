@@ -8,6 +8,8 @@ import org.relais.ingest.cli.ConfigOptions;
 import org.relais.ingest.cli.ExitCodes;
 import org.relais.ingest.config.ConfigException;
 import org.relais.ingest.config.RelaisConfig;
+import org.relais.ingest.lake.LakeLock;
+import org.relais.reports.Manifest;
 import org.relais.reports.RankingTable;
 import org.relais.reports.ReportJob;
 import picocli.CommandLine.Mixin;
@@ -41,13 +43,31 @@ abstract class JobCommand implements Callable<Integer> {
             System.err.println(name + ": " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        try (RunContext ctx = RunContext.open(config, run.runDate(), "relais-" + spec.name())) {
-            runStages(ctx);
-            return ExitCodes.OK;
-        } catch (StageFailedException e) {
-            return fail(name, e.getMessage(), e.exitCode());
+        try (RunContext ctx = RunContext.open(config, run.runDate(), spec.name())) {
+            try {
+                runStages(ctx);
+                return ExitCodes.OK;
+            } catch (StageFailedException e) {
+                return fail(name, e.getMessage() + " (manifest marked failed: " + recordFailure(ctx) + ")",
+                        e.exitCode());
+            }
+        } catch (LakeLock.LakeLockedException e) {
+            return fail(name, e.getMessage(), ExitCodes.LAKE_LOCKED);
         } catch (RuntimeException e) {
             return fail(name, Stages.oneLine(e), ExitCodes.FAILED);
+        }
+    }
+
+    /**
+     * Writes the run's manifest, marked failed, into the lake's run log; the report directory of
+     * the date keeps what the last successful run wrote.
+     */
+    static String recordFailure(RunContext ctx) {
+        try {
+            ctx.runLog().writeManifest(Manifest.build(ctx.runLog(), ctx.config(), null));
+            return ctx.runLog().manifestFile().toString();
+        } catch (RuntimeException e) {
+            return "could not be written: " + Stages.oneLine(e);
         }
     }
 

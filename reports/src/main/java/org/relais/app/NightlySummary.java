@@ -10,7 +10,8 @@ final class NightlySummary {
     private NightlySummary() {
     }
 
-    static void print(RunContext ctx, IngestJob.Result ingest, AnalyzeJob.Result analyze, ReportJob.Result report) {
+    static void print(RunContext ctx, IngestJob.Result ingest, AnalyzeJob.Result analyze, ReportJob.Result report,
+            boolean full) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format("Relais nightly run %s%n", ctx.runDate()));
         sb.append(String.format("  ingest:  %,d record(s) read, %,d quarantined, lake version %d%n",
@@ -18,10 +19,12 @@ final class NightlySummary {
         sb.append(String.format("  analyze: %,d actors, %,d edges, PageRank %s after %d iterations%n",
                 analyze.actors(), analyze.edges(), analyze.pageRank().converged() ? "converged" : "NOT converged",
                 analyze.pageRank().iterations()));
-        sb.append(String.format("  report:  %,d actors ranked in %s%n%n", report.actors(), report.directory()));
-        sb.append(String.format("Top %d:%n", report.top().size()));
-        sb.append(JobCommand.topTable(report));
+        sb.append(String.format("  report:  %,d actors ranked in %s%n", report.actors(), report.directory()));
+        if (full) {
+            sb.append(String.format("%nTop %d:%n", report.top().size()));
+            sb.append(JobCommand.topTable(report));
+            sb.append(report.rankingsCsv()).append(System.lineSeparator());
+        }
         System.out.print(sb);
-        System.out.println(report.rankingsCsv());
     }
 }

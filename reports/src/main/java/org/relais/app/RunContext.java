@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.apache.spark.sql.SparkSession;
 import org.relais.ingest.config.RelaisConfig;
 import org.relais.ingest.lake.Lake;
+import org.relais.ingest.lake.LakeLock;
 import org.relais.ingest.lake.RunLog;
 import org.relais.ingest.spark.SparkSessions;
 
@@ -20,22 +21,30 @@ public final class RunContext implements AutoCloseable {
     private final Lake lake;
     private final String runDate;
     private final RunLog runLog;
+    private final LakeLock lock;
 
-    private RunContext(RelaisConfig config, SparkSession spark, Lake lake, String runDate) {
+    private RunContext(RelaisConfig config, SparkSession spark, Lake lake, String runDate, LakeLock lock) {
         this.config = config;
         this.spark = spark;
         this.lake = lake;
         this.runDate = runDate;
         this.runLog = new RunLog(lake, runDate);
+        this.lock = lock;
     }
 
-    /** Starts Spark and opens the lake for a run on {@code runDate}. */
-    public static RunContext open(RelaisConfig config, LocalDate runDate, String appName) {
-        SparkSession spark = SparkSessions.create(appName, config);
+    /**
+     * Starts Spark, opens the lake and takes its lock for {@code command} on {@code runDate}.
+     *
+     * @throws LakeLock.LakeLockedException when another run holds the lake; Spark is stopped again
+     */
+    public static RunContext open(RelaisConfig config, LocalDate runDate, String command)
+            throws LakeLock.LakeLockedException {
+        SparkSession spark = SparkSessions.create("relais-" + command, config);
         try {
             Lake lake = Lake.open(config.string("relais.lake"), spark);
-            return new RunContext(config, spark, lake, runDate.toString());
-        } catch (RuntimeException e) {
+            LakeLock lock = LakeLock.acquire(lake, command, runDate.toString());
+            return new RunContext(config, spark, lake, runDate.toString(), lock);
+        } catch (RuntimeException | LakeLock.LakeLockedException e) {
             spark.stop();
             throw e;
         }
@@ -68,6 +77,10 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public void close() {
-        spark.stop();
+        try {
+            lock.close();
+        } finally {
+            spark.stop();
+        }
     }
 }

@@ -45,7 +45,7 @@ final class StageCommands {
     static final class Nightly extends JobCommand {
         @Override
         void runStages(RunContext ctx) throws StageFailedException {
-            NightlySummary.print(ctx, Stages.ingest(ctx), Stages.analyze(ctx), Stages.report(ctx));
+            Stages.nightly(ctx, true);
         }
     }
 }

@@ -36,6 +36,20 @@ public final class Stages {
     private Stages() {
     }
 
+    /**
+     * Ingest, analyze and report, for the run date of {@code ctx}, forgetting the stage records
+     * of earlier attempts of that date; prints the run's summary ({@code full}: with the top of the
+     * ranking and its path as the last line).
+     */
+    public static ReportJob.Result nightly(RunContext ctx, boolean full) throws StageFailedException {
+        ctx.runLog().reset(Manifest.STAGES);
+        IngestJob.Result ingest = ingest(ctx);
+        AnalyzeJob.Result analyze = analyze(ctx);
+        ReportJob.Result report = report(ctx);
+        NightlySummary.print(ctx, ingest, analyze, report, full);
+        return report;
+    }
+
     public static IngestJob.Result ingest(RunContext ctx) throws StageFailedException {
         return timed(ctx, INGEST, () -> {
             KafkaSettings kafka = KafkaSettings.from(ctx.config());
@@ -69,7 +83,9 @@ public final class Stages {
                 // The report stage's own record is written after the manifest; give the manifest
                 // what it will say, so the manifest lists every stage with its duration.
                 ObjectNode self = ctx.runLog().succeeded(REPORT, started, Instant.now(), r.toJson());
-                Manifest.write(file, Manifest.build(ctx.runLog(), ctx.config(), self));
+                ObjectNode manifest = Manifest.build(ctx.runLog(), ctx.config(), self);
+                Manifest.write(file, manifest);
+                ctx.runLog().writeManifest(manifest);
             }, ctx.config().integer("relais.report.console-top"));
             return new Outcome<>(result, result.toJson());
         });

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -301,7 +300,7 @@ public final class Lake {
         return JSON;
     }
 
-    private void deleteQuietly(Path p) {
+    void deleteQuietly(Path p) {
         try {
             fs.delete(p, true);
         } catch (IOException ignored) {
@@ -390,7 +389,4 @@ public final class Lake {
         }
     }
 
-    static UncheckedIOException unchecked(IOException e) {
-        return new UncheckedIOException(e);
-    }
 }

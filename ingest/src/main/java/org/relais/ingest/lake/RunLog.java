@@ -39,6 +39,23 @@ public final class RunLog {
         return write(stage, FAILED, started, finished, Lake.json().createObjectNode(), cause);
     }
 
+    /** Forgets the stage records of earlier attempts of this run date: a nightly run starts afresh. */
+    public void reset(java.util.List<String> stages) {
+        for (String stage : stages) {
+            lake.deleteQuietly(file(stage));
+        }
+    }
+
+    /** Where the run's manifest is kept in the lake, success or failure: {@code _runs/<date>/manifest.json}. */
+    public Path manifestFile() {
+        return new Path(lake.runDir(runDate), "manifest.json");
+    }
+
+    /** Writes the run's manifest into the lake's run log. */
+    public void writeManifest(ObjectNode manifest) {
+        lake.writeJson(manifestFile(), manifest);
+    }
+
     /** The record of {@code stage}, or null when it has not run for this date. */
     public JsonNode read(String stage) {
         return lake.readJson(file(stage));

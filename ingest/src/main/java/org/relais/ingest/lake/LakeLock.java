@@ -1,0 +1,156 @@
+package org.relais.ingest.lake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The lake's lock: one run at a time writes a lake. The lock is a file, {@code <lake>/_lock},
+ * created exclusively and holding who took it (host, process, command, run date, time).
+ *
+ * <p>A second run finds the file and refuses, naming the holder. A lock left by a run that was
+ * killed is stale: when the holder ran on this host and its process is gone, it is removed (and
+ * the log says so); when it ran on another host, this one cannot tell, so it refuses and says how
+ * to remove the lock by hand once that run is known to be dead.
+ */
+public final class LakeLock implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LakeLock.class);
+    static final String FILE = "_lock";
+
+    private final FileSystem fs;
+    private final Path file;
+    private boolean released;
+
+    private LakeLock(FileSystem fs, Path file) {
+        this.fs = fs;
+        this.file = file;
+    }
+
+    /** Who holds a lock. */
+    public record Holder(String host, long pid, String command, String runDate, Instant since) {
+
+        String describe() {
+            Duration age = Duration.between(since, Instant.now());
+            return "relais " + command + " for " + runDate + " on " + host + " (pid " + pid + "), since " + since
+                    + " (" + (age.toMinutes() >= 120 ? age.toHours() + " h" : age.toMinutes() + " min") + " ago)";
+        }
+    }
+
+    /** The lake is held by another run. */
+    public static final class LakeLockedException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        public LakeLockedException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Takes the lock of {@code lake} for {@code command} on {@code runDate}.
+     *
+     * @throws LakeLockedException when another run holds it
+     */
+    public static LakeLock acquire(Lake lake, String command, String runDate) throws LakeLockedException {
+        FileSystem fs = lake.fileSystem();
+        Path file = new Path(lake.location(), FILE);
+        Holder me = new Holder(hostName(), ProcessHandle.current().pid(), command, runDate, Instant.now());
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (OutputStream out = createExclusive(fs, file)) {
+                Lake.json().writeValue(out, toJson(me));
+                return new LakeLock(fs, file);
+            } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
+                Holder holder = read(fs, file);
+                if (holder != null && isStaleHere(holder)) {
+                    LOG.warn("removing a stale lock on {}: {} is no longer running", lake.location(), holder.describe());
+                    delete(fs, file);
+                    continue;
+                }
+                throw new LakeLockedException("the lake " + lake.location() + " is locked by "
+                        + (holder == null ? "an unreadable lock file" : holder.describe())
+                        + "; wait for that run to finish, or, if it is dead, delete " + file);
+            } catch (IOException e) {
+                throw new Lake.LakeException("cannot lock the lake at " + lake.location() + ": " + e.getMessage(), e);
+            }
+        }
+        throw new LakeLockedException("the lake " + lake.location() + " is locked: " + file + " keeps reappearing");
+    }
+
+    /** Who holds the lock of {@code lake}, or null when nobody does. */
+    public static Holder holder(Lake lake) {
+        return read(lake.fileSystem(), new Path(lake.location(), FILE));
+    }
+
+    @Override
+    public void close() {
+        if (!released) {
+            released = true;
+            delete(fs, file);
+        }
+    }
+
+    private static boolean isStaleHere(Holder holder) {
+        return holder.host().equals(hostName()) && holder.pid() != ProcessHandle.current().pid()
+                && ProcessHandle.of(holder.pid()).map(p -> !p.isAlive()).orElse(true);
+    }
+
+    /**
+     * Creates the lock file, failing if it exists, atomically: on the local file system through
+     * {@code O_EXCL} (Hadoop's local {@code create} checks, then creates), elsewhere through the
+     * file system's own exclusive create.
+     */
+    private static OutputStream createExclusive(FileSystem fs, Path file) throws IOException {
+        if ("file".equals(fs.getUri().getScheme())) {
+            return java.nio.file.Files.newOutputStream(java.nio.file.Paths.get(file.toUri()),
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+        }
+        return fs.create(file, false);
+    }
+
+    private static Holder read(FileSystem fs, Path file) {
+        try (InputStream in = fs.open(file)) {
+            JsonNode n = Lake.json().readTree(in);
+            return new Holder(n.path("host").asText(), n.path("pid").asLong(), n.path("command").asText(),
+                    n.path("run_date").asText(), Instant.parse(n.path("since").asText()));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static ObjectNode toJson(Holder h) {
+        ObjectNode n = Lake.json().createObjectNode();
+        n.put("host", h.host());
+        n.put("pid", h.pid());
+        n.put("command", h.command());
+        n.put("run_date", h.runDate());
+        n.put("since", h.since().toString());
+        return n;
+    }
+
+    private static void delete(FileSystem fs, Path file) {
+        try {
+            fs.delete(file, false);
+        } catch (IOException e) {
+            LOG.warn("could not remove the lake lock {}: {}", file, e.getMessage());
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown-host";
+        }
+    }
+}
