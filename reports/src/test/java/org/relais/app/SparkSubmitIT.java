@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,26 +36,20 @@ class SparkSubmitIT {
                 "relais.posts", "--bootstrap-servers", kafka.bootstrapServers(), posts.toString()));
         assertEquals(0, produced.code(), produced.err());
 
-        Path log = work.resolve("spark-submit.log");
-        List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(System.getProperty("relais.test.jvm.flags", "").trim().split("\\s+")));
-        command.addAll(List.of("-cp", sparkClasspath(), "org.apache.spark.deploy.SparkSubmit",
+        List<String> command = ChildJvm.java();
+        command.addAll(List.of("-cp", ChildJvm.sparkClasspath(), "org.apache.spark.deploy.SparkSubmit",
                 "--class", "org.relais.app.Relais",
                 "--master", "local[2]",
                 "--conf", "spark.driver.host=127.0.0.1",
                 "--conf", "spark.driver.bindAddress=127.0.0.1",
-                System.getProperty("relais.app.jar"),
+                ChildJvm.appJar(),
                 "nightly", "--run-date", "2026-11-01",
                 "--lake", work.resolve("lake").toString(),
                 "--reports", work.resolve("reports").toString(),
                 "--bootstrap-servers", kafka.bootstrapServers()));
-        command.removeIf(String::isEmpty);
-        Path out = work.resolve("spark-submit.out");
-        Process p = new ProcessBuilder(command).redirectError(log.toFile()).redirectOutput(out.toFile()).start();
-        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "spark-submit did not finish in 5 minutes");
-        String output = Files.readString(out);
-        assertEquals(0, p.exitValue(), output + Files.readString(log));
+        ChildJvm.Result r = ChildJvm.run(command, work, "spark-submit", java.util.Map.of(), 5);
+        String output = r.out();
+        assertEquals(0, r.exitCode(), output + r.err());
 
         Path csv = work.resolve("reports/2026-11-01/rankings.csv");
         assertTrue(output.strip().endsWith(csv.toString()), output);
@@ -66,19 +57,6 @@ class SparkSubmitIT {
         assertEquals(4, rows.size());
         assertEquals("twitter:b", rows.get(0).get("actor_id"));
         assertEquals("twitter:a", rows.get(1).get("actor_id"));
-    }
-
-    /** Spark's jars only: what a Spark installation has, without Relais's own dependencies. */
-    static String sparkClasspath() {
-        List<String> parts = new ArrayList<>();
-        for (String file : System.getProperty("relais.spark.classpath").split(java.io.File.pathSeparator)) {
-            try {
-                parts.add(Files.readString(Paths.get(file)).trim());
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException("cannot read " + file + "; run mvn package first", e);
-            }
-        }
-        return String.join(java.io.File.pathSeparator, parts);
     }
 
     private static String post(String id, String author, String repostOf) {

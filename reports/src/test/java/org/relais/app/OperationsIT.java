@@ -1,0 +1,173 @@
+package org.relais.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.relais.ingest.lake.Lake;
+import org.relais.ingest.lake.LakeLock;
+import org.relais.ingest.testing.KafkaBrokerExtension;
+
+/**
+ * The nightly job as infrastructure: re-running a date replaces its outputs whole, a second run on
+ * a held lake is refused, a failure names its stage and keeps the previous outputs, an unwritable
+ * output is a clear error, and secrets never reach any output.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class OperationsIT {
+
+    @RegisterExtension
+    static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
+    @TempDir
+    static Path work;
+
+    static final String DATE = "2026-11-02";
+
+    @BeforeAll
+    static void publish() throws IOException {
+        Path posts = work.resolve("posts.jsonl");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            lines.add("{\"type\":\"post\",\"platform\":\"twitter\",\"post_id\":\"" + i + "\",\"author_id\":\"u" + (i % 9)
+                    + "\",\"created_at\":\"2026-10-30T10:00:00Z\",\"repost_of_post_id\":\"x\",\"repost_of_author_id\":\"u"
+                    + (i % 4) + "\"}");
+        }
+        Files.writeString(posts, String.join("\n", lines) + "\n");
+        NightlyIT.Run r = NightlyIT.capture(List.of("produce", "--format", "relais-json", "--topic", "relais.posts",
+                "--bootstrap-servers", kafka.bootstrapServers(), posts.toString()));
+        assertEquals(0, r.code(), r.err());
+    }
+
+    @Test
+    @Order(1)
+    void reRunningADateReplacesItsOutputsWhole() throws Exception {
+        NightlyIT.Run first = nightly();
+        assertEquals(0, first.code(), first.err());
+        String before = Files.readString(reports().resolve(DATE).resolve("rankings.csv"));
+
+        NightlyIT.Run again = nightly();
+        assertEquals(0, again.code(), again.err());
+        assertEquals(before, Files.readString(reports().resolve(DATE).resolve("rankings.csv")),
+                "the same lake gives the same ranking");
+        assertEquals(List.of(DATE), list(reports()), "no staging or replaced directory is left beside it");
+        JsonNode manifest = json(reports().resolve(DATE).resolve("manifest.json"));
+        assertEquals(0, manifest.path("records").path("kafka_records").asLong(), "the re-run read nothing new");
+        assertEquals(40, manifest.path("records").path("lake_rows").path("posts").asLong(), "and added nothing");
+    }
+
+    @Test
+    @Order(2)
+    void aSecondRunOnAHeldLakeIsRefusedNamingTheHolder() throws Exception {
+        Lake lake = Lake.open(work.resolve("lake").toString(), new Configuration());
+        try (LakeLock held = LakeLock.acquire(lake, "nightly", "2026-11-01")) {
+            NightlyIT.Run refused = nightly();
+            assertEquals(5, refused.code(), refused.err());
+            assertTrue(refused.err().contains("is locked by relais nightly for 2026-11-01 on ")
+                    && refused.err().contains("(pid " + ProcessHandle.current().pid() + ")"), refused.err());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aFailedRunNamesItsStageKeepsThePreviousOutputsAndLeavesAManifestMarkedFailed() throws Exception {
+        String before = Files.readString(reports().resolve(DATE).resolve("rankings.csv"));
+        NightlyIT.Run failed = NightlyIT.capture(List.of("nightly", "--run-date", DATE,
+                "--lake", work.resolve("lake").toString(), "--reports", reports().toString(),
+                "--bootstrap-servers", "127.0.0.1:1", "--set", "kafka.request-timeout=3s", "--master", "local[2]"));
+        assertEquals(4, failed.code(), "Kafka unreachable");
+        Path lakeManifest = work.resolve("lake/_runs").resolve(DATE).resolve("manifest.json");
+        assertEquals("relais nightly: stage ingest failed: Kafka at 127.0.0.1:1 did not answer within 3 s; is the"
+                + " broker running? (check --bootstrap-servers) (manifest marked failed: file:" + lakeManifest + ")",
+                failed.err().strip(), "one line naming the stage and the cause");
+        assertEquals(before, Files.readString(reports().resolve(DATE).resolve("rankings.csv")),
+                "the last successful outputs of the date survive");
+        JsonNode manifest = json(lakeManifest);
+        assertEquals("failed", manifest.path("status").asText());
+        assertEquals("failed", manifest.path("stages").path("ingest").path("status").asText());
+        assertFalse(manifest.path("stages").has("analyze"), "the stages after the failure did not run");
+    }
+
+    @Test
+    @Order(4)
+    void anUnwritableReportsDirectoryIsAClearErrorThatCorruptsNothing() throws Exception {
+        Path notADirectory = work.resolve("reports-is-a-file");
+        Files.writeString(notADirectory, "not a directory");
+        NightlyIT.Run failed = NightlyIT.capture(List.of("nightly", "--run-date", DATE,
+                "--lake", work.resolve("lake").toString(), "--reports", notADirectory.toString(),
+                "--bootstrap-servers", kafka.bootstrapServers(), "--master", "local[2]"));
+        assertEquals(1, failed.code(), failed.err());
+        assertTrue(failed.err().startsWith("relais nightly: stage report failed: ")
+                && failed.err().contains(notADirectory.toString()), failed.err());
+        assertEquals("not a directory", Files.readString(notADirectory));
+        assertEquals(1, failed.err().strip().lines().count(), "one line: " + failed.err());
+    }
+
+    @Test
+    @Order(5)
+    void aSecretGivenInConfigurationOrEnvironmentNeverReachesAnyOutput() throws Exception {
+        String secret = "PLANTED-SECRET-7f3a9c";
+        Path dir = work.resolve("secret-run");
+        Files.writeString(work.resolve("secret.conf"),
+                "relais.kafka.client { \"ssl.key.password\" = \"" + secret + "-file\" }\n");
+        List<String> args = List.of("nightly", "--run-date", DATE, "--lake", work.resolve("lake").toString(),
+                "--reports", dir.resolve("reports").toString(), "--bootstrap-servers", kafka.bootstrapServers(),
+                "--config", work.resolve("secret.conf").toString(), "--master", "local[2]",
+                "--set", "kafka.client.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule"
+                        + " required username=\"relais\" password=\"" + secret + "-cli\";",
+                "--set", "kafka.client.sasl.mechanism=PLAIN");
+        ChildJvm.Result r = ChildJvm.run(ChildJvm.relais(args), dir, "nightly", Map.of(), 5);
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.out().contains(secret), "stdout holds the secret");
+        assertFalse(r.err().contains(secret), "stderr (the log) holds the secret");
+        List<Path> leaks = new ArrayList<>();
+        for (Path root : List.of(work.resolve("lake"), dir)) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    if (new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(secret)) {
+                        leaks.add(f);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), leaks, "files holding the secret");
+        assertTrue(r.err().contains("report:") || r.err().contains("ReportJob"), "the log was captured: " + r.err());
+    }
+
+    private static NightlyIT.Run nightly() {
+        return NightlyIT.capture(List.of("nightly", "--run-date", DATE, "--lake", work.resolve("lake").toString(),
+                "--reports", reports().toString(), "--bootstrap-servers", kafka.bootstrapServers(),
+                "--master", "local[2]", "--set", "spark.shuffle-partitions=2"));
+    }
+
+    private static Path reports() {
+        return work.resolve("reports");
+    }
+
+    private static List<String> list(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static JsonNode json(Path file) throws IOException {
+        return Lake.json().readTree(file.toFile());
+    }
+}
