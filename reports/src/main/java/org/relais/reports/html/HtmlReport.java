@@ -49,8 +49,6 @@ public final class HtmlReport {
     static final int COMMUNITIES_IN_CHART = 15;
     static final int COMMUNITIES_IN_TABLE = 20;
     static final int MOVERS = 10;
-    /** Risers are taken among actors now in the top this many, fallers among those in it before. */
-    static final int MOVERS_WITHIN = 100;
     static final int LEADERS_PER_PLATFORM = 5;
     static final int LIST_ITEMS = 5;
 
@@ -319,11 +317,10 @@ public final class HtmlReport {
                 Column.number("Previous rank"), Column.number("Change"), Column.number("PageRank change"));
         page.beginColumns();
         page.heading(3, "Risers");
-        moverTable(page, "Actors now in the top " + MOVERS_WITHIN + " that rose the most", changes.risers, columns);
+        moverTable(page, "Actors that rose, by PageRank gained", changes.risers, columns);
         page.nextColumn();
         page.heading(3, "Fallers");
-        moverTable(page, "Actors of the previous top " + MOVERS_WITHIN + " that fell the most", changes.fallers,
-                columns);
+        moverTable(page, "Actors that fell, by PageRank lost", changes.fallers, columns);
         page.nextColumn();
         page.heading(3, "New entrants");
         List<CsvRows.Row> best = changes.entrants;
@@ -342,8 +339,10 @@ public final class HtmlReport {
                     rows);
         }
         page.endColumns();
-        page.note("Changes are against the previous run; a positive change means the actor rose. "
-                + "changes.csv has every actor.");
+        page.note("Changes are against the previous run; a positive change means the actor rose. Risers and "
+                + "fallers are ordered by the PageRank they gained or lost, not by places: at the bottom of a "
+                + "ranking many actors have almost the same score, and a tiny change moves them by hundreds of "
+                + "places. changes.csv has every actor.");
         page.endSection();
     }
 
@@ -619,7 +618,8 @@ public final class HtmlReport {
 
     /**
      * What the page needs of changes.csv, read in one pass: how many actors have each status, the
-     * biggest risers and fallers near the top, and the best-ranked new entrants.
+     * actors that rose or fell with the most PageRank gained or lost, and the best-ranked new
+     * entrants.
      */
     private static final class Changes {
         final Map<String, Integer> byStatus = new TreeMap<>();
@@ -629,18 +629,22 @@ public final class HtmlReport {
 
         static Changes read(Path file) throws IOException {
             Changes c = new Changes();
+            // By PageRank gained or lost, not by places: at the bottom of a ranking many actors have
+            // almost the same score, and a tiny change moves them by hundreds of places.
             Best<CsvRows.Row> risers = new Best<>(MOVERS, Comparator.comparingDouble(
-                    (CsvRows.Row r) -> -r.number("rank_change")).thenComparingDouble(r -> r.number(RANK)));
+                    (CsvRows.Row r) -> -finiteOr(r.number("pagerank_change"), 0))
+                    .thenComparingDouble(r -> -r.number("rank_change")).thenComparingDouble(r -> r.number(RANK)));
             Best<CsvRows.Row> fallers = new Best<>(MOVERS, Comparator.comparingDouble(
-                    (CsvRows.Row r) -> r.number("rank_change")).thenComparingDouble(r -> r.number("previous_rank")));
+                    (CsvRows.Row r) -> finiteOr(r.number("pagerank_change"), 0))
+                    .thenComparingDouble(r -> r.number("rank_change")).thenComparingDouble(r -> r.number("previous_rank")));
             Best<CsvRows.Row> entrants = new Best<>(MOVERS, Comparator.comparingDouble((CsvRows.Row r) -> r.number(RANK)));
             CsvRows.forEach(file, r -> {
                 String status = r.text("status");
                 c.byStatus.merge(status, 1, Integer::sum);
                 double change = r.number("rank_change");
-                if (status.equals("moved") && change > 0 && r.number(RANK) <= MOVERS_WITHIN) {
+                if (status.equals("moved") && change > 0) {
                     risers.add(r);
-                } else if (status.equals("moved") && change < 0 && r.number("previous_rank") <= MOVERS_WITHIN) {
+                } else if (status.equals("moved") && change < 0) {
                     fallers.add(r);
                 } else if (status.equals("new") && Double.isFinite(r.number(RANK))) {
                     entrants.add(r);

@@ -146,10 +146,13 @@ class HtmlReportTest {
         assertTrue(movers.contains("<dt>Dropped out</dt><dd>1</dd>"), movers);
         String risers = between(movers, "Risers", "Fallers");
         assertEquals(10, count(risers, "<tr>") - 1, "ten risers under the header row");
-        assertTrue(risers.contains("<tbody>\n<tr><td>O&#39;Brien</td><td>twitter</td><td class=\"num\">6</td>"
-                + "<td class=\"num\">13</td><td class=\"num\">+7</td>"), "the biggest riser first, ties by rank: " + risers);
+        assertTrue(risers.contains("<tbody>\n<tr><td>&amp;amp; Co</td><td>twitter</td><td class=\"num\">4</td>"
+                + "<td class=\"num\">9</td><td class=\"num\">+5</td><td class=\"num\">+0.032520</td>"),
+                "the riser that gained the most PageRank first: " + risers);
         String fallers = between(movers, "Fallers", "New entrants</h3>");
-        assertTrue(fallers.contains("<td class=\"num\">−6</td>"), fallers);
+        assertTrue(fallers.contains("<tbody>\n<tr><td>&quot;&gt;&lt;img src=x onerror=alert(2)&gt;</td><td>twitter</td>"
+                + "<td class=\"num\">3</td><td class=\"num\">1</td><td class=\"num\">−2</td>"),
+                "the faller that lost the most PageRank first: " + fallers);
         assertFalse(fallers.contains("+"), "no riser among fallers");
         String entrants = movers.substring(movers.indexOf("New entrants</h3>"));
         assertTrue(entrants.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td><td>twitter</td><td class=\"num\">2</td>"),
