@@ -37,8 +37,12 @@ class HtmlReportBrowserIT {
 
     @BeforeAll
     static void findChromium() {
-        Optional<Path> found = Optional.ofNullable(System.getProperty("relais.chromium")).map(Path::of)
-                .or(() -> ExternalCommand.onPath("chromium", "chromium-browser"));
+        String given = System.getProperty("relais.chromium", "");
+        if (!given.isBlank()) {
+            assertTrue(Files.isExecutable(Path.of(given)), "-Drelais.chromium=" + given + " is not an executable file");
+        }
+        Optional<Path> found = given.isBlank() ? ExternalCommand.onPath("chromium", "chromium-browser")
+                : Optional.of(Path.of(given));
         assumeTrue(found.isPresent(), "Chromium not found (chromium or chromium-browser on the PATH, or "
                 + "-Drelais.chromium=...): skipping the browser test of report.html. Install Debian's chromium "
                 + "package (apt-get install chromium) to run it; .ci/run does.");
