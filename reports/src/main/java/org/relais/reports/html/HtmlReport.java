@@ -562,8 +562,19 @@ public final class HtmlReport {
         return rows;
     }
 
+    /** A scalar as is, a list of scalars joined with ", " (so that it wraps), anything else as JSON. */
     private static String valueText(JsonNode value) {
-        return value.isValueNode() ? value.asText() : value.toString();
+        if (value.isValueNode()) {
+            return value.asText();
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!value.isArray() || !item.isValueNode()) {
+                return value.toString();
+            }
+            items.add(item.asText());
+        }
+        return String.join(", ", items);
     }
 
     private static double sumOfFirst(double[] values, int n) {

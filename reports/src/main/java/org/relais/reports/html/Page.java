@@ -41,8 +41,8 @@ final class Page {
             caption { text-align: left; font-weight: 600; padding: 4px 0; white-space: nowrap; }
             th, td { padding: 3px 10px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
             thead th { background: var(--band); border-bottom: 2px solid var(--line); }
+            td:first-child { white-space: nowrap; }
             td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-            td.list { max-width: 320px; }
             tbody tr:nth-child(even) { background: #fbfcfd; }
             .columns { display: flex; flex-wrap: wrap; gap: 0 32px; align-items: flex-start; }
             figure { margin: 8px 0 16px; }

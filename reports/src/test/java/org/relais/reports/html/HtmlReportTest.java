@@ -189,7 +189,7 @@ class HtmlReportTest {
                 || parameters.contains("<td>analyze</td><td>succeeded</td><td></td><td></td><td class=\"num\">30.2</td>"),
                 parameters);
         assertTrue(parameters.contains("<td>relais.pagerank.damping</td><td>0.85</td>"), parameters);
-        assertTrue(parameters.contains("<td>relais.kafka.topics</td><td>[&quot;relais.posts&quot;,&quot;relais.follows&quot;]</td>"),
+        assertTrue(parameters.contains("<td>relais.kafka.topics</td><td>relais.posts, relais.follows</td>"),
                 parameters);
         assertTrue(section(html, "versions").contains("<td>spark</td><td>3.5.7</td>"));
     }
