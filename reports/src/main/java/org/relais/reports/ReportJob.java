@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.relais.analytics.ScoreTable;
 import org.relais.ingest.lake.Lake;
+import org.relais.reports.html.HtmlReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,6 +98,7 @@ public final class ReportJob {
             Path finalDir = dir.finalDirectory();
             Result result = new Result(finalDir, finalDir.resolve("rankings.csv"), count[0], top);
             manifest.write(dir.file("manifest.json"), result);
+            HtmlReport.write(dir.file(HtmlReport.FILE).getParent());
             dir.commit();
             LOG.info("report: {} actors ranked; wrote {}", count[0], result.rankingsCsv());
             return result;
