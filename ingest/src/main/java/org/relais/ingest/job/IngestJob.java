@@ -209,7 +209,7 @@ public final class IngestJob {
             for (Table table : List.of(Tables.Posts.TABLE, Tables.Accounts.TABLE, Tables.Follows.TABLE,
                     Tables.BlogLinks.TABLE)) {
                 SegmentMerge.Outcome o = SegmentMerge.merge(spark, lake, current, table, rowsOf(parsed, table),
-                        ORDER, priority(table), version);
+                        counts.rows(table), ORDER, priority(table), version);
                 tables.put(table.name(), o.segments());
                 rows.put(table.name(), o.inserted());
                 duplicates.put(table.name(), o.duplicates());
@@ -217,8 +217,8 @@ public final class IngestJob {
                         o.duplicates(), o.replaced());
                 failures.at(FailureInjector.Point.MID_WRITE);
             }
-            SegmentMerge.Outcome q = SegmentMerge.append(spark, lake, current, Tables.Quarantine.TABLE,
-                    rowsOf(parsed, Tables.Quarantine.TABLE), version);
+            SegmentMerge.Outcome q = SegmentMerge.append(lake, current, Tables.Quarantine.TABLE,
+                    rowsOf(parsed, Tables.Quarantine.TABLE), counts.rows(Tables.Quarantine.TABLE), version);
             tables.put(Tables.Quarantine.TABLE.name(), q.segments());
             rows.put(Tables.Quarantine.TABLE.name(), q.inserted());
 
@@ -289,6 +289,10 @@ public final class IngestJob {
                 .option("includeHeaders", "true")
                 .option("failOnDataLoss", "true")
                 .option("kafka.max.poll.records", Integer.toString(maxPollRecords))
+                .option("kafka.fetch.max.bytes", Integer.toString(64 << 20))
+                .option("kafka.max.partition.fetch.bytes", Integer.toString(16 << 20))
+                // More tasks than topic partitions when there are more cores, so parsing uses them all.
+                .option("minPartitions", Integer.toString(spark.sparkContext().defaultParallelism()))
                 .option("kafka.request.timeout.ms", Long.toString(kafka.requestTimeout().toMillis()))
                 .option("kafka.default.api.timeout.ms", Long.toString(kafka.requestTimeout().toMillis()));
         for (Map.Entry<String, String> e : kafka.client().entrySet()) {
@@ -336,8 +340,16 @@ public final class IngestJob {
         return lit(0L);
     }
 
+    /**
+     * What the parse step produced: records read (by format), quarantined (by reason), skipped (by
+     * format), and rows per table.
+     */
     private record Counts(long records, Map<String, Long> byFormat, Map<String, Long> quarantined,
-            Map<String, Long> skipped) {
+            Map<String, Long> skipped, Map<String, Long> rowsByKind) {
+
+        long rows(Table table) {
+            return rowsByKind.getOrDefault(table.name(), 0L);
+        }
 
         long bad() {
             return quarantined.values().stream().mapToLong(Long::longValue).sum();
@@ -356,26 +368,33 @@ public final class IngestJob {
         }
     }
 
+    /** Everything {@link Counts} holds, from one aggregation over the parse step's output. */
     private static Counts count(Dataset<Row> parsed) {
         long records = 0;
         Map<String, Long> byFormat = new TreeMap<>();
         Map<String, Long> quarantined = new TreeMap<>();
         Map<String, Long> skipped = new TreeMap<>();
-        List<Row> byKind = parsed.filter(col(RecordParsing.FIRST))
-                .groupBy(col(RecordParsing.KIND), col(RecordParsing.FORMAT),
+        Map<String, Long> rowsByKind = new TreeMap<>();
+        List<Row> groups = parsed
+                .groupBy(col(RecordParsing.KIND), col(RecordParsing.FIRST), col(RecordParsing.FORMAT),
                         col(Tables.Quarantine.TABLE.name() + "." + Tables.Quarantine.REASON_CODE).as("reason"))
                 .count().collectAsList();
-        for (Row r : byKind) {
-            long n = r.getLong(3);
-            records += n;
-            byFormat.merge(r.isNullAt(1) ? "none" : r.getString(1), n, Long::sum);
+        for (Row r : groups) {
             String kind = r.getString(0);
+            long n = r.getLong(4);
+            rowsByKind.merge(kind, n, Long::sum);
+            if (!r.getBoolean(1)) {
+                continue;
+            }
+            records += n;
+            String format = r.isNullAt(2) ? "none" : r.getString(2);
+            byFormat.merge(format, n, Long::sum);
             if (kind.equals(Tables.Quarantine.TABLE.name())) {
-                quarantined.merge(r.getString(2), n, Long::sum);
+                quarantined.merge(r.getString(3), n, Long::sum);
             } else if (kind.equals(RecordParsing.SKIPPED)) {
-                skipped.merge(String.valueOf(r.getString(1)), n, Long::sum);
+                skipped.merge(format, n, Long::sum);
             }
         }
-        return new Counts(records, byFormat, quarantined, skipped);
+        return new Counts(records, byFormat, quarantined, skipped, rowsByKind);
     }
 }

@@ -54,11 +54,15 @@ public final class SegmentMerge {
      * {@code version}; the caller commits {@link Outcome#segments()}.
      *
      * @param incoming rows with the table's columns plus the order columns
+     * @param incomingCount how many rows {@code incoming} holds (the caller has counted them)
      * @param order columns of {@code incoming} that give Kafka order (topic, partition, offset, index)
      * @param priority the priority, an expression over the table's columns
      */
     public static Outcome merge(SparkSession spark, Lake lake, LakeState current, Table table,
-            Dataset<Row> incoming, List<String> order, Column priority, long version) {
+            Dataset<Row> incoming, long incomingCount, List<String> order, Column priority, long version) {
+        if (incomingCount == 0) {
+            return new Outcome(current.segments(table.name()), 0, 0, 0);
+        }
         Column[] keys = table.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         List<Column> ordering = new ArrayList<>();
         ordering.add(col(PRIORITY).desc());
@@ -86,7 +90,6 @@ public final class SegmentMerge {
             Dataset<Row> inserts = decided.filter(isNew.or(replaces)).select(columns(table));
             Dataset<Row> replacedKeys = decided.filter(replaces).select(concat(keys, col(FILE)));
 
-            long incomingCount = incoming.count();
             long insertCount = inserts.count();
             Set<String> rewrite = new LinkedHashSet<>();
             for (Row r : replacedKeys.select(FILE).distinct().collectAsList()) {
@@ -115,11 +118,10 @@ public final class SegmentMerge {
         }
     }
 
-    /** Appends {@code incoming} as a new segment, without looking for duplicates (quarantine). */
-    public static Outcome append(SparkSession spark, Lake lake, LakeState current, Table table,
-            Dataset<Row> incoming, long version) {
+    /** Appends {@code incoming} ({@code count} rows) as a new segment, without looking for duplicates. */
+    public static Outcome append(Lake lake, LakeState current, Table table, Dataset<Row> incoming, long count,
+            long version) {
         List<String> next = new ArrayList<>(current.segments(table.name()));
-        long count = incoming.count();
         if (count > 0) {
             String name = lake.segmentName(version);
             incoming.select(columns(table)).write().mode("errorifexists")
