@@ -2,8 +2,10 @@ package org.relais.ingest.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,5 +38,46 @@ class TimestampsTest {
         assertEquals(Reason.WRONG_TYPE, e.reason());
         assertEquals("created_at was '" + text + "', but must be an ISO-8601 date-time such as 2021-09-22T16:37:29Z",
                 e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "Sun Feb 01 23:05:52 +0000 2015, 2015-02-01T23:05:52Z",
+        "Wed Sep 22 18:37:29 +0200 2021, 2021-09-22T16:37:29Z",
+        "Thu Feb 29 00:00:00 -0500 2024, 2024-02-29T05:00:00Z"})
+    void parsesTwitterV1Times(String text, String expected) throws BadRecordException {
+        assertEquals(Instant.parse(expected), Timestamps.parseTwitter(text, "created_at"));
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"Mon Feb 01 23:05:52 +0000 2015", "Sun Feb 1 23:05:52 +0000 2015",
+        "Fri Feb 29 00:00:00 +0000 2023", "Sun Feb 01 23:05:52 2015", "sun feb 01 23:05:52 +0000 2015",
+        "2015-02-01T23:05:52Z", ""})
+    void rejectsOtherTwitterTimesAsWrongType(String text) {
+        BadRecordException e = assertThrows(BadRecordException.class, () -> Timestamps.parseTwitter(text, "created_at"));
+        assertEquals(Reason.WRONG_TYPE, e.reason());
+        assertEquals("created_at was '" + text + "', but must be a Twitter v1.1 time such as Sun Feb 01 23:05:52 +0000 2015",
+                e.getMessage());
+    }
+
+    @Test
+    void parsesEpochMillisFromDigits() throws BadRecordException {
+        assertEquals(Instant.parse("2015-02-01T23:05:52.283Z"), Timestamps.parseEpochMillis("1422831952283", "timestamp_ms"));
+        assertEquals(Instant.EPOCH, Timestamps.parseEpochMillis("0", "timestamp_ms"));
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"", "-1", "1.5", "14228319522830000000", "12a", " 1"})
+    void rejectsEpochMillisThatAreNotDigits(String text) {
+        BadRecordException e = assertThrows(BadRecordException.class, () -> Timestamps.parseEpochMillis(text, "timestamp_ms"));
+        assertEquals(Reason.WRONG_TYPE, e.reason());
+        assertTrue(e.getMessage().startsWith("timestamp_ms was '" + text + "', but must be milliseconds since 1970"),
+                e.getMessage());
+    }
+
+    @Test
+    void convertsEpochMicrosExactly() {
+        assertEquals(Instant.parse("2026-07-04T14:38:08.085434Z"), Timestamps.ofEpochMicros(1_783_175_888_085_434L));
+        assertEquals(Instant.parse("1969-12-31T23:59:59.999999Z"), Timestamps.ofEpochMicros(-1));
     }
 }
