@@ -12,6 +12,7 @@ public final class Formats {
     private static final List<RecordFormat> ALL = List.of(
             new RelaisJsonFormat(),
             new TwitterV2Format(),
+            new TwitterV2FlatFormat(),
             new BlogLinksCsvFormat(),
             new FollowsCsvFormat());
 

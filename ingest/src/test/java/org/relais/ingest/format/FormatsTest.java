@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class FormatsTest {
 
     @Test
-    void registersTheFourFormatsInListingOrder() {
-        assertEquals(List.of("relais-json", "twitter-v2", "blog-links-csv", "follows-csv"),
+    void registersTheFormatsInListingOrder() {
+        assertEquals(List.of("relais-json", "twitter-v2", "twitter-v2-flat", "blog-links-csv", "follows-csv"),
                 Formats.all().stream().map(RecordFormat::name).toList());
     }
 
@@ -26,13 +26,14 @@ class FormatsTest {
 
     @Test
     void anUnknownNameListsTheKnownFormats() {
-        BadInputException e = assertThrows(BadInputException.class, () -> Formats.byName("twitter-v1"));
+        BadInputException e = assertThrows(BadInputException.class, () -> Formats.byName("twitter-v3"));
         assertEquals("""
-                unknown format 'twitter-v1'; known formats:
-                  relais-json     Relais's normalized JSON lines: one post, account, follow or blog_link per line
-                  twitter-v2      Twitter API v2 response pages as written by twarc2, one page per line
-                  blog-links-csv  CSV of links between blog posts: source_url, target_url, published_at[, anchor_text]
-                  follows-csv     CSV of follow edges: follower_id, followee_id[, platform, observed_at, follower_handle, followee_handle]""",
+                unknown format 'twitter-v3'; known formats:
+                  relais-json      Relais's normalized JSON lines: one post, account, follow or blog_link per line
+                  twitter-v2       Twitter API v2 response pages as written by twarc2, one page per line
+                  twitter-v2-flat  Twitter API v2 tweets flattened by twarc2, one tweet per line
+                  blog-links-csv   CSV of links between blog posts: source_url, target_url, published_at[, anchor_text]
+                  follows-csv      CSV of follow edges: follower_id, followee_id[, platform, observed_at, follower_handle, followee_handle]""",
                 e.getMessage());
     }
 
