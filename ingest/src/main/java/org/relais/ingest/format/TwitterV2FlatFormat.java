@@ -124,7 +124,7 @@ public final class TwitterV2FlatFormat implements RecordFormat {
         }
         if (record.has("id_str")) {
             throw new BadRecordException(Reason.UNSUPPORTED_RECORD,
-                    "record looks like a v1.1 tweet (it has id_str), not a flattened v2 tweet: use twitter-v1");
+                    "record looks like a v1.1 tweet (it has id_str), not a flattened v2 tweet: use " + TwitterV1Format.NAME);
         }
         if (!record.has("author_id") && record.has("username")) {
             throw new BadRecordException(Reason.UNSUPPORTED_RECORD,

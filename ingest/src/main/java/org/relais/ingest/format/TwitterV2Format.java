@@ -157,8 +157,9 @@ public final class TwitterV2Format implements RecordFormat {
                     + " error(s)" + (first == null ? "" : ", the first: " + Values.quote(first)));
         }
         if (page.has("id") || page.has("id_str")) {
-            throw new BadRecordException(Reason.UNSUPPORTED_RECORD,
-                    "record looks like a single tweet (flattened or v1.1 output), not a v2 response page with data");
+            throw new BadRecordException(Reason.UNSUPPORTED_RECORD, "record looks like a single tweet (flattened or v1.1"
+                    + " output: use " + TwitterV2FlatFormat.NAME + " or " + TwitterV1Format.NAME
+                    + "), not a v2 response page with data");
         }
         throw page.missing("data");
     }

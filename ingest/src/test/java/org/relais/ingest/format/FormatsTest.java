@@ -12,7 +12,7 @@ class FormatsTest {
 
     @Test
     void registersTheFormatsInListingOrder() {
-        assertEquals(List.of("relais-json", "twitter-v2", "twitter-v2-flat", "blog-links-csv", "follows-csv"),
+        assertEquals(List.of("relais-json", "twitter-v2", "twitter-v2-flat", "twitter-v1", "blog-links-csv", "follows-csv"),
                 Formats.all().stream().map(RecordFormat::name).toList());
     }
 
@@ -32,6 +32,7 @@ class FormatsTest {
                   relais-json      Relais's normalized JSON lines: one post, account, follow or blog_link per line
                   twitter-v2       Twitter API v2 response pages as written by twarc2, one page per line
                   twitter-v2-flat  Twitter API v2 tweets flattened by twarc2, one tweet per line
+                  twitter-v1       Twitter API v1.1 tweets and stream messages, one per line (streaming API, twarc 1)
                   blog-links-csv   CSV of links between blog posts: source_url, target_url, published_at[, anchor_text]
                   follows-csv      CSV of follow edges: follower_id, followee_id[, platform, observed_at, follower_handle, followee_handle]""",
                 e.getMessage());
