@@ -14,6 +14,7 @@ public final class Formats {
             new TwitterV2Format(),
             new TwitterV2FlatFormat(),
             new TwitterV1Format(),
+            new BlueskyJetstreamFormat(),
             new BlogLinksCsvFormat(),
             new FollowsCsvFormat());
 

@@ -149,6 +149,14 @@ final class JsonObject {
         return new JsonObject(value, this, field, -1);
     }
 
+    JsonObject requiredObject(String field) throws BadRecordException {
+        JsonObject value = object(field);
+        if (value == null) {
+            throw missing(field);
+        }
+        return value;
+    }
+
     /** The objects of an array field; empty when the field is not given. */
     List<JsonObject> objects(String field) throws BadRecordException {
         JsonNode array = array(field);

@@ -200,7 +200,7 @@ public final class TwitterV1Format implements RecordFormat {
     /** The post of a tweet that is not a retweet. */
     private static Post post(JsonObject tweet, ParseContext context) throws BadRecordException {
         String id = requiredIdStr(tweet, "id");
-        JsonObject user = requiredObject(tweet, "user");
+        JsonObject user = tweet.requiredObject("user");
         String authorId = requiredIdStr(user, "id");
         JsonObject extended = tweet.object("extended_tweet");
         String text = extended == null ? null : extended.text("full_text");
@@ -229,7 +229,7 @@ public final class TwitterV1Format implements RecordFormat {
         if (quoteOf == null && quoted != null) {
             quoteOf = requiredIdStr(quoted, "id");
         }
-        String quoteOfAuthor = quoted == null ? null : requiredIdStr(requiredObject(quoted, "user"), "id");
+        String quoteOfAuthor = quoted == null ? null : requiredIdStr(quoted.requiredObject("user"), "id");
         return new Post(Platforms.TWITTER, id, authorId, user.text("screen_name"), createdAt(tweet, context), text,
                 tweet.text("lang"), urls(entities), hashtags(entities), mentions, replyTo, replyToAuthor, null, null,
                 quoteOf, quoteOfAuthor, NAME);
@@ -237,7 +237,7 @@ public final class TwitterV1Format implements RecordFormat {
 
     /** A retweet: a repost of {@code original}, with nothing of its own but its author, time and language. */
     private static Post retweet(JsonObject tweet, Post original, ParseContext context) throws BadRecordException {
-        JsonObject user = requiredObject(tweet, "user");
+        JsonObject user = tweet.requiredObject("user");
         return new Post(Platforms.TWITTER, requiredIdStr(tweet, "id"), requiredIdStr(user, "id"),
                 user.text("screen_name"), createdAt(tweet, context), null, tweet.text("lang"), List.of(), List.of(),
                 List.of(), null, null, original.postId(), original.authorId(), null, null, NAME);
@@ -340,13 +340,5 @@ public final class TwitterV1Format implements RecordFormat {
             throw object.missing(field + "_str");
         }
         return id;
-    }
-
-    private static JsonObject requiredObject(JsonObject object, String field) throws BadRecordException {
-        JsonObject value = object.object(field);
-        if (value == null) {
-            throw object.missing(field);
-        }
-        return value;
     }
 }

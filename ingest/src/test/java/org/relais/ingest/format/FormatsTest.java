@@ -12,7 +12,8 @@ class FormatsTest {
 
     @Test
     void registersTheFormatsInListingOrder() {
-        assertEquals(List.of("relais-json", "twitter-v2", "twitter-v2-flat", "twitter-v1", "blog-links-csv", "follows-csv"),
+        assertEquals(List.of("relais-json", "twitter-v2", "twitter-v2-flat", "twitter-v1", "bluesky-jetstream",
+                "blog-links-csv", "follows-csv"),
                 Formats.all().stream().map(RecordFormat::name).toList());
     }
 
@@ -29,12 +30,13 @@ class FormatsTest {
         BadInputException e = assertThrows(BadInputException.class, () -> Formats.byName("twitter-v3"));
         assertEquals("""
                 unknown format 'twitter-v3'; known formats:
-                  relais-json      Relais's normalized JSON lines: one post, account, follow or blog_link per line
-                  twitter-v2       Twitter API v2 response pages as written by twarc2, one page per line
-                  twitter-v2-flat  Twitter API v2 tweets flattened by twarc2, one tweet per line
-                  twitter-v1       Twitter API v1.1 tweets and stream messages, one per line (streaming API, twarc 1)
-                  blog-links-csv   CSV of links between blog posts: source_url, target_url, published_at[, anchor_text]
-                  follows-csv      CSV of follow edges: follower_id, followee_id[, platform, observed_at, follower_handle, followee_handle]""",
+                  relais-json        Relais's normalized JSON lines: one post, account, follow or blog_link per line
+                  twitter-v2         Twitter API v2 response pages as written by twarc2, one page per line
+                  twitter-v2-flat    Twitter API v2 tweets flattened by twarc2, one tweet per line
+                  twitter-v1         Twitter API v1.1 tweets and stream messages, one per line (streaming API, twarc 1)
+                  bluesky-jetstream  Bluesky Jetstream events, one per line: posts, reposts, follows, deletions, handles
+                  blog-links-csv     CSV of links between blog posts: source_url, target_url, published_at[, anchor_text]
+                  follows-csv        CSV of follow edges: follower_id, followee_id[, platform, observed_at, follower_handle, followee_handle]""",
                 e.getMessage());
     }
 
