@@ -15,6 +15,7 @@ public final class Formats {
             new TwitterV2FlatFormat(),
             new TwitterV1Format(),
             new BlueskyJetstreamFormat(),
+            new MastodonFormat(),
             new BlogLinksCsvFormat(),
             new FollowsCsvFormat());
 

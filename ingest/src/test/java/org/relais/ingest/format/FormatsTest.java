@@ -13,7 +13,7 @@ class FormatsTest {
     @Test
     void registersTheFormatsInListingOrder() {
         assertEquals(List.of("relais-json", "twitter-v2", "twitter-v2-flat", "twitter-v1", "bluesky-jetstream",
-                "blog-links-csv", "follows-csv"),
+                "mastodon", "blog-links-csv", "follows-csv"),
                 Formats.all().stream().map(RecordFormat::name).toList());
     }
 
@@ -35,6 +35,7 @@ class FormatsTest {
                   twitter-v2-flat    Twitter API v2 tweets flattened by twarc2, one tweet per line
                   twitter-v1         Twitter API v1.1 tweets and stream messages, one per line (streaming API, twarc 1)
                   bluesky-jetstream  Bluesky Jetstream events, one per line: posts, reposts, follows, deletions, handles
+                  mastodon           Mastodon API statuses: a JSON array (a timeline page) or one status per line
                   blog-links-csv     CSV of links between blog posts: source_url, target_url, published_at[, anchor_text]
                   follows-csv        CSV of follow edges: follower_id, followee_id[, platform, observed_at, follower_handle, followee_handle]""",
                 e.getMessage());
