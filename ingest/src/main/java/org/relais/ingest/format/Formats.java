@@ -13,6 +13,7 @@ public final class Formats {
             new RelaisJsonFormat(),
             new TwitterV2Format(),
             new TwitterV2FlatFormat(),
+            new TwitterV2UsersFormat(),
             new TwitterV1Format(),
             new BlueskyJetstreamFormat(),
             new MastodonFormat(),

@@ -128,7 +128,7 @@ public final class TwitterV2FlatFormat implements RecordFormat {
         }
         if (!record.has("author_id") && record.has("username")) {
             throw new BadRecordException(Reason.UNSUPPORTED_RECORD,
-                    "record looks like a user (it has username), not a flattened tweet: use twitter-v2-users");
+                    "record looks like a user (it has username), not a flattened tweet: use " + TwitterV2UsersFormat.NAME);
         }
     }
 

@@ -122,7 +122,8 @@ public final class TwitterV2Format implements RecordFormat {
         for (JsonObject tweet : data) {
             if (!tweet.has("author_id") && tweet.has("username")) {
                 throw new BadRecordException(Reason.UNSUPPORTED_RECORD, "data holds users, not tweets"
-                        + " (a followers or following page?): " + tweet.path() + " has a username");
+                        + " (a followers or following page? use " + TwitterV2UsersFormat.NAME + "): " + tweet.path()
+                        + " has a username");
             }
             lookups.addTweet(tweet);
         }
@@ -142,19 +143,8 @@ public final class TwitterV2Format implements RecordFormat {
     }
 
     private static ParsedRecord pageWithoutData(JsonObject page) throws BadRecordException {
-        JsonObject meta = page.object("meta");
-        Long resultCount = meta == null ? null : meta.longValue("result_count");
-        if (resultCount != null && resultCount == 0) {
+        if (TwitterV2Tweets.isEmptyResult(page)) {
             return new ParsedRecord();
-        }
-        if (page.has("errors")) {
-            List<JsonObject> errors = page.objects("errors");
-            String first = errors.isEmpty() ? null : errors.get(0).text("detail");
-            if (first == null && !errors.isEmpty()) {
-                first = errors.get(0).text("title");
-            }
-            throw new BadRecordException(Reason.UNSUPPORTED_RECORD, "page has no data, only " + errors.size()
-                    + " error(s)" + (first == null ? "" : ", the first: " + Values.quote(first)));
         }
         if (page.has("id") || page.has("id_str")) {
             throw new BadRecordException(Reason.UNSUPPORTED_RECORD, "record looks like a single tweet (flattened or v1.1"

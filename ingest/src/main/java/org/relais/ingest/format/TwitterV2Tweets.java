@@ -198,6 +198,31 @@ final class TwitterV2Tweets {
         return expanded != null ? expanded : user.text("url");
     }
 
+    /**
+     * For a page without {@code data}: true when it is a request that found nothing
+     * ({@code meta.result_count} 0).
+     *
+     * @throws BadRecordException {@link Reason#UNSUPPORTED_RECORD} when the page holds only
+     *     {@code errors}, quoting the first
+     */
+    static boolean isEmptyResult(JsonObject page) throws BadRecordException {
+        JsonObject meta = page.object("meta");
+        Long resultCount = meta == null ? null : meta.longValue("result_count");
+        if (resultCount != null && resultCount == 0) {
+            return true;
+        }
+        if (page.has("errors")) {
+            List<JsonObject> errors = page.objects("errors");
+            String first = errors.isEmpty() ? null : errors.get(0).text("detail");
+            if (first == null && !errors.isEmpty()) {
+                first = errors.get(0).text("title");
+            }
+            throw new BadRecordException(Reason.UNSUPPORTED_RECORD, "page has no data, only " + errors.size()
+                    + " error(s)" + (first == null ? "" : ", the first: " + Values.quote(first)));
+        }
+        return false;
+    }
+
     /** {@code __twarc.retrieved_at}, checked, or null: when twarc fetched the record. */
     static Instant retrievedAt(JsonObject record, ParseContext context) throws BadRecordException {
         JsonObject twarc = record.object("__twarc");

@@ -12,7 +12,8 @@ class FormatsTest {
 
     @Test
     void registersTheFormatsInListingOrder() {
-        assertEquals(List.of("relais-json", "twitter-v2", "twitter-v2-flat", "twitter-v1", "bluesky-jetstream",
+        assertEquals(List.of("relais-json", "twitter-v2", "twitter-v2-flat", "twitter-v2-users", "twitter-v1",
+                "bluesky-jetstream",
                 "mastodon", "blog-links-csv", "follows-csv"),
                 Formats.all().stream().map(RecordFormat::name).toList());
     }
@@ -33,6 +34,7 @@ class FormatsTest {
                   relais-json        Relais's normalized JSON lines: one post, account, follow or blog_link per line
                   twitter-v2         Twitter API v2 response pages as written by twarc2, one page per line
                   twitter-v2-flat    Twitter API v2 tweets flattened by twarc2, one tweet per line
+                  twitter-v2-users   Twitter API v2 user pages as written by twarc2 followers, following or users, one page per line
                   twitter-v1         Twitter API v1.1 tweets and stream messages, one per line (streaming API, twarc 1)
                   bluesky-jetstream  Bluesky Jetstream events, one per line: posts, reposts, follows, deletions, handles
                   mastodon           Mastodon API statuses: a JSON array (a timeline page) or one status per line
