@@ -18,7 +18,10 @@ public final class Formats {
             new BlueskyJetstreamFormat(),
             new MastodonFormat(),
             new BlogLinksCsvFormat(),
-            new FollowsCsvFormat());
+            new BlogPostsJsonFormat(),
+            new FollowsCsvFormat(),
+            new IdentitiesCsvFormat(),
+            new ComplianceCsvFormat());
 
     private static final Map<String, RecordFormat> BY_NAME = index(ALL);
 

@@ -14,7 +14,7 @@ class FormatsTest {
     void registersTheFormatsInListingOrder() {
         assertEquals(List.of("relais-json", "twitter-v2", "twitter-v2-flat", "twitter-v2-users", "twitter-v1",
                 "bluesky-jetstream",
-                "mastodon", "blog-links-csv", "follows-csv"),
+                "mastodon", "blog-links-csv", "blog-posts-json", "follows-csv", "identities-csv", "compliance-csv"),
                 Formats.all().stream().map(RecordFormat::name).toList());
     }
 
@@ -39,7 +39,10 @@ class FormatsTest {
                   bluesky-jetstream  Bluesky Jetstream events, one per line: posts, reposts, follows, deletions, handles
                   mastodon           Mastodon API statuses: a JSON array (a timeline page) or one status per line
                   blog-links-csv     CSV of links between blog posts: source_url, target_url, published_at[, anchor_text]
-                  follows-csv        CSV of follow edges: follower_id, followee_id[, platform, observed_at, follower_handle, followee_handle]""",
+                  blog-posts-json    JSON lines of crawled blog posts: url, published_at, outlinks (URLs or {url, anchor_text})
+                  follows-csv        CSV of follow edges: follower_id, followee_id[, platform, observed_at, follower_handle, followee_handle]
+                  identities-csv     CSV of blog authors' accounts: blog_url, platform, account_id[, handle]
+                  compliance-csv     CSV of deleted posts and accounts: platform, post_id, account_id[, deleted_at]""",
                 e.getMessage());
     }
 
