@@ -10,10 +10,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.function.Function;
 import org.apache.commons.io.input.BOMInputStream;
 
@@ -51,7 +49,7 @@ final class JsonArrays {
         if (firstNonBlankByte(buffered) != '[') {
             return JsonLines.split(buffered, key);
         }
-        return new ArraySplitter(new RecordingInputStream(buffered), key);
+        return new RecordIterator(new ArraySplitter(new RecordingInputStream(buffered), key));
     }
 
     private static int firstNonBlankByte(InputStream in) throws IOException {
@@ -70,13 +68,12 @@ final class JsonArrays {
     }
 
     /** The records of a stream of JSON values, top-level arrays opened. */
-    private static final class ArraySplitter implements Iterator<SourceRecord> {
+    private static final class ArraySplitter implements RecordIterator.Reader {
         private final RecordingInputStream recording;
         private final JsonParser parser;
         private final Function<byte[], String> key;
         private boolean inArray;
         private boolean done;
-        private SourceRecord pending;
 
         ArraySplitter(RecordingInputStream recording, Function<byte[], String> key) throws IOException {
             this.recording = recording;
@@ -85,25 +82,12 @@ final class JsonArrays {
         }
 
         @Override
-        public boolean hasNext() {
-            try {
-                while (pending == null && !done) {
-                    pending = read();
-                }
-                return pending != null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        public SourceRecord next() throws IOException {
+            SourceRecord record = null;
+            while (record == null && !done) {
+                record = read();
             }
-        }
-
-        @Override
-        public SourceRecord next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            SourceRecord result = pending;
-            pending = null;
-            return result;
+            return record;
         }
 
         /** The next record, or null when a token was consumed without giving one (or at the end). */
