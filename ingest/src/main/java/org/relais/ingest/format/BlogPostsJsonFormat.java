@@ -1,10 +1,7 @@
 package org.relais.ingest.format;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Set;
 import org.relais.ingest.model.BlogLink;
 import org.relais.ingest.model.ParsedRecord;
@@ -32,23 +29,17 @@ import org.relais.ingest.model.ParsedRecord;
  *
  * <p>Kafka key: {@code url}, as {@code blog-links-csv} keys by the citing post.
  */
-public final class BlogPostsJsonFormat implements RecordFormat {
+public final class BlogPostsJsonFormat extends JsonLinesFormat {
 
     public static final String NAME = "blog-posts-json";
 
-    @Override
-    public String name() {
-        return NAME;
+    public BlogPostsJsonFormat() {
+        super(NAME, "JSON lines of crawled blog posts: url, published_at, outlinks (URLs or {url, anchor_text})");
     }
 
     @Override
-    public String description() {
-        return "JSON lines of crawled blog posts: url, published_at, outlinks (URLs or {url, anchor_text})";
-    }
-
-    @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException {
-        return JsonLines.split(in, line -> Values.emptyToNull(Json.peek(line, Set.of("url")).get("url")));
+    String key(byte[] record) {
+        return Values.emptyToNull(Json.peek(record, Set.of("url")).get("url"));
     }
 
     @Override

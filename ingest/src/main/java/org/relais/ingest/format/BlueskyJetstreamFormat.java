@@ -1,10 +1,7 @@
 package org.relais.ingest.format;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -71,7 +68,7 @@ import org.relais.ingest.model.Post;
  * Handles are not in commit events: posts have no author handle and mentions no handle; identity
  * events and other formats supply them.
  */
-public final class BlueskyJetstreamFormat implements RecordFormat {
+public final class BlueskyJetstreamFormat extends JsonLinesFormat {
 
     public static final String NAME = "bluesky-jetstream";
     /** The source of deletions read from delete commits. */
@@ -85,22 +82,13 @@ public final class BlueskyJetstreamFormat implements RecordFormat {
     private static final String AT_SCHEME = "at://";
     private static final String DID_PREFIX = "did:";
 
-    @Override
-    public String name() {
-        return NAME;
+    public BlueskyJetstreamFormat() {
+        super(NAME, "Bluesky Jetstream events, one per line: posts, reposts, follows, deletions, handles");
     }
 
     @Override
-    public String description() {
-        return "Bluesky Jetstream events, one per line: posts, reposts, follows, deletions, handles";
-    }
-
-    @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException {
-        return JsonLines.split(in, line -> {
-            String did = Json.peek(line, Set.of("did")).get("did");
-            return did == null || did.isEmpty() ? null : Platforms.actorId(Platforms.BLUESKY, did);
-        });
+    String key(byte[] record) {
+        return platformKey(Platforms.BLUESKY, Json.peek(record, Set.of("did")).get("did"));
     }
 
     @Override

@@ -1,9 +1,6 @@
 package org.relais.ingest.format;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import org.relais.ingest.model.Deletion;
 import org.relais.ingest.model.ParsedRecord;
@@ -28,7 +25,7 @@ import org.relais.ingest.model.ParsedRecord;
  * <p>Kafka key: {@code platform:post_id}, else {@code platform:account_id}, as the records about
  * the post or account are keyed by the formats that key them.
  */
-public final class ComplianceCsvFormat implements RecordFormat {
+public final class ComplianceCsvFormat extends CsvFormat {
 
     public static final String NAME = "compliance-csv";
 
@@ -38,22 +35,14 @@ public final class ComplianceCsvFormat implements RecordFormat {
     static final String DELETED_AT = "deleted_at";
     private static final List<String> REQUIRED = List.of(PLATFORM, POST_ID, ACCOUNT_ID);
 
-    @Override
-    public String name() {
-        return NAME;
+    public ComplianceCsvFormat() {
+        super(NAME, "CSV of deleted posts and accounts: platform, post_id, account_id[, deleted_at]", REQUIRED);
     }
 
     @Override
-    public String description() {
-        return "CSV of deleted posts and accounts: platform, post_id, account_id[, deleted_at]";
-    }
-
-    @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException, BadInputException {
-        return CsvFiles.split(in, fileName, REQUIRED, row -> {
-            String postId = row.optional(POST_ID);
-            return IdentitiesCsvFormat.accountKey(row.optional(PLATFORM), postId != null ? postId : row.optional(ACCOUNT_ID));
-        });
+    String key(CsvRow row) {
+        String postId = row.optional(POST_ID);
+        return platformKey(row.optional(PLATFORM), postId != null ? postId : row.optional(ACCOUNT_ID));
     }
 
     @Override

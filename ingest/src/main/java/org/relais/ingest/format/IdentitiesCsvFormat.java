@@ -1,12 +1,8 @@
 package org.relais.ingest.format;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Iterator;
 import java.util.List;
 import org.relais.ingest.model.Identity;
 import org.relais.ingest.model.ParsedRecord;
-import org.relais.ingest.model.Platforms;
 
 /**
  * {@code identities-csv}: which account belongs to which blog, as a hand-kept list says. RFC 4180
@@ -25,7 +21,7 @@ import org.relais.ingest.model.Platforms;
  *
  * <p>Kafka key: {@code platform:account_id}, as for everything else about an account.
  */
-public final class IdentitiesCsvFormat implements RecordFormat {
+public final class IdentitiesCsvFormat extends CsvFormat {
 
     public static final String NAME = "identities-csv";
 
@@ -35,24 +31,13 @@ public final class IdentitiesCsvFormat implements RecordFormat {
     static final String HANDLE = "handle";
     private static final List<String> REQUIRED = List.of(BLOG_URL, PLATFORM, ACCOUNT_ID);
 
-    @Override
-    public String name() {
-        return NAME;
+    public IdentitiesCsvFormat() {
+        super(NAME, "CSV of blog authors' accounts: blog_url, platform, account_id[, handle]", REQUIRED);
     }
 
     @Override
-    public String description() {
-        return "CSV of blog authors' accounts: blog_url, platform, account_id[, handle]";
-    }
-
-    @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException, BadInputException {
-        return CsvFiles.split(in, fileName, REQUIRED, row -> accountKey(row.optional(PLATFORM), row.optional(ACCOUNT_ID)));
-    }
-
-    /** {@code platform:id}, or null when either is missing. */
-    static String accountKey(String platform, String id) {
-        return platform == null || id == null ? null : Platforms.actorId(platform, id);
+    String key(CsvRow row) {
+        return platformKey(row.optional(PLATFORM), row.optional(ACCOUNT_ID));
     }
 
     @Override

@@ -80,28 +80,25 @@ import org.relais.ingest.model.Post;
  * verified accounts. Observed at the outer status's {@code created_at}, else
  * {@link ParseContext#receivedAt}.
  */
-public final class MastodonFormat implements RecordFormat {
+public final class MastodonFormat extends JsonLinesFormat {
 
     public static final String NAME = "mastodon";
 
     private static final Set<String> STORED_VISIBILITIES = Set.of("public", "unlisted");
 
-    @Override
-    public String name() {
-        return NAME;
+    public MastodonFormat() {
+        super(NAME, "Mastodon API statuses: a JSON array (a timeline page) or one status per line");
     }
 
-    @Override
-    public String description() {
-        return "Mastodon API statuses: a JSON array (a timeline page) or one status per line";
-    }
-
+    /** Arrays (a response body) or JSON lines: see {@link JsonArrays}. */
     @Override
     public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException {
-        return JsonArrays.splitArraysOrLines(in, bytes -> {
-            String uri = Json.peek(bytes, Set.of("uri")).get("uri");
-            return uri == null || uri.isEmpty() ? null : Platforms.actorId(Platforms.MASTODON, uri);
-        });
+        return JsonArrays.splitArraysOrLines(in, this::key);
+    }
+
+    @Override
+    String key(byte[] record) {
+        return platformKey(Platforms.MASTODON, Json.peek(record, Set.of("uri")).get("uri"));
     }
 
     @Override

@@ -1,10 +1,7 @@
 package org.relais.ingest.format;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,23 +51,12 @@ import org.relais.ingest.model.Post;
  * {@code source_post_url} for a blog link; none for a line whose type or key fields cannot be read
  * at publish time (parsing will say why).
  */
-public final class RelaisJsonFormat implements RecordFormat {
+public final class RelaisJsonFormat extends JsonLinesFormat {
 
     public static final String NAME = "relais-json";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Relais's normalized JSON lines: one post, account, follow or blog_link per line";
-    }
-
-    @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException {
-        return JsonLines.split(in, RelaisJsonFormat::key);
+    public RelaisJsonFormat() {
+        super(NAME, "Relais's normalized JSON lines: one post, account, follow or blog_link per line");
     }
 
     @Override
@@ -185,7 +171,8 @@ public final class RelaisJsonFormat implements RecordFormat {
             Set.of("type", "platform", "post_id", "account_id", "follower_id", "source_post_url");
 
     /** The Kafka key, from top-level fields read with {@link Json#peek}. */
-    static String key(byte[] line) {
+    @Override
+    String key(byte[] line) {
         Map<String, String> fields = Json.peek(line, KEY_FIELDS);
         String type = fields.get("type");
         if (type == null) {
@@ -199,9 +186,5 @@ public final class RelaisJsonFormat implements RecordFormat {
             case "blog_link" -> Values.emptyToNull(fields.get("source_post_url"));
             default -> null;
         };
-    }
-
-    private static String platformKey(String platform, String id) {
-        return platform == null || platform.isEmpty() || id == null || id.isEmpty() ? null : Platforms.actorId(platform, id);
     }
 }

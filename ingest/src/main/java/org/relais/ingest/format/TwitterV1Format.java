@@ -1,10 +1,7 @@
 package org.relais.ingest.format;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +77,7 @@ import org.relais.ingest.model.Post;
  *
  * <p>A tweet fails as a whole when it or a tweet it carries is broken.
  */
-public final class TwitterV1Format implements RecordFormat {
+public final class TwitterV1Format extends JsonLinesFormat {
 
     public static final String NAME = "twitter-v1";
     /** The source of deletions read from the stream's {@code delete} notices. */
@@ -96,26 +93,16 @@ public final class TwitterV1Format implements RecordFormat {
     private static final Set<String> KEY_FIELDS = Set.of("id_str", "id", "delete.status.id_str", "delete.status.id",
             "user_delete.id_str", "user_delete.id");
 
-    @Override
-    public String name() {
-        return NAME;
+    public TwitterV1Format() {
+        super(NAME, "Twitter API v1.1 tweets and stream messages, one per line (streaming API, twarc 1)");
     }
 
     @Override
-    public String description() {
-        return "Twitter API v1.1 tweets and stream messages, one per line (streaming API, twarc 1)";
-    }
-
-    @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException {
-        return JsonLines.split(in, TwitterV1Format::key);
-    }
-
-    private static String key(byte[] line) {
+    String key(byte[] line) {
         Map<String, String> fields = Json.peek(line, KEY_FIELDS);
         String id = firstOf(fields, "id_str", "id", "delete.status.id_str", "delete.status.id", "user_delete.id_str",
                 "user_delete.id");
-        return TwitterV2FlatFormat.twitterKey(id);
+        return platformKey(Platforms.TWITTER, id);
     }
 
     private static String firstOf(Map<String, String> fields, String... names) {

@@ -1,16 +1,12 @@
 package org.relais.ingest.format;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.relais.ingest.model.Account;
 import org.relais.ingest.model.ParsedRecord;
 import org.relais.ingest.model.Platforms;
 import org.relais.ingest.model.Post;
@@ -48,27 +44,17 @@ import org.relais.ingest.model.Post;
  * user (a {@code username} and no {@code author_id}: flattened followers; use
  * {@code twitter-v2-users}).
  */
-public final class TwitterV2FlatFormat implements RecordFormat {
+public final class TwitterV2FlatFormat extends JsonLinesFormat {
 
     public static final String NAME = "twitter-v2-flat";
 
-    @Override
-    public String name() {
-        return NAME;
+    public TwitterV2FlatFormat() {
+        super(NAME, "Twitter API v2 tweets flattened by twarc2, one tweet per line");
     }
 
     @Override
-    public String description() {
-        return "Twitter API v2 tweets flattened by twarc2, one tweet per line";
-    }
-
-    @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException {
-        return JsonLines.split(in, line -> twitterKey(Json.peek(line, Set.of("id")).get("id")));
-    }
-
-    static String twitterKey(String id) {
-        return id == null || id.isEmpty() ? null : Platforms.actorId(Platforms.TWITTER, id);
+    String key(byte[] record) {
+        return platformKey(Platforms.TWITTER, Json.peek(record, Set.of("id")).get("id"));
     }
 
     @Override

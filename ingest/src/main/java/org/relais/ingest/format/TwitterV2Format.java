@@ -1,10 +1,7 @@
 package org.relais.ingest.format;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.relais.ingest.model.ParsedRecord;
@@ -59,23 +56,18 @@ import org.relais.ingest.model.Post;
  * (flattened or v1.1 output) or a page of users rather than tweets; with
  * {@link Reason#MISSING_FIELD} else.
  */
-public final class TwitterV2Format implements RecordFormat {
+public final class TwitterV2Format extends JsonLinesFormat {
 
     public static final String NAME = "twitter-v2";
 
-    @Override
-    public String name() {
-        return NAME;
+    public TwitterV2Format() {
+        super(NAME, "Twitter API v2 response pages as written by twarc2, one page per line");
     }
 
+    /** Pages are not keyed: a page holds about a hundred posts, and keyless pages spread evenly. */
     @Override
-    public String description() {
-        return "Twitter API v2 response pages as written by twarc2, one page per line";
-    }
-
-    @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException {
-        return JsonLines.split(in, line -> null);
+    String key(byte[] record) {
+        return null;
     }
 
     @Override

@@ -1,10 +1,8 @@
 package org.relais.ingest.format;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +39,7 @@ import org.relais.ingest.model.Platforms;
  * {@link Reason#MISSING_FIELD} otherwise. A page whose {@code data} holds tweets is
  * {@link Reason#UNSUPPORTED_RECORD} (use {@code twitter-v2}).
  */
-public final class TwitterV2UsersFormat implements RecordFormat {
+public final class TwitterV2UsersFormat extends JsonLinesFormat {
 
     public static final String NAME = "twitter-v2-users";
 
@@ -49,22 +47,15 @@ public final class TwitterV2UsersFormat implements RecordFormat {
     private static final Pattern FOLLOW_REQUEST =
             Pattern.compile("^https?://[^/?#]+/2/users/([0-9]+)/(followers|following)/?(?:[?#].*)?$");
 
-    @Override
-    public String name() {
-        return NAME;
+    public TwitterV2UsersFormat() {
+        super(NAME, "Twitter API v2 user pages as written by twarc2 followers, following or users, one page per line");
     }
 
+    /** Pages are not keyed; a flattened user line is, by its id. */
     @Override
-    public String description() {
-        return "Twitter API v2 user pages as written by twarc2 followers, following or users, one page per line";
-    }
-
-    @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException {
-        return JsonLines.split(in, line -> {
-            var fields = Json.peek(line, Set.of("id", "username"));
-            return fields.containsKey("username") ? TwitterV2FlatFormat.twitterKey(fields.get("id")) : null;
-        });
+    String key(byte[] record) {
+        Map<String, String> fields = Json.peek(record, Set.of("id", "username"));
+        return fields.containsKey("username") ? platformKey(Platforms.TWITTER, fields.get("id")) : null;
     }
 
     @Override
