@@ -88,7 +88,7 @@ public final class BlueskyJetstreamFormat extends JsonLinesFormat {
 
     @Override
     String key(byte[] record) {
-        return platformKey(Platforms.BLUESKY, Json.peek(record, Set.of("did")).get("did"));
+        return platformKey(Platforms.BLUESKY, record, "did");
     }
 
     @Override

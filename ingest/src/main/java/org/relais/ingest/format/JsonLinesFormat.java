@@ -3,6 +3,7 @@ package org.relais.ingest.format;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
+import java.util.Set;
 
 /** A format whose files are JSON lines ({@link JsonLines}), each line keyed by {@link #key}. */
 abstract class JsonLinesFormat extends NamedFormat {
@@ -22,4 +23,9 @@ abstract class JsonLinesFormat extends NamedFormat {
      * parsing says what is wrong with it.
      */
     abstract String key(byte[] record);
+
+    /** {@code platform:<value of field>}, the field read from the top level of the record; or null. */
+    static String platformKey(String platform, byte[] record, String field) {
+        return platformKey(platform, Json.peek(record, Set.of(field)).get(field));
+    }
 }

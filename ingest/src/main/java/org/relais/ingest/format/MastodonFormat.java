@@ -98,7 +98,7 @@ public final class MastodonFormat extends JsonLinesFormat {
 
     @Override
     String key(byte[] record) {
-        return platformKey(Platforms.MASTODON, Json.peek(record, Set.of("uri")).get("uri"));
+        return platformKey(Platforms.MASTODON, record, "uri");
     }
 
     @Override

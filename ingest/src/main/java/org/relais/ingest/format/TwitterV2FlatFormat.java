@@ -54,7 +54,7 @@ public final class TwitterV2FlatFormat extends JsonLinesFormat {
 
     @Override
     String key(byte[] record) {
-        return platformKey(Platforms.TWITTER, Json.peek(record, Set.of("id")).get("id"));
+        return platformKey(Platforms.TWITTER, record, "id");
     }
 
     @Override

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.relais.ingest.format.FormatTestSupport.CONTEXT;
-import static org.relais.ingest.format.FormatTestSupport.INVALID_UTF8;
 import static org.relais.ingest.format.FormatTestSupport.assertBad;
+import static org.relais.ingest.format.FormatTestSupport.assertInvalidUtf8Rejected;
 import static org.relais.ingest.format.FormatTestSupport.bytes;
-import static org.relais.ingest.format.FormatTestSupport.concat;
 import static org.relais.ingest.format.FormatTestSupport.keyOf;
 import static org.relais.ingest.format.FormatTestSupport.parse;
 import static org.relais.ingest.format.FormatTestSupport.splitAll;
@@ -82,8 +81,8 @@ class BlogPostsJsonFormatTest {
 
     @Test
     void rejectsInvalidUtf8() {
-        assertBad(format, concat(bytes("{\"url\":\"http://a.example/1\",\"title\":\""), INVALID_UTF8, bytes("\",\"outlinks\":[]}")),
-                Reason.INVALID_UTF8, "post is not valid UTF-8");
+        assertInvalidUtf8Rejected(format, "{\"url\":\"http://a.example/1\",\"title\":\"", "\",\"outlinks\":[]}",
+                "post is not valid UTF-8");
     }
 
     @Test

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.relais.ingest.format.FormatTestSupport.CONTEXT;
 import static org.relais.ingest.format.FormatTestSupport.INVALID_UTF8;
 import static org.relais.ingest.format.FormatTestSupport.RECEIVED_AT;
 import static org.relais.ingest.format.FormatTestSupport.assertBad;
+import static org.relais.ingest.format.FormatTestSupport.assertInvalidUtf8Rejected;
 import static org.relais.ingest.format.FormatTestSupport.bytes;
 import static org.relais.ingest.format.FormatTestSupport.concat;
 import static org.relais.ingest.format.FormatTestSupport.keyOf;
@@ -203,8 +203,8 @@ class BlueskyJetstreamFormatTest {
 
     @Test
     void rejectsInvalidUtf8() {
-        assertBad(format, concat(bytes("{\"did\":\"did:plc:a\",\"kind\":\"identity\",\"identity\":{\"handle\":\""), INVALID_UTF8,
-                bytes("\"}}")), Reason.INVALID_UTF8, "event is not valid UTF-8");
+        assertInvalidUtf8Rejected(format, "{\"did\":\"did:plc:a\",\"kind\":\"identity\",\"identity\":{\"handle\":\"", "\"}}",
+                "event is not valid UTF-8");
     }
 
     @Test

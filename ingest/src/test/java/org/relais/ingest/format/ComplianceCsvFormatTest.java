@@ -2,17 +2,15 @@ package org.relais.ingest.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.relais.ingest.format.FormatTestSupport.INVALID_UTF8;
 import static org.relais.ingest.format.FormatTestSupport.assertBad;
+import static org.relais.ingest.format.FormatTestSupport.assertFileRefused;
+import static org.relais.ingest.format.FormatTestSupport.assertInvalidUtf8Rejected;
 import static org.relais.ingest.format.FormatTestSupport.bytes;
-import static org.relais.ingest.format.FormatTestSupport.concat;
 import static org.relais.ingest.format.FormatTestSupport.keyOf;
 import static org.relais.ingest.format.FormatTestSupport.parse;
 import static org.relais.ingest.format.FormatTestSupport.splitAll;
 import static org.relais.ingest.format.FormatTestSupport.splitTrickling;
 
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -54,11 +52,9 @@ class ComplianceCsvFormatTest {
 
     @Test
     void rejectsInvalidUtf8AndFilesWithoutTheColumns() {
-        assertBad(format, concat(bytes("platform,post_id,account_id\ntwitter,1,"), INVALID_UTF8), Reason.INVALID_UTF8,
-                "record is not valid UTF-8");
-        BadInputException e = assertThrows(BadInputException.class,
-                () -> format.split(new ByteArrayInputStream(bytes("platform,post_id\ntwitter,1\n")), "deleted.csv"));
-        assertEquals("deleted.csv: the header row lacks the required column(s) account_id; it has platform, post_id", e.getMessage());
+        assertInvalidUtf8Rejected(format, "platform,post_id,account_id\ntwitter,1,", "", "record is not valid UTF-8");
+        assertFileRefused(format, "platform,post_id\ntwitter,1\n", "deleted.csv",
+                "deleted.csv: the header row lacks the required column(s) account_id; it has platform, post_id");
     }
 
     @Test

@@ -94,6 +94,18 @@ final class FormatTestSupport {
         return assertBad(format, bytes(value), reason, messagePart);
     }
 
+    /** Asserts that a record of {@code before}, two bytes that are not UTF-8 and {@code after} is {@link Reason#INVALID_UTF8}. */
+    static void assertInvalidUtf8Rejected(RecordFormat format, String before, String after, String messagePart) {
+        assertBad(format, concat(bytes(before), INVALID_UTF8, bytes(after)), Reason.INVALID_UTF8, messagePart);
+    }
+
+    /** Asserts that {@code split} refuses a whole file, with {@code message}. */
+    static void assertFileRefused(RecordFormat format, String file, String fileName, String message) {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> format.split(new ByteArrayInputStream(bytes(file)), fileName));
+        assertEquals(message, e.getMessage());
+    }
+
     /** Bytes that change what a JSON or CSV document means, or break its UTF-8. */
     private static final byte[] TELLING_BYTES = bytes("{}[]\":,\\\n\r0-9.aentrfluxTE@#/ ");
 
@@ -112,7 +124,9 @@ final class FormatTestSupport {
         for (int r = 0; r < records.size(); r++) {
             byte[] record = records.get(r);
             for (int i = 1; i <= TRUNCATIONS + 2; i++) {
-                int length = i <= TRUNCATIONS ? (int) ((long) record.length * i / (TRUNCATIONS + 1)) : record.length - (i - TRUNCATIONS);
+                int length = i <= TRUNCATIONS
+                        ? (int) ((long) record.length * i / (TRUNCATIONS + 1))
+                        : record.length - (i - TRUNCATIONS);
                 if (length >= 0) {
                     assertParsesOrRejects(format, Arrays.copyOf(record, length), context,
                             "record " + r + " cut to " + length + " bytes");

@@ -2,20 +2,18 @@ package org.relais.ingest.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.relais.ingest.format.FormatTestSupport.CONTEXT;
-import static org.relais.ingest.format.FormatTestSupport.INVALID_UTF8;
 import static org.relais.ingest.format.FormatTestSupport.NOW;
 import static org.relais.ingest.format.FormatTestSupport.RECEIVED_AT;
 import static org.relais.ingest.format.FormatTestSupport.assertBad;
+import static org.relais.ingest.format.FormatTestSupport.assertFileRefused;
+import static org.relais.ingest.format.FormatTestSupport.assertInvalidUtf8Rejected;
 import static org.relais.ingest.format.FormatTestSupport.bytes;
-import static org.relais.ingest.format.FormatTestSupport.concat;
 import static org.relais.ingest.format.FormatTestSupport.keyOf;
 import static org.relais.ingest.format.FormatTestSupport.parse;
 import static org.relais.ingest.format.FormatTestSupport.splitAll;
 import static org.relais.ingest.format.FormatTestSupport.splitTrickling;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,12 +55,10 @@ class IdentitiesCsvFormatTest {
 
     @Test
     void rejectsInvalidUtf8AndFilesWithoutTheColumns() {
-        assertBad(format, concat(bytes("blog_url,platform,account_id,handle\nhttp://a.example/,twitter,1,"), INVALID_UTF8),
-                Reason.INVALID_UTF8, "record is not valid UTF-8");
-        BadInputException e = assertThrows(BadInputException.class,
-                () -> format.split(new ByteArrayInputStream(bytes("blog,account\n")), "ids.csv"));
-        assertEquals("ids.csv: the header row lacks the required column(s) blog_url, platform, account_id; it has blog, account",
-                e.getMessage());
+        assertInvalidUtf8Rejected(format, "blog_url,platform,account_id,handle\nhttp://a.example/,twitter,1,", "",
+                "record is not valid UTF-8");
+        assertFileRefused(format, "blog,account\n", "ids.csv",
+                "ids.csv: the header row lacks the required column(s) blog_url, platform, account_id; it has blog, account");
     }
 
     @Test

@@ -2,10 +2,10 @@ package org.relais.ingest.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,10 +34,14 @@ class TimestampsTest {
     @ValueSource(strings = {"yesterday", "", "2021-02-30T00:00:00Z", "2021-09-22T24:00:00Z", "22/09/2021",
         "Wed Sep 22 16:37:29 +0000 2021", "2021-09-22T16:37:29+02:00Z", "1632328649", "2021-9-22"})
     void rejectsEverythingElseAsWrongType(String text) {
-        BadRecordException e = assertThrows(BadRecordException.class, () -> Timestamps.parseIso(text, "created_at"));
+        assertWrongType(() -> Timestamps.parseIso(text, "created_at"),
+                "created_at was '" + text + "', but must be an ISO-8601 date-time such as 2021-09-22T16:37:29Z");
+    }
+
+    private static void assertWrongType(Executable parse, String message) {
+        BadRecordException e = assertThrows(BadRecordException.class, parse);
         assertEquals(Reason.WRONG_TYPE, e.reason());
-        assertEquals("created_at was '" + text + "', but must be an ISO-8601 date-time such as 2021-09-22T16:37:29Z",
-                e.getMessage());
+        assertEquals(message, e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -54,10 +58,8 @@ class TimestampsTest {
         "Fri Feb 29 00:00:00 +0000 2023", "Sun Feb 01 23:05:52 2015", "sun feb 01 23:05:52 +0000 2015",
         "2015-02-01T23:05:52Z", ""})
     void rejectsOtherTwitterTimesAsWrongType(String text) {
-        BadRecordException e = assertThrows(BadRecordException.class, () -> Timestamps.parseTwitter(text, "created_at"));
-        assertEquals(Reason.WRONG_TYPE, e.reason());
-        assertEquals("created_at was '" + text + "', but must be a Twitter v1.1 time such as Sun Feb 01 23:05:52 +0000 2015",
-                e.getMessage());
+        assertWrongType(() -> Timestamps.parseTwitter(text, "created_at"),
+                "created_at was '" + text + "', but must be a Twitter v1.1 time such as Sun Feb 01 23:05:52 +0000 2015");
     }
 
     @Test
@@ -69,10 +71,8 @@ class TimestampsTest {
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"", "-1", "1.5", "14228319522830000000", "12a", " 1"})
     void rejectsEpochMillisThatAreNotDigits(String text) {
-        BadRecordException e = assertThrows(BadRecordException.class, () -> Timestamps.parseEpochMillis(text, "timestamp_ms"));
-        assertEquals(Reason.WRONG_TYPE, e.reason());
-        assertTrue(e.getMessage().startsWith("timestamp_ms was '" + text + "', but must be milliseconds since 1970"),
-                e.getMessage());
+        assertWrongType(() -> Timestamps.parseEpochMillis(text, "timestamp_ms"),
+                "timestamp_ms was '" + text + "', but must be milliseconds since 1970 such as 1422831952283");
     }
 
     @Test

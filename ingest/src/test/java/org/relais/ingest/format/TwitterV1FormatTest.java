@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.relais.ingest.format.FormatTestSupport.CONTEXT;
-import static org.relais.ingest.format.FormatTestSupport.INVALID_UTF8;
 import static org.relais.ingest.format.FormatTestSupport.RECEIVED_AT;
 import static org.relais.ingest.format.FormatTestSupport.assertBad;
+import static org.relais.ingest.format.FormatTestSupport.assertInvalidUtf8Rejected;
 import static org.relais.ingest.format.FormatTestSupport.bytes;
-import static org.relais.ingest.format.FormatTestSupport.concat;
 import static org.relais.ingest.format.FormatTestSupport.keyOf;
 import static org.relais.ingest.format.FormatTestSupport.parse;
 import static org.relais.ingest.format.FormatTestSupport.splitAll;
@@ -269,8 +268,8 @@ class TwitterV1FormatTest {
 
     @Test
     void rejectsInvalidUtf8() {
-        assertBad(format, concat(bytes("{\"id_str\":\"1\",\"text\":\""), INVALID_UTF8, bytes("\",\"user\":{\"id_str\":\"2\"}}")),
-                Reason.INVALID_UTF8, "record is not valid UTF-8");
+        assertInvalidUtf8Rejected(format, "{\"id_str\":\"1\",\"text\":\"", "\",\"user\":{\"id_str\":\"2\"}}",
+                "record is not valid UTF-8");
     }
 
     @Test

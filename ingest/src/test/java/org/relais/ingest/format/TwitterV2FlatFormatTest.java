@@ -8,6 +8,7 @@ import static org.relais.ingest.format.FormatTestSupport.CONTEXT;
 import static org.relais.ingest.format.FormatTestSupport.INVALID_UTF8;
 import static org.relais.ingest.format.FormatTestSupport.RECEIVED_AT;
 import static org.relais.ingest.format.FormatTestSupport.assertBad;
+import static org.relais.ingest.format.FormatTestSupport.assertInvalidUtf8Rejected;
 import static org.relais.ingest.format.FormatTestSupport.bytes;
 import static org.relais.ingest.format.FormatTestSupport.concat;
 import static org.relais.ingest.format.FormatTestSupport.keyOf;
@@ -141,8 +142,7 @@ class TwitterV2FlatFormatTest {
 
     @Test
     void rejectsInvalidUtf8() {
-        assertBad(format, concat(bytes("{\"id\":\"1\",\"author_id\":\"2\",\"text\":\""), INVALID_UTF8, bytes("\"}")),
-                Reason.INVALID_UTF8, "tweet is not valid UTF-8");
+        assertInvalidUtf8Rejected(format, "{\"id\":\"1\",\"author_id\":\"2\",\"text\":\"", "\"}", "tweet is not valid UTF-8");
     }
 
     @Test

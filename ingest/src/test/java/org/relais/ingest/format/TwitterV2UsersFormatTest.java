@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.relais.ingest.format.FormatTestSupport.CONTEXT;
-import static org.relais.ingest.format.FormatTestSupport.INVALID_UTF8;
 import static org.relais.ingest.format.FormatTestSupport.RECEIVED_AT;
 import static org.relais.ingest.format.FormatTestSupport.assertBad;
+import static org.relais.ingest.format.FormatTestSupport.assertInvalidUtf8Rejected;
 import static org.relais.ingest.format.FormatTestSupport.bytes;
-import static org.relais.ingest.format.FormatTestSupport.concat;
 import static org.relais.ingest.format.FormatTestSupport.keyOf;
 import static org.relais.ingest.format.FormatTestSupport.parse;
 import static org.relais.ingest.format.FormatTestSupport.splitAll;
@@ -112,8 +111,7 @@ class TwitterV2UsersFormatTest {
 
     @Test
     void rejectsInvalidUtf8() {
-        assertBad(format, concat(bytes("{\"data\":[{\"id\":\"1\",\"name\":\""), INVALID_UTF8, bytes("\"}]}")),
-                Reason.INVALID_UTF8, "page is not valid UTF-8");
+        assertInvalidUtf8Rejected(format, "{\"data\":[{\"id\":\"1\",\"name\":\"", "\"}]}", "page is not valid UTF-8");
     }
 
     @Test
