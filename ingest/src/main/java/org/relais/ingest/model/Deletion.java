@@ -59,7 +59,7 @@ public record Deletion(String platform, String postId, String accountId, Kind ki
             case FOLLOW -> postId != null && accountId != null;
         };
         if (!valid) {
-            throw new IllegalArgumentException("a " + kind.code() + " deletion needs " + switch (kind) {
+            throw new IllegalArgumentException(kind.code() + " deletion needs " + switch (kind) {
                 case POST -> "postId";
                 case ACCOUNT -> "accountId and no postId";
                 case FOLLOW -> "postId (the follow record) and accountId (the follower)";
