@@ -9,8 +9,9 @@ import org.relais.ingest.model.Post;
 
 /**
  * {@code twitter-v2}: Twitter API v2 search and timeline responses as twarc2 writes them, one
- * response page per line ({@code twarc2 search}, {@code twarc2 timeline}; not the
- * {@code --flatten}ed output, which has one tweet per line).
+ * response page per line ({@code twarc2 search}, {@code twarc2 timeline}; the {@code --flatten}ed
+ * output, one tweet per line, is {@link TwitterV2FlatFormat}, and pages of users are
+ * {@link TwitterV2UsersFormat}).
  *
  * <p>One Kafka record is one page, with no key: a page holds about a hundred posts, so no single
  * post's key fits, and keyless pages spread evenly over partitions. A retweet and the original it
