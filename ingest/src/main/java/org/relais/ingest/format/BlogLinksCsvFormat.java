@@ -1,9 +1,6 @@
 package org.relais.ingest.format;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import org.relais.ingest.model.BlogLink;
 import org.relais.ingest.model.ParsedRecord;
@@ -24,7 +21,7 @@ import org.relais.ingest.model.ParsedRecord;
  *
  * <p>Kafka key: {@code source_url}, so that all links of one post stay in order in one partition.
  */
-public final class BlogLinksCsvFormat implements RecordFormat {
+public final class BlogLinksCsvFormat extends CsvFormat {
 
     public static final String NAME = "blog-links-csv";
 
@@ -34,19 +31,13 @@ public final class BlogLinksCsvFormat implements RecordFormat {
     static final String ANCHOR_TEXT = "anchor_text";
     private static final List<String> REQUIRED = List.of(SOURCE_URL, TARGET_URL, PUBLISHED_AT);
 
-    @Override
-    public String name() {
-        return NAME;
+    public BlogLinksCsvFormat() {
+        super(NAME, "CSV of links between blog posts: source_url, target_url, published_at[, anchor_text]", REQUIRED);
     }
 
     @Override
-    public String description() {
-        return "CSV of links between blog posts: source_url, target_url, published_at[, anchor_text]";
-    }
-
-    @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException, BadInputException {
-        return CsvFiles.split(in, fileName, REQUIRED, row -> row.optional(SOURCE_URL));
+    String key(CsvRow row) {
+        return row.optional(SOURCE_URL);
     }
 
     @Override

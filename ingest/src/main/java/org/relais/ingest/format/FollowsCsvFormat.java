@@ -1,9 +1,6 @@
 package org.relais.ingest.format;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.List;
 import org.relais.ingest.model.Account;
 import org.relais.ingest.model.Follow;
@@ -27,7 +24,7 @@ import org.relais.ingest.model.Platforms;
  * <p>Kafka key: {@code platform:follower_id}, so that the edges of one follower stay in order in
  * one partition.
  */
-public final class FollowsCsvFormat implements RecordFormat {
+public final class FollowsCsvFormat extends CsvFormat {
 
     public static final String NAME = "follows-csv";
 
@@ -39,24 +36,14 @@ public final class FollowsCsvFormat implements RecordFormat {
     static final String FOLLOWEE_HANDLE = "followee_handle";
     private static final List<String> REQUIRED = List.of(FOLLOWER_ID, FOLLOWEE_ID);
 
-    @Override
-    public String name() {
-        return NAME;
+    public FollowsCsvFormat() {
+        super(NAME, "CSV of follow edges: follower_id, followee_id[, platform, observed_at, follower_handle,"
+                + " followee_handle]", REQUIRED);
     }
 
     @Override
-    public String description() {
-        return "CSV of follow edges: follower_id, followee_id[, platform, observed_at, follower_handle, followee_handle]";
-    }
-
-    @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException, BadInputException {
-        return CsvFiles.split(in, fileName, REQUIRED, FollowsCsvFormat::key);
-    }
-
-    private static String key(CsvRow row) {
-        String follower = row.optional(FOLLOWER_ID);
-        return follower == null ? null : Platforms.actorId(platformOrDefault(row.optional(PLATFORM)), follower);
+    String key(CsvRow row) {
+        return platformKey(platformOrDefault(row.optional(PLATFORM)), row.optional(FOLLOWER_ID));
     }
 
     @Override

@@ -12,8 +12,16 @@ public final class Formats {
     private static final List<RecordFormat> ALL = List.of(
             new RelaisJsonFormat(),
             new TwitterV2Format(),
+            new TwitterV2FlatFormat(),
+            new TwitterV2UsersFormat(),
+            new TwitterV1Format(),
+            new BlueskyJetstreamFormat(),
+            new MastodonFormat(),
             new BlogLinksCsvFormat(),
-            new FollowsCsvFormat());
+            new BlogPostsJsonFormat(),
+            new FollowsCsvFormat(),
+            new IdentitiesCsvFormat(),
+            new ComplianceCsvFormat());
 
     private static final Map<String, RecordFormat> BY_NAME = index(ALL);
 

@@ -1,13 +1,19 @@
 package org.relais.ingest.format;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /** The one Jackson mapper of the formats, and parsing a record into a {@link JsonObject}. */
 final class Json {
@@ -48,6 +54,51 @@ final class Json {
             throw new BadRecordException(Reason.WRONG_TYPE, what + " must be a JSON object, but was " + typeName(node));
         }
         return JsonObject.root(node);
+    }
+
+    /**
+     * Reads the scalar fields at {@code paths} ({@code "id_str"}, {@code "delete.status.id_str"})
+     * with a streaming parser that descends only into objects on the way to one of them, and stops
+     * at the first problem, keeping what it read until then: for Kafka keys at publish time, which
+     * must stay cheap and must not fail on a bad record. Strings and integers count; other values are
+     * not found. A repeated field keeps its last value, as parsing does.
+     *
+     * @return the values found, by path
+     */
+    static Map<String, String> peek(byte[] value, Set<String> paths) {
+        Map<String, String> found = new HashMap<>();
+        try (JsonParser parser = MAPPER.getFactory().createParser(value)) {
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                peekObject(parser, "", paths, found);
+            }
+        } catch (IOException e) {
+            // A broken record keeps the fields read before the break; parsing will reject it.
+        }
+        return found;
+    }
+
+    private static void peekObject(JsonParser parser, String prefix, Set<String> paths, Map<String, String> found)
+            throws IOException {
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String path = prefix + parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (value == JsonToken.START_OBJECT && leadsToAny(path + ".", paths)) {
+                peekObject(parser, path + ".", paths, found);
+            } else if ((value == JsonToken.VALUE_STRING || value == JsonToken.VALUE_NUMBER_INT) && paths.contains(path)) {
+                found.put(path, parser.getText());
+            } else {
+                parser.skipChildren();
+            }
+        }
+    }
+
+    private static boolean leadsToAny(String prefix, Set<String> paths) {
+        for (String path : paths) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How a node's type is named in messages: object, array, string, number, boolean, null. */

@@ -50,6 +50,18 @@ final class JsonObject {
         return path.isEmpty() ? field : path + "." + field;
     }
 
+    /** Whether the object has no fields at all: {@code {}}, which twarc2 writes for a user it could not expand. */
+    boolean isEmpty() {
+        return node.isEmpty();
+    }
+
+    /** The names of the object's fields, in the order they appear. */
+    List<String> fieldNames() {
+        List<String> names = new ArrayList<>(node.size());
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
     /** Whether the field is present and not {@code null}. */
     boolean has(String field) {
         JsonNode value = node.get(field);
@@ -137,6 +149,14 @@ final class JsonObject {
         return new JsonObject(value, this, field, -1);
     }
 
+    JsonObject requiredObject(String field) throws BadRecordException {
+        JsonObject value = object(field);
+        if (value == null) {
+            throw missing(field);
+        }
+        return value;
+    }
+
     /** The objects of an array field; empty when the field is not given. */
     List<JsonObject> objects(String field) throws BadRecordException {
         JsonNode array = array(field);
@@ -151,6 +171,36 @@ final class JsonObject {
                         + "] must be an object, but was " + Json.typeName(element));
             }
             result.add(new JsonObject(element, this, field, i));
+        }
+        return result;
+    }
+
+    /** One element of an array that may hold both strings and objects: exactly one of the two is set. */
+    record Element(String text, JsonObject object) {
+    }
+
+    /**
+     * The elements of an array field that may hold strings or objects, empty strings dropped; empty
+     * when the field is not given. Any other element is {@link Reason#WRONG_TYPE}.
+     */
+    List<Element> textsOrObjects(String field) throws BadRecordException {
+        JsonNode array = array(field);
+        if (array == null) {
+            return List.of();
+        }
+        List<Element> result = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode element = array.get(i);
+            if (element.isObject()) {
+                result.add(new Element(null, new JsonObject(element, this, field, i)));
+            } else if (element.isTextual()) {
+                if (!element.textValue().isEmpty()) {
+                    result.add(new Element(element.textValue(), null));
+                }
+            } else {
+                throw new BadRecordException(Reason.WRONG_TYPE, path(field) + "[" + i
+                        + "] must be a string or an object, but was " + Json.typeName(element));
+            }
         }
         return result;
     }

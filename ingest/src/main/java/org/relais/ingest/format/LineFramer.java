@@ -2,10 +2,8 @@ package org.relais.ingest.format;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import org.apache.commons.io.input.BOMInputStream;
 
 /**
@@ -78,35 +76,15 @@ final class LineFramer {
 
     /** The remaining records, mapped; the iterator throws {@link UncheckedIOException} on read errors. */
     Iterator<SourceRecord> records(FrameMapper mapper) {
-        return new Iterator<>() {
-            private SourceRecord pending;
-
-            @Override
-            public boolean hasNext() {
-                try {
-                    while (pending == null) {
-                        Frame frame = LineFramer.this.next();
-                        if (frame == null) {
-                            return false;
-                        }
-                        pending = mapper.map(frame);
-                    }
-                    return true;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        return new RecordIterator(() -> {
+            for (Frame frame = next(); frame != null; frame = next()) {
+                SourceRecord record = mapper.map(frame);
+                if (record != null) {
+                    return record;
                 }
             }
-
-            @Override
-            public SourceRecord next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                SourceRecord result = pending;
-                pending = null;
-                return result;
-            }
-        };
+            return null;
+        });
     }
 
     /**

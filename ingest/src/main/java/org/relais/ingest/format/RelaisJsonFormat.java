@@ -1,13 +1,10 @@
 package org.relais.ingest.format;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.relais.ingest.model.Account;
 import org.relais.ingest.model.BlogLink;
 import org.relais.ingest.model.Follow;
@@ -54,23 +51,12 @@ import org.relais.ingest.model.Post;
  * {@code source_post_url} for a blog link; none for a line whose type or key fields cannot be read
  * at publish time (parsing will say why).
  */
-public final class RelaisJsonFormat implements RecordFormat {
+public final class RelaisJsonFormat extends JsonLinesFormat {
 
     public static final String NAME = "relais-json";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "Relais's normalized JSON lines: one post, account, follow or blog_link per line";
-    }
-
-    @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException {
-        return JsonLines.split(in, RelaisJsonFormat::key);
+    public RelaisJsonFormat() {
+        super(NAME, "Relais's normalized JSON lines: one post, account, follow or blog_link per line");
     }
 
     @Override
@@ -181,55 +167,24 @@ public final class RelaisJsonFormat implements RecordFormat {
         return result;
     }
 
-    /**
-     * The Kafka key, read with a streaming parser that looks at top-level fields only and stops at
-     * the first problem: publishing must stay cheap and must not fail on a bad line.
-     */
-    static String key(byte[] line) {
-        String type = null;
-        String platform = null;
-        String postId = null;
-        String accountId = null;
-        String followerId = null;
-        String sourcePostUrl = null;
-        try (JsonParser parser = Json.MAPPER.getFactory().createParser(line)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String field = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NUMBER_INT) {
-                    parser.skipChildren();
-                    continue;
-                }
-                switch (field) {
-                    case "type" -> type = parser.getText();
-                    case "platform" -> platform = parser.getText();
-                    case "post_id" -> postId = parser.getText();
-                    case "account_id" -> accountId = parser.getText();
-                    case "follower_id" -> followerId = parser.getText();
-                    case "source_post_url" -> sourcePostUrl = parser.getText();
-                    default -> {
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // A broken line still gets the key fields read before the break; parsing will reject it.
-        }
+    private static final Set<String> KEY_FIELDS =
+            Set.of("type", "platform", "post_id", "account_id", "follower_id", "source_post_url");
+
+    /** The Kafka key, from top-level fields read with {@link Json#peek}. */
+    @Override
+    String key(byte[] line) {
+        Map<String, String> fields = Json.peek(line, KEY_FIELDS);
+        String type = fields.get("type");
         if (type == null) {
             return null;
         }
+        String platform = fields.get("platform");
         return switch (type) {
-            case "post" -> platformKey(platform, postId);
-            case "account" -> platformKey(platform, accountId);
-            case "follow" -> platformKey(platform, followerId);
-            case "blog_link" -> Values.emptyToNull(sourcePostUrl);
+            case "post" -> platformKey(platform, fields.get("post_id"));
+            case "account" -> platformKey(platform, fields.get("account_id"));
+            case "follow" -> platformKey(platform, fields.get("follower_id"));
+            case "blog_link" -> Values.emptyToNull(fields.get("source_post_url"));
             default -> null;
         };
-    }
-
-    private static String platformKey(String platform, String id) {
-        return platform == null || platform.isEmpty() || id == null || id.isEmpty() ? null : Platforms.actorId(platform, id);
     }
 }

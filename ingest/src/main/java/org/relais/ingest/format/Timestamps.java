@@ -14,8 +14,8 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
- * Timestamp parsing shared by the formats; Twitter v1.1's {@code Sun Feb 01 23:05:52 +0000 2015}
- * belongs here too when that format comes. Range checks are the caller's, through
+ * Timestamp parsing shared by the formats: ISO-8601, Twitter v1.1's
+ * {@code Sun Feb 01 23:05:52 +0000 2015}, and epoch counts. Range checks are the caller's, through
  * {@link ParseContext}, because what is plausible depends on the field.
  */
 final class Timestamps {
@@ -38,6 +38,19 @@ final class Timestamps {
             .withChronology(IsoChronology.INSTANCE);
 
     private static final int DATE_LENGTH = "2021-09-22".length();
+
+    /**
+     * Twitter API v1.1's {@code created_at}: {@code Sun Feb 01 23:05:52 +0000 2015}, English names.
+     * STRICT resolving also checks that the day of the week matches the date.
+     */
+    private static final DateTimeFormatter TWITTER_DATE_TIME = new DateTimeFormatterBuilder()
+            .appendPattern("EEE MMM dd HH:mm:ss xx uuuu")
+            .toFormatter(Locale.ENGLISH)
+            .withResolverStyle(ResolverStyle.STRICT)
+            .withChronology(IsoChronology.INSTANCE);
+
+    /** At most 18 digits: a count of milliseconds that fits a long, whatever the digits. */
+    private static final int MAX_EPOCH_DIGITS = 18;
 
     private Timestamps() {
     }
@@ -66,5 +79,40 @@ final class Timestamps {
             throw new BadRecordException(Reason.WRONG_TYPE, field + " was " + Values.quote(text)
                     + ", but must be an ISO-8601 date-time such as 2021-09-22T16:37:29Z");
         }
+    }
+
+    /**
+     * Parses Twitter API v1.1's {@code created_at} form, {@code Sun Feb 01 23:05:52 +0000 2015}.
+     *
+     * @param field the field's name or JSON path, for the message
+     * @throws BadRecordException {@link Reason#WRONG_TYPE} when {@code text} is not such a time, or
+     *     names the wrong day of the week
+     */
+    static Instant parseTwitter(String text, String field) throws BadRecordException {
+        try {
+            return OffsetDateTime.parse(text, TWITTER_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new BadRecordException(Reason.WRONG_TYPE, field + " was " + Values.quote(text)
+                    + ", but must be a Twitter v1.1 time such as Sun Feb 01 23:05:52 +0000 2015");
+        }
+    }
+
+    /**
+     * Parses a count of milliseconds since 1970-01-01T00:00:00Z written as a string of digits,
+     * as Twitter v1.1's {@code timestamp_ms} is.
+     *
+     * @throws BadRecordException {@link Reason#WRONG_TYPE} when {@code text} is not 1 to 18 digits
+     */
+    static Instant parseEpochMillis(String text, String field) throws BadRecordException {
+        if (text.isEmpty() || text.length() > MAX_EPOCH_DIGITS || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new BadRecordException(Reason.WRONG_TYPE, field + " was " + Values.quote(text)
+                    + ", but must be milliseconds since 1970 such as 1422831952283");
+        }
+        return Instant.ofEpochMilli(Long.parseLong(text));
+    }
+
+    /** A count of microseconds since 1970-01-01T00:00:00Z, as Bluesky's Jetstream writes {@code time_us}. */
+    static Instant ofEpochMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
     }
 }

@@ -1,24 +1,17 @@
 package org.relais.ingest.format;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.relais.ingest.model.Account;
 import org.relais.ingest.model.ParsedRecord;
-import org.relais.ingest.model.Platforms;
 import org.relais.ingest.model.Post;
 
 /**
  * {@code twitter-v2}: Twitter API v2 search and timeline responses as twarc2 writes them, one
- * response page per line ({@code twarc2 search}, {@code twarc2 timeline}; not the
- * {@code --flatten}ed output, which has one tweet per line).
+ * response page per line ({@code twarc2 search}, {@code twarc2 timeline}; the {@code --flatten}ed
+ * output, one tweet per line, is {@link TwitterV2FlatFormat}, and pages of users are
+ * {@link TwitterV2UsersFormat}).
  *
  * <p>One Kafka record is one page, with no key: a page holds about a hundred posts, so no single
  * post's key fits, and keyless pages spread evenly over partitions. A retweet and the original it
@@ -64,25 +57,18 @@ import org.relais.ingest.model.Post;
  * (flattened or v1.1 output) or a page of users rather than tweets; with
  * {@link Reason#MISSING_FIELD} else.
  */
-public final class TwitterV2Format implements RecordFormat {
+public final class TwitterV2Format extends JsonLinesFormat {
 
     public static final String NAME = "twitter-v2";
 
-    private static final String RETWEET_PREFIX = "RT @";
-
-    @Override
-    public String name() {
-        return NAME;
+    public TwitterV2Format() {
+        super(NAME, "Twitter API v2 response pages as written by twarc2, one page per line");
     }
 
+    /** Pages are not keyed: a page holds about a hundred posts, and keyless pages spread evenly. */
     @Override
-    public String description() {
-        return "Twitter API v2 response pages as written by twarc2, one page per line";
-    }
-
-    @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException {
-        return JsonLines.split(in, line -> null);
+    String key(byte[] record) {
+        return null;
     }
 
     @Override
@@ -96,12 +82,12 @@ public final class TwitterV2Format implements RecordFormat {
         List<JsonObject> includedTweets = includes == null ? List.of() : includes.objects("tweets");
         List<JsonObject> users = includes == null ? List.of() : includes.objects("users");
 
-        Lookups lookups = new Lookups(users, data, includedTweets);
+        TwitterV2Tweets.Lookups lookups = lookups(users, data, includedTweets);
         ParsedRecord result = new ParsedRecord();
         Set<String> seen = new HashSet<>();
         Instant newest = null;
         for (JsonObject tweet : data) {
-            Post post = post(tweet, lookups, context);
+            Post post = TwitterV2Tweets.post(tweet, lookups, context, NAME);
             seen.add(post.postId());
             result.add(post);
             if (post.createdAt() != null && (newest == null || post.createdAt().isAfter(newest))) {
@@ -110,187 +96,39 @@ public final class TwitterV2Format implements RecordFormat {
         }
         for (JsonObject tweet : includedTweets) {
             if (seen.add(tweet.requiredId("id"))) {
-                result.add(post(tweet, lookups, context));
+                result.add(TwitterV2Tweets.post(tweet, lookups, context, NAME));
             }
         }
         Instant observedAt = observedAt(page, newest, context);
         for (JsonObject user : users) {
-            result.add(account(user, observedAt));
+            result.add(TwitterV2Tweets.account(user, observedAt));
         }
         return result;
     }
 
-    /** Authors of the tweets and handles of the users in one page, to resolve references. */
-    private static final class Lookups {
-        final Map<String, String> handles = new HashMap<>();
-        final Map<String, String> tweetAuthors = new HashMap<>();
-
-        Lookups(List<JsonObject> users, List<JsonObject> data, List<JsonObject> includedTweets) throws BadRecordException {
-            for (JsonObject user : users) {
-                handles.put(user.requiredId("id"), user.text("username"));
+    private static TwitterV2Tweets.Lookups lookups(List<JsonObject> users, List<JsonObject> data,
+            List<JsonObject> includedTweets) throws BadRecordException {
+        TwitterV2Tweets.Lookups lookups = new TwitterV2Tweets.Lookups();
+        for (JsonObject user : users) {
+            lookups.addUser(user);
+        }
+        for (JsonObject tweet : data) {
+            if (!tweet.has("author_id") && tweet.has("username")) {
+                throw new BadRecordException(Reason.UNSUPPORTED_RECORD, "data holds users, not tweets"
+                        + " (a followers or following page? use " + TwitterV2UsersFormat.NAME + "): " + tweet.path()
+                        + " has a username");
             }
-            for (JsonObject tweet : data) {
-                if (!tweet.has("author_id") && tweet.has("username")) {
-                    throw new BadRecordException(Reason.UNSUPPORTED_RECORD, "data holds users, not tweets"
-                            + " (a followers or following page?): " + tweet.path() + " has a username");
-                }
-                tweetAuthors.put(tweet.requiredId("id"), tweet.requiredId("author_id"));
-            }
-            for (JsonObject tweet : includedTweets) {
-                tweetAuthors.put(tweet.requiredId("id"), tweet.requiredId("author_id"));
-            }
+            lookups.addTweet(tweet);
         }
-    }
-
-    private static Post post(JsonObject tweet, Lookups lookups, ParseContext context) throws BadRecordException {
-        String id = tweet.requiredId("id");
-        String authorId = tweet.requiredId("author_id");
-        Instant createdAt = tweet.checkedTime("created_at", context);
-        String text = tweet.text("text");
-
-        String repostOf = null;
-        String quoteOf = null;
-        String replyTo = null;
-        for (JsonObject reference : tweet.objects("referenced_tweets")) {
-            String type = reference.requiredText("type");
-            String referencedId = reference.requiredId("id");
-            switch (type) {
-                case "retweeted" -> repostOf = repostOf == null ? referencedId : repostOf;
-                case "quoted" -> quoteOf = quoteOf == null ? referencedId : quoteOf;
-                case "replied_to" -> replyTo = replyTo == null ? referencedId : replyTo;
-                default -> {
-                    // Types Twitter may add later say nothing Relais uses.
-                }
-            }
+        for (JsonObject tweet : includedTweets) {
+            lookups.addTweet(tweet);
         }
-
-        JsonObject entities = tweet.object("entities");
-        List<Post.Mention> mentions = mentions(entities);
-        String replyToAuthor = replyTo == null ? null : tweet.id("in_reply_to_user_id");
-        if (replyTo != null && replyToAuthor == null) {
-            replyToAuthor = lookups.tweetAuthors.get(replyTo);
-        }
-        String repostOfAuthor = null;
-        if (repostOf != null) {
-            repostOfAuthor = lookups.tweetAuthors.get(repostOf);
-            if (repostOfAuthor == null) {
-                repostOfAuthor = retweetedAuthorFromText(text, mentions);
-            }
-        }
-        boolean repost = repostOf != null;
-        return new Post(Platforms.TWITTER, id, authorId, lookups.handles.get(authorId), createdAt,
-                repost ? null : text,
-                tweet.text("lang"),
-                repost ? List.of() : urls(entities),
-                repost ? List.of() : hashtags(entities),
-                repost ? List.of() : mentions,
-                replyTo, replyToAuthor,
-                repostOf, repostOfAuthor,
-                quoteOf, quoteOf == null ? null : lookups.tweetAuthors.get(quoteOf),
-                NAME);
-    }
-
-    private static List<Post.Mention> mentions(JsonObject entities) throws BadRecordException {
-        if (entities == null) {
-            return List.of();
-        }
-        List<JsonObject> raw = entities.objects("mentions");
-        List<Post.Mention> result = new ArrayList<>(raw.size());
-        for (JsonObject mention : raw) {
-            String id = mention.id("id");
-            String username = mention.text("username");
-            if (id == null && username == null) {
-                throw new BadRecordException(Reason.MISSING_FIELD, mention.path() + " must have id or username");
-            }
-            result.add(new Post.Mention(id, username));
-        }
-        return result;
-    }
-
-    private static List<String> hashtags(JsonObject entities) throws BadRecordException {
-        if (entities == null) {
-            return List.of();
-        }
-        List<JsonObject> raw = entities.objects("hashtags");
-        List<String> result = new ArrayList<>(raw.size());
-        for (JsonObject hashtag : raw) {
-            result.add(hashtag.requiredText("tag"));
-        }
-        return result;
-    }
-
-    private static List<String> urls(JsonObject entities) throws BadRecordException {
-        if (entities == null) {
-            return List.of();
-        }
-        List<JsonObject> raw = entities.objects("urls");
-        List<String> result = new ArrayList<>(raw.size());
-        for (JsonObject url : raw) {
-            String target = url.text("unwound_url");
-            if (target == null) {
-                target = url.text("expanded_url");
-            }
-            if (target == null) {
-                target = url.requiredText("url");
-            }
-            if (!isTwitterLink(target)) {
-                result.add(target);
-            }
-        }
-        return result;
-    }
-
-    static boolean isTwitterLink(String url) {
-        String host = BlogIds.host(url);
-        return host != null && (host.equals("twitter.com") || host.endsWith(".twitter.com") || host.equals("x.com"));
-    }
-
-    /** The author of a retweet whose original is not in the page, from its {@code RT @handle:} prefix. */
-    private static String retweetedAuthorFromText(String text, List<Post.Mention> mentions) {
-        if (text == null || !text.startsWith(RETWEET_PREFIX)) {
-            return null;
-        }
-        int end = text.indexOf(':', RETWEET_PREFIX.length());
-        if (end < 0) {
-            return null;
-        }
-        String handle = text.substring(RETWEET_PREFIX.length(), end);
-        for (Post.Mention mention : mentions) {
-            if (handle.equalsIgnoreCase(mention.handle())) {
-                return mention.accountId();
-            }
-        }
-        return null;
-    }
-
-    private static Account account(JsonObject user, Instant observedAt) throws BadRecordException {
-        JsonObject metrics = user.object("public_metrics");
-        return new Account(Platforms.TWITTER,
-                user.requiredId("id"),
-                user.text("username"),
-                user.text("name"),
-                profileUrl(user),
-                user.text("description"),
-                metrics == null ? null : metrics.longValue("followers_count"),
-                metrics == null ? null : metrics.longValue("following_count"),
-                user.bool("protected"),
-                user.bool("verified"),
-                observedAt);
-    }
-
-    /** The expanded profile link: {@code url} itself is a t.co short link. */
-    private static String profileUrl(JsonObject user) throws BadRecordException {
-        JsonObject entities = user.object("entities");
-        JsonObject url = entities == null ? null : entities.object("url");
-        List<JsonObject> urls = url == null ? List.of() : url.objects("urls");
-        String expanded = urls.isEmpty() ? null : urls.get(0).text("expanded_url");
-        return expanded != null ? expanded : user.text("url");
+        return lookups;
     }
 
     private static Instant observedAt(JsonObject page, Instant newestTweet, ParseContext context)
             throws BadRecordException {
-        JsonObject twarc = page.object("__twarc");
-        Instant retrievedAt = twarc == null ? null : twarc.checkedTime("retrieved_at", context);
+        Instant retrievedAt = TwitterV2Tweets.retrievedAt(page, context);
         if (retrievedAt != null) {
             return retrievedAt;
         }
@@ -298,23 +136,13 @@ public final class TwitterV2Format implements RecordFormat {
     }
 
     private static ParsedRecord pageWithoutData(JsonObject page) throws BadRecordException {
-        JsonObject meta = page.object("meta");
-        Long resultCount = meta == null ? null : meta.longValue("result_count");
-        if (resultCount != null && resultCount == 0) {
+        if (TwitterV2Tweets.isEmptyResult(page)) {
             return new ParsedRecord();
         }
-        if (page.has("errors")) {
-            List<JsonObject> errors = page.objects("errors");
-            String first = errors.isEmpty() ? null : errors.get(0).text("detail");
-            if (first == null && !errors.isEmpty()) {
-                first = errors.get(0).text("title");
-            }
-            throw new BadRecordException(Reason.UNSUPPORTED_RECORD, "page has no data, only " + errors.size()
-                    + " error(s)" + (first == null ? "" : ", the first: " + Values.quote(first)));
-        }
         if (page.has("id") || page.has("id_str")) {
-            throw new BadRecordException(Reason.UNSUPPORTED_RECORD,
-                    "record looks like a single tweet (flattened or v1.1 output), not a v2 response page with data");
+            throw new BadRecordException(Reason.UNSUPPORTED_RECORD, "record looks like a single tweet (flattened or v1.1"
+                    + " output: use " + TwitterV2FlatFormat.NAME + " or " + TwitterV1Format.NAME
+                    + "), not a v2 response page with data");
         }
         throw page.missing("data");
     }

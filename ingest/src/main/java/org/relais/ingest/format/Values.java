@@ -29,6 +29,19 @@ final class Values {
         return value;
     }
 
+    /**
+     * Returns {@code value} when it is one of {@link Platforms#ALL} other than
+     * {@link Platforms#BLOG}: for records about accounts and posts, which blogs do not have.
+     */
+    static String socialPlatform(String value, String field) throws BadRecordException {
+        if (platform(value, field).equals(Platforms.BLOG)) {
+            List<String> social = Platforms.ALL.stream().filter(p -> !p.equals(Platforms.BLOG)).toList();
+            throw new BadRecordException(Reason.WRONG_TYPE, field + " was " + quote(value)
+                    + ", but must be one of " + String.join(", ", social) + ": blogs have no accounts here");
+        }
+        return value;
+    }
+
     /** A handle without its {@code @}, which the canonical tables never store. */
     static String handle(String value) {
         return value != null && value.startsWith("@") ? emptyToNull(value.substring(1)) : value;

@@ -9,6 +9,8 @@ import static org.relais.ingest.format.FormatTestSupport.bytes;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -95,5 +97,38 @@ class JsonObjectTest {
         e = assertThrows(BadRecordException.class, () -> Json.parseObject(bytes("{\"a\":"), "record"));
         assertEquals(Reason.MALFORMED_JSON, e.reason());
         assertTrue(e.getMessage().startsWith("record is not valid JSON: "), e.getMessage());
+    }
+
+    @Test
+    void textsOrObjectsKeepsOrderAndNamesOtherElements() throws BadRecordException {
+        JsonObject doc = Json.parseObject(bytes("{\"a\":[\"x\",{\"url\":\"y\"},\"\"],\"b\":[\"x\",1]}"), "record");
+        List<JsonObject.Element> elements = doc.textsOrObjects("a");
+        assertEquals(2, elements.size(), "the empty string is dropped");
+        assertEquals("x", elements.get(0).text());
+        assertEquals("y", elements.get(1).object().text("url"));
+        assertEquals("a[1]", elements.get(1).object().path());
+        assertError(Reason.WRONG_TYPE, "b[1] must be a string or an object, but was number", () -> doc.textsOrObjects("b"));
+        assertEquals(List.of(), doc.textsOrObjects("absent"));
+    }
+
+    @Test
+    void emptinessAndFieldNames() throws BadRecordException {
+        JsonObject doc = Json.parseObject(bytes("{\"z\":{},\"a\":1}"), "record");
+        assertTrue(doc.object("z").isEmpty());
+        assertFalse(doc.isEmpty());
+        assertEquals(List.of("z", "a"), doc.fieldNames());
+    }
+
+    @Test
+    void peekReadsScalarFieldsAtPathsAndSurvivesBrokenRecords() {
+        assertEquals(Map.of("id_str", "9", "delete.status.id_str", "7", "n", "12"),
+                Json.peek(bytes("{\"id_str\":\"9\",\"delete\":{\"x\":[{\"id_str\":1}],\"status\":{\"id_str\":\"7\"}},"
+                        + "\"n\":12,\"f\":1.5}"),
+                        Set.of("id_str", "delete.status.id_str", "n", "f", "missing")));
+        assertEquals(Map.of("a", "1"), Json.peek(bytes("{\"a\":\"1\",\"b\":"), Set.of("a", "b")));
+        assertEquals(Map.of("a", "2"), Json.peek(bytes("{\"a\":\"1\",\"a\":\"2\"}"), Set.of("a")),
+                "the last of repeated fields, as parsing keeps it");
+        assertTrue(Json.peek(bytes("[{\"a\":1}]"), Set.of("a")).isEmpty());
+        assertTrue(Json.peek(FormatTestSupport.INVALID_UTF8, Set.of("a")).isEmpty());
     }
 }

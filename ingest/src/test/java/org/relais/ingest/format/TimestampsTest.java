@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,9 +34,50 @@ class TimestampsTest {
     @ValueSource(strings = {"yesterday", "", "2021-02-30T00:00:00Z", "2021-09-22T24:00:00Z", "22/09/2021",
         "Wed Sep 22 16:37:29 +0000 2021", "2021-09-22T16:37:29+02:00Z", "1632328649", "2021-9-22"})
     void rejectsEverythingElseAsWrongType(String text) {
-        BadRecordException e = assertThrows(BadRecordException.class, () -> Timestamps.parseIso(text, "created_at"));
+        assertWrongType(() -> Timestamps.parseIso(text, "created_at"),
+                "created_at was '" + text + "', but must be an ISO-8601 date-time such as 2021-09-22T16:37:29Z");
+    }
+
+    private static void assertWrongType(Executable parse, String message) {
+        BadRecordException e = assertThrows(BadRecordException.class, parse);
         assertEquals(Reason.WRONG_TYPE, e.reason());
-        assertEquals("created_at was '" + text + "', but must be an ISO-8601 date-time such as 2021-09-22T16:37:29Z",
-                e.getMessage());
+        assertEquals(message, e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "Sun Feb 01 23:05:52 +0000 2015, 2015-02-01T23:05:52Z",
+        "Wed Sep 22 18:37:29 +0200 2021, 2021-09-22T16:37:29Z",
+        "Thu Feb 29 00:00:00 -0500 2024, 2024-02-29T05:00:00Z"})
+    void parsesTwitterV1Times(String text, String expected) throws BadRecordException {
+        assertEquals(Instant.parse(expected), Timestamps.parseTwitter(text, "created_at"));
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"Mon Feb 01 23:05:52 +0000 2015", "Sun Feb 1 23:05:52 +0000 2015",
+        "Fri Feb 29 00:00:00 +0000 2023", "Sun Feb 01 23:05:52 2015", "sun feb 01 23:05:52 +0000 2015",
+        "2015-02-01T23:05:52Z", ""})
+    void rejectsOtherTwitterTimesAsWrongType(String text) {
+        assertWrongType(() -> Timestamps.parseTwitter(text, "created_at"),
+                "created_at was '" + text + "', but must be a Twitter v1.1 time such as Sun Feb 01 23:05:52 +0000 2015");
+    }
+
+    @Test
+    void parsesEpochMillisFromDigits() throws BadRecordException {
+        assertEquals(Instant.parse("2015-02-01T23:05:52.283Z"), Timestamps.parseEpochMillis("1422831952283", "timestamp_ms"));
+        assertEquals(Instant.EPOCH, Timestamps.parseEpochMillis("0", "timestamp_ms"));
+    }
+
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"", "-1", "1.5", "14228319522830000000", "12a", " 1"})
+    void rejectsEpochMillisThatAreNotDigits(String text) {
+        assertWrongType(() -> Timestamps.parseEpochMillis(text, "timestamp_ms"),
+                "timestamp_ms was '" + text + "', but must be milliseconds since 1970 such as 1422831952283");
+    }
+
+    @Test
+    void convertsEpochMicrosExactly() {
+        assertEquals(Instant.parse("2026-07-04T14:38:08.085434Z"), Timestamps.ofEpochMicros(1_783_175_888_085_434L));
+        assertEquals(Instant.parse("1969-12-31T23:59:59.999999Z"), Timestamps.ofEpochMicros(-1));
     }
 }
