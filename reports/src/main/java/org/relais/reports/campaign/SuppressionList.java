@@ -51,8 +51,9 @@ public final class SuppressionList {
             }
             n++;
             String lower = e.toLowerCase(Locale.ROOT);
-            if (lower.contains("://") || lower.startsWith("www.")) {
-                String url = lower.contains("://") ? e : "https://" + e;
+            boolean scheme = lower.startsWith("http://") || lower.startsWith("https://");
+            if (scheme || lower.startsWith("www.")) {
+                String url = scheme ? e : "https://" + e;
                 urls.add(normalizeUrl(url));
                 String blog = blogIdRules.fromUrl(url);
                 if (blog != null) {

@@ -43,6 +43,8 @@ class SuppressionListTest {
         assertTrue(of("twitter:@CourrierRep").suppresses(COURRIER));
         assertFalse(of("bluesky:CourrierRep").suppresses(COURRIER));
         assertTrue(of("@tabby@social.example").suppresses(TOOT));
+        Actor odd = new Actor("twitter:5", "twitter", "5", "=HYPERLINK(\"http://x\")", List.of());
+        assertTrue(of("@=HYPERLINK(\"http://x\")").suppresses(odd), "a handle, though it holds ://");
     }
 
     @Test
