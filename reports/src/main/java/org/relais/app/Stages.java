@@ -17,6 +17,7 @@ import org.relais.ingest.lake.LakeState;
 import org.relais.ingest.lake.Tables;
 import org.relais.reports.Manifest;
 import org.relais.reports.ReportJob;
+import org.relais.reports.tables.ReportSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,7 @@ public final class Stages {
     public static ReportJob.Result report(RunContext ctx) throws StageFailedException {
         Instant started = Instant.now();
         return timed(ctx, REPORT, () -> {
+            ReportSettings settings = ReportSettings.from(ctx.config());
             ReportJob job = new ReportJob(ctx.spark(), ctx.lake(), ctx.reports());
             ReportJob.Result result = job.run(ctx.runDate(), (file, r) -> {
                 // The report stage's own record is written after the manifest; give the manifest
@@ -86,7 +88,7 @@ public final class Stages {
                 ObjectNode manifest = Manifest.build(ctx.runLog(), ctx.config(), self);
                 Manifest.write(file, manifest);
                 ctx.runLog().writeManifest(manifest);
-            }, ctx.config().integer("relais.report.console-top"));
+            }, ctx.config().integer("relais.report.console-top"), settings);
             return new Outcome<>(result, result.toJson());
         });
     }

@@ -14,6 +14,8 @@ import org.apache.spark.sql.SparkSession;
 import org.relais.analytics.ScoreTable;
 import org.relais.ingest.lake.Lake;
 import org.relais.reports.html.HtmlReport;
+import org.relais.reports.tables.ReportSettings;
+import org.relais.reports.tables.ReportTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,13 +47,14 @@ public final class ReportJob {
      * @param actors rows in the ranking
      * @param top the first rows of the ranking, for the console
      */
-    public record Result(Path directory, Path rankingsCsv, long actors, List<Row> top) {
+    public record Result(Path directory, Path rankingsCsv, long actors, List<Row> top, ReportTables.Result tables) {
 
         public ObjectNode toJson() {
             ObjectNode n = Lake.json().createObjectNode();
             n.put("directory", directory.toString());
             n.put("rankings_csv", rankingsCsv.toString());
             n.put("actors", actors);
+            n.set("report_tables", tables.toJson());
             return n;
         }
     }
@@ -62,8 +65,9 @@ public final class ReportJob {
      * @param manifest builds {@code manifest.json} once the files are written; it receives this
      *     job's result so it can list the outputs
      * @param topN how many rows {@link Result#top()} holds
+     * @param settings the reports' settings ({@code relais.report.*})
      */
-    public Result run(String runDate, ManifestWriter manifest, int topN) throws IOException {
+    public Result run(String runDate, ManifestWriter manifest, int topN, ReportSettings settings) throws IOException {
         Dataset<Row> scores = lake.readPartition(spark, ScoreTable.NAME, runDate, ScoreTable.SCHEMA);
         Dataset<Row> ranked = RankingTable.rank(scores);
         lake.replacePartition(ranked, RankingTable.NAME, runDate);
@@ -95,8 +99,9 @@ public final class ReportJob {
                     return values;
                 }
             });
+            ReportTables.Result tables = ReportTables.writeAll(spark, lake, runDate, csv.getParent(), settings);
             Path finalDir = dir.finalDirectory();
-            Result result = new Result(finalDir, finalDir.resolve("rankings.csv"), count[0], top);
+            Result result = new Result(finalDir, finalDir.resolve("rankings.csv"), count[0], top, tables);
             manifest.write(dir.file("manifest.json"), result);
             HtmlReport.write(dir.file(HtmlReport.FILE).getParent());
             dir.commit();
