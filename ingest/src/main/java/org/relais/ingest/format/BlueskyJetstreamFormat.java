@@ -118,7 +118,7 @@ public final class BlueskyJetstreamFormat extends JsonLinesFormat {
                 switch (collection) {
                     case POST -> result.add(post(commit.requiredObject("record"), uri, did, time, context));
                     case REPOST -> result.add(repost(commit.requiredObject("record"), uri, did, time, context));
-                    case FOLLOW -> result.add(follow(commit.requiredObject("record"), did, time, context));
+                    case FOLLOW -> result.add(follow(commit.requiredObject("record"), uri, did, time, context));
                     default -> {
                         // Likes, blocks, profiles and other records say nothing Relais ranks.
                     }
@@ -198,10 +198,11 @@ public final class BlueskyJetstreamFormat extends JsonLinesFormat {
                 List.of(), List.of(), null, null, reposted, authorDid(reposted, subject.path("uri")), null, null, NAME);
     }
 
-    private static Follow follow(JsonObject record, String did, Instant time, ParseContext context)
+    private static Follow follow(JsonObject record, String uri, String did, Instant time, ParseContext context)
             throws BadRecordException {
         String followee = did(record.requiredText("subject"), record.path("subject"));
-        return new Follow(Platforms.BLUESKY, did, followee, createdAt(record, time, context), NAME);
+        // The record's URI is kept: a later delete of the follow names only that URI.
+        return new Follow(Platforms.BLUESKY, did, followee, createdAt(record, time, context), NAME, uri);
     }
 
     private static ParsedRecord identity(JsonObject identity, String did, Instant time, ParseContext context)

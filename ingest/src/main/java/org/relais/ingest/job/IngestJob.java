@@ -21,6 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.relais.ingest.kafka.KafkaSettings;
 import org.relais.ingest.kafka.Topics.KafkaUnavailableException;
+import org.relais.ingest.lake.DeletionRules;
 import org.relais.ingest.lake.Lake;
 import org.relais.ingest.lake.LakeState;
 import org.relais.ingest.lake.SegmentMerge;
@@ -173,6 +174,7 @@ public final class IngestJob {
             batch.duplicates().forEach(n.putObject("duplicates")::put);
             batch.quarantined().forEach(n.putObject("quarantined")::put);
             n.put("quarantined_total", quarantinedTotal());
+            batch.deleted().forEach(n.putObject("deleted")::put);
             skipped.forEach(n.putObject("skipped")::put);
             lost.forEach(n.putObject("lost_to_retention")::put);
             return n;
@@ -206,15 +208,20 @@ public final class IngestJob {
             Map<String, List<String>> tables = new TreeMap<>(current.tables());
             Map<String, Long> rows = new LinkedHashMap<>();
             Map<String, Long> duplicates = new LinkedHashMap<>();
-            for (Table table : List.of(Tables.Posts.TABLE, Tables.Accounts.TABLE, Tables.Follows.TABLE,
-                    Tables.BlogLinks.TABLE)) {
+            Map<String, Long> deleted = new LinkedHashMap<>();
+            DeletionRules deletions = deletionRules(parsed, current, counts);
+            for (Table table : List.of(Tables.Deletions.TABLE, Tables.Posts.TABLE, Tables.Accounts.TABLE,
+                    Tables.Follows.TABLE, Tables.BlogLinks.TABLE, Tables.Identities.TABLE)) {
                 SegmentMerge.Outcome o = SegmentMerge.merge(spark, lake, current, table, rowsOf(parsed, table),
-                        counts.rows(table), ORDER, priority(table), version);
+                        counts.rows(table), ORDER, priority(table), version, deletions.forTable(table));
                 tables.put(table.name(), o.segments());
                 rows.put(table.name(), o.inserted());
                 duplicates.put(table.name(), o.duplicates());
-                LOG.info("ingest: {}: {} new row(s), {} duplicate(s), {} replaced", table.name(), o.inserted(),
-                        o.duplicates(), o.replaced());
+                if (o.deleted() > 0) {
+                    deleted.put(table.name(), o.deleted());
+                }
+                LOG.info("ingest: {}: {} new row(s), {} duplicate(s), {} replaced, {} deleted", table.name(),
+                        o.inserted(), o.duplicates(), o.replaced(), o.deleted());
                 failures.at(FailureInjector.Point.MID_WRITE);
             }
             SegmentMerge.Outcome q = SegmentMerge.append(lake, current, Tables.Quarantine.TABLE,
@@ -229,7 +236,7 @@ public final class IngestJob {
             Map<String, long[]> ranges = new TreeMap<>();
             plan.ranges.forEach((tp, r) -> ranges.put(tp.topic() + "/" + tp.partition(), r));
             LakeState.Batch batch = new LakeState.Batch(runDate, ranges, counts.records, rows, duplicates,
-                    counts.quarantined);
+                    counts.quarantined, deleted);
             failures.at(FailureInjector.Point.BEFORE_COMMIT);
             lake.commit(new LakeState(version, clock.instant(), tables, nextOffsets, batch));
             failures.at(FailureInjector.Point.AFTER_COMMIT);
@@ -240,6 +247,15 @@ public final class IngestJob {
         } finally {
             parsed.unpersist();
         }
+    }
+
+    /** Every deletion (stored and new) and those of this batch, as the merges apply them. */
+    private DeletionRules deletionRules(Dataset<Row> parsed, LakeState current, Counts counts) {
+        Table table = Tables.Deletions.TABLE;
+        Dataset<Row> fresh = parsed.filter(col(RecordParsing.KIND).equalTo(table.name()))
+                .select(col(table.name() + ".*"));
+        Dataset<Row> all = lake.read(spark, table, current).unionByName(fresh);
+        return new DeletionRules(all, fresh, counts.rows(table) > 0);
     }
 
     /** The ranges to read: from each partition's committed offset (or its start) to its end now. */

@@ -31,7 +31,9 @@ import org.relais.ingest.lake.Rows;
 import org.relais.ingest.lake.Tables;
 import org.relais.ingest.model.Account;
 import org.relais.ingest.model.BlogLink;
+import org.relais.ingest.model.Deletion;
 import org.relais.ingest.model.Follow;
+import org.relais.ingest.model.Identity;
 import org.relais.ingest.model.ParsedRecord;
 import org.relais.ingest.model.Post;
 
@@ -75,11 +77,14 @@ public final class RecordParsing implements MapPartitionsFunction<Row, Row> {
         field(Tables.Accounts.TABLE.name(), Tables.Accounts.TABLE.schema(), true),
         field(Tables.Follows.TABLE.name(), Tables.Follows.TABLE.schema(), true),
         field(Tables.BlogLinks.TABLE.name(), Tables.BlogLinks.TABLE.schema(), true),
+        field(Tables.Identities.TABLE.name(), Tables.Identities.TABLE.schema(), true),
+        field(Tables.Deletions.TABLE.name(), Tables.Deletions.TABLE.schema(), true),
         field(Tables.Quarantine.TABLE.name(), Tables.Quarantine.TABLE.schema(), true)});
 
     private static final int TABLE_COLUMNS_START = 7;
     private static final List<String> TABLE_ORDER = List.of(Tables.Posts.TABLE.name(), Tables.Accounts.TABLE.name(),
-            Tables.Follows.TABLE.name(), Tables.BlogLinks.TABLE.name(), Tables.Quarantine.TABLE.name());
+            Tables.Follows.TABLE.name(), Tables.BlogLinks.TABLE.name(), Tables.Identities.TABLE.name(),
+            Tables.Deletions.TABLE.name(), Tables.Quarantine.TABLE.name());
 
     private final long batch;
     private final long nowMillis;
@@ -185,6 +190,12 @@ public final class RecordParsing implements MapPartitionsFunction<Row, Row> {
         }
         for (BlogLink l : parsed.blogLinks()) {
             out.add(route(at, Tables.BlogLinks.TABLE.name(), index++, Rows.blogLink(l, batch)));
+        }
+        for (Identity i : parsed.identities()) {
+            out.add(route(at, Tables.Identities.TABLE.name(), index++, Rows.identity(i, formatName, batch)));
+        }
+        for (Deletion d : parsed.deletions()) {
+            out.add(route(at, Tables.Deletions.TABLE.name(), index++, Rows.deletion(d, formatName, batch)));
         }
         if (index == 0) {
             out.add(route(at, SKIPPED, 0, null));

@@ -339,6 +339,7 @@ public final class Lake {
             b.rows().forEach(batch.putObject("rows")::put);
             b.duplicates().forEach(batch.putObject("duplicates")::put);
             b.quarantined().forEach(batch.putObject("quarantined")::put);
+            b.deleted().forEach(batch.putObject("deleted")::put);
         }
         return n;
     }
@@ -363,7 +364,8 @@ public final class Lake {
             b.path("ranges").fields().forEachRemaining(e ->
                     ranges.put(e.getKey(), new long[] {e.getValue().get(0).asLong(), e.getValue().get(1).asLong()}));
             batch = new LakeState.Batch(b.path("run_date").asText(null), ranges, b.path("records").asLong(),
-                    longs(b.path("rows")), longs(b.path("duplicates")), longs(b.path("quarantined")));
+                    longs(b.path("rows")), longs(b.path("duplicates")), longs(b.path("quarantined")),
+                    longs(b.path("deleted")));
         }
         String committed = n.path("committed_at").asText(null);
         return new LakeState(n.path("version").asLong(), committed == null ? null : Instant.parse(committed),

@@ -58,9 +58,16 @@ public record LakeState(long version, Instant committedAt, Map<String, List<Stri
      * @param rows rows added to each table (after duplicates were dropped)
      * @param duplicates rows dropped per table because the lake already had them
      * @param quarantined records sent to quarantine, by reason code
+     * @param deleted rows taken out of each table by deletions, new and stored ones
      */
     public record Batch(String runDate, Map<String, long[]> ranges, long records, Map<String, Long> rows,
-            Map<String, Long> duplicates, Map<String, Long> quarantined) {
+            Map<String, Long> duplicates, Map<String, Long> quarantined, Map<String, Long> deleted) {
+
+        /** A batch in which no deletion removed anything. */
+        public Batch(String runDate, Map<String, long[]> ranges, long records, Map<String, Long> rows,
+                Map<String, Long> duplicates, Map<String, Long> quarantined) {
+            this(runDate, ranges, records, rows, duplicates, quarantined, Map.of());
+        }
     }
 
     private static Map<String, List<String>> copySorted(Map<String, List<String>> in) {

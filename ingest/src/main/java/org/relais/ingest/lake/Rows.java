@@ -7,7 +7,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.relais.ingest.model.Account;
 import org.relais.ingest.model.BlogLink;
+import org.relais.ingest.model.Deletion;
 import org.relais.ingest.model.Follow;
+import org.relais.ingest.model.Identity;
 import org.relais.ingest.model.Post;
 
 /**
@@ -38,8 +40,18 @@ public final class Rows {
     }
 
     public static Row follow(Follow f, long batch) {
-        return RowFactory.create(f.platform(), f.followerId(), f.followeeId(), ts(f.observedAt()),
+        return RowFactory.create(f.platform(), f.followerId(), f.followeeId(), ts(f.observedAt()), f.followId(),
                 f.sourceFormat(), batch);
+    }
+
+    public static Row deletion(Deletion d, String sourceFormat, long batch) {
+        String id = d.kind() == Deletion.Kind.ACCOUNT ? d.accountId() : d.postId();
+        return RowFactory.create(d.kind().code() + ":" + d.platform() + ":" + id, d.platform(), d.kind().code(),
+                d.postId(), d.accountId(), ts(d.deletedAt()), d.source(), sourceFormat, batch);
+    }
+
+    public static Row identity(Identity i, String sourceFormat, long batch) {
+        return RowFactory.create(i.blogId(), i.platform(), i.accountId(), i.handle(), i.source(), sourceFormat, batch);
     }
 
     public static Row blogLink(BlogLink l, long batch) {

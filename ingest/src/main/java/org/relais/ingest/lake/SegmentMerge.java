@@ -24,10 +24,11 @@ import org.relais.ingest.lake.Tables.Table;
  * <p>Each row has a <em>priority</em> (a post's completeness, an account's observation time, 0 for
  * tables where the first copy wins). Among new rows with the same key, the highest priority wins,
  * then the earliest in Kafka order. A new row replaces a stored one only when its priority is
- * strictly higher; otherwise it is a duplicate and dropped. Segments that hold replaced rows are
- * rewritten without them. Everything new (inserted rows and the survivors of rewritten segments)
- * goes into one new segment; nothing existing is modified in place, so a run that dies before
- * committing leaves the committed lake untouched.
+ * strictly higher; otherwise it is a duplicate and dropped. Deletions ({@link Removal}) take out
+ * new rows they cover and stored rows the batch's new deletions cover. Segments that hold replaced
+ * or deleted rows are rewritten without them. Everything new (inserted rows and the survivors of
+ * rewritten segments) goes into one new segment; nothing existing is modified in place, so a run
+ * that dies before committing leaves the committed lake untouched.
  */
 public final class SegmentMerge {
 
@@ -45,8 +46,9 @@ public final class SegmentMerge {
      * @param inserted new rows stored
      * @param duplicates new rows dropped because the batch or the lake already had them
      * @param replaced stored rows replaced by a more complete or more recent version
+     * @param deleted new and stored rows taken out by deletions
      */
-    public record Outcome(List<String> segments, long inserted, long duplicates, long replaced) {
+    public record Outcome(List<String> segments, long inserted, long duplicates, long replaced, long deleted) {
     }
 
     /**
@@ -57,11 +59,20 @@ public final class SegmentMerge {
      * @param incomingCount how many rows {@code incoming} holds (the caller has counted them)
      * @param order columns of {@code incoming} that give Kafka order (topic, partition, offset, index)
      * @param priority the priority, an expression over the table's columns
+     * @param removal the rows deletions take out
      */
     public static Outcome merge(SparkSession spark, Lake lake, LakeState current, Table table,
-            Dataset<Row> incoming, long incomingCount, List<String> order, Column priority, long version) {
-        if (incomingCount == 0) {
-            return new Outcome(current.segments(table.name()), 0, 0, 0);
+            Dataset<Row> incoming, long incomingCount, List<String> order, Column priority, long version,
+            Removal removal) {
+        List<String> segments = current.segments(table.name());
+        boolean deletesStored = removal.touchesStored() && !segments.isEmpty();
+        if (incomingCount == 0 && !deletesStored) {
+            return new Outcome(segments, 0, 0, 0, 0);
+        }
+        long deletedOnArrival = 0;
+        if (incomingCount > 0 && removal != Removal.NONE) {
+            incoming = removal.keepIncoming(incoming).persist(StorageLevel.MEMORY_AND_DISK());
+            deletedOnArrival = incomingCount - incoming.count();
         }
         Column[] keys = table.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         List<Column> ordering = new ArrayList<>();
@@ -73,7 +84,6 @@ public final class SegmentMerge {
                 .filter(col("_rank").equalTo(1))
                 .drop("_rank");
 
-        List<String> segments = current.segments(table.name());
         Dataset<Row> decided;
         if (segments.isEmpty()) {
             decided = best.withColumn(FILE, org.apache.spark.sql.functions.lit(null).cast("string"))
@@ -96,11 +106,21 @@ public final class SegmentMerge {
                 rewrite.add(segmentOf(r.getString(0)));
             }
             long replacedCount = rewrite.isEmpty() ? 0 : replacedKeys.count();
+            long deletedStored = 0;
+            if (deletesStored) {
+                Dataset<Row> stored = lake.read(spark, table, current).withColumn(FILE, input_file_name());
+                Dataset<Row> deletedRows = stored.join(removal.keepStored(stored).select(keys),
+                        table.key().toArray(String[]::new), "left_anti");
+                for (Row r : deletedRows.groupBy(FILE).count().collectAsList()) {
+                    rewrite.add(segmentOf(r.getString(0)));
+                    deletedStored += r.getLong(1);
+                }
+            }
 
             Dataset<Row> toWrite = inserts;
             if (!rewrite.isEmpty()) {
                 LakeState only = current.withTable(table.name(), new ArrayList<>(rewrite));
-                Dataset<Row> survivors = lake.read(spark, table, only)
+                Dataset<Row> survivors = removal.keepStored(lake.read(spark, table, only))
                         .join(replacedKeys.drop(FILE), table.key().toArray(String[]::new), "left_anti")
                         .select(columns(table));
                 toWrite = survivors.unionByName(inserts);
@@ -112,9 +132,11 @@ public final class SegmentMerge {
                 toWrite.write().mode("errorifexists").parquet(lake.segmentPath(table.name(), name));
                 next.add(name);
             }
-            return new Outcome(next, insertCount, incomingCount - insertCount, replacedCount);
+            long arrived = incomingCount - deletedOnArrival;
+            return new Outcome(next, insertCount, arrived - insertCount, replacedCount, deletedOnArrival + deletedStored);
         } finally {
             decided.unpersist();
+            incoming.unpersist();
         }
     }
 
@@ -128,7 +150,7 @@ public final class SegmentMerge {
                     .parquet(lake.segmentPath(table.name(), name));
             next.add(name);
         }
-        return new Outcome(next, count, 0, 0);
+        return new Outcome(next, count, 0, 0, 0);
     }
 
     private static String segmentOf(String file) {

@@ -121,12 +121,15 @@ public final class Tables {
         public static final String FOLLOWER_ID = "follower_id";
         public static final String FOLLOWEE_ID = "followee_id";
         public static final String OBSERVED_AT = "observed_at";
+        /** The platform's id of the follow itself, where it has one (Bluesky's record URI). */
+        public static final String FOLLOW_ID = "follow_id";
 
         public static final Table TABLE = new Table("follows", new StructType(new StructField[] {
             required(PLATFORM, StringType),
             required(FOLLOWER_ID, StringType),
             required(FOLLOWEE_ID, StringType),
             nullable(OBSERVED_AT, TimestampType),
+            nullable(FOLLOW_ID, StringType),
             nullable(SOURCE_FORMAT, StringType),
             required(INGEST_BATCH, LongType)}), List.of(PLATFORM, FOLLOWER_ID, FOLLOWEE_ID));
 
@@ -154,6 +157,54 @@ public final class Tables {
             required(INGEST_BATCH, LongType)}), List.of(SOURCE_POST_URL, TARGET_URL));
 
         private BlogLinks() {
+        }
+    }
+
+    /**
+     * What platforms said was deleted: kept for good, so that later copies of deleted things are
+     * dropped too. One row per deletion ({@code deletion_id}).
+     */
+    public static final class Deletions {
+        /** {@code kind:platform:id}: the key, since a deletion has either a post id or an account id. */
+        public static final String DELETION_ID = "deletion_id";
+        public static final String KIND = "kind";
+        public static final String POST_ID = "post_id";
+        public static final String ACCOUNT_ID = "account_id";
+        public static final String DELETED_AT = "deleted_at";
+        public static final String SOURCE = "source";
+
+        public static final Table TABLE = new Table("deletions", new StructType(new StructField[] {
+            required(DELETION_ID, StringType),
+            required(PLATFORM, StringType),
+            required(KIND, StringType),
+            nullable(POST_ID, StringType),
+            nullable(ACCOUNT_ID, StringType),
+            nullable(DELETED_AT, TimestampType),
+            nullable(SOURCE, StringType),
+            nullable(SOURCE_FORMAT, StringType),
+            required(INGEST_BATCH, LongType)}), List.of(DELETION_ID));
+
+        private Deletions() {
+        }
+    }
+
+    /** Blogs and the accounts of their authors, from identity lists; one row per link. */
+    public static final class Identities {
+        public static final String BLOG_ID = "blog_id";
+        public static final String ACCOUNT_ID = "account_id";
+        public static final String HANDLE = "handle";
+        public static final String SOURCE = "source";
+
+        public static final Table TABLE = new Table("identities", new StructType(new StructField[] {
+            required(BLOG_ID, StringType),
+            required(PLATFORM, StringType),
+            required(ACCOUNT_ID, StringType),
+            nullable(HANDLE, StringType),
+            nullable(SOURCE, StringType),
+            nullable(SOURCE_FORMAT, StringType),
+            required(INGEST_BATCH, LongType)}), List.of(BLOG_ID, PLATFORM, ACCOUNT_ID));
+
+        private Identities() {
         }
     }
 
@@ -196,7 +247,8 @@ public final class Tables {
      * constant here would be built while a nested table class is still initialising, as null.
      */
     public static List<Table> ingested() {
-        return List.of(Posts.TABLE, Accounts.TABLE, Follows.TABLE, BlogLinks.TABLE, Quarantine.TABLE);
+        return List.of(Posts.TABLE, Accounts.TABLE, Follows.TABLE, BlogLinks.TABLE, Identities.TABLE,
+                Deletions.TABLE, Quarantine.TABLE);
     }
 
     /** The table called {@code name}. */

@@ -115,7 +115,8 @@ class BlueskyJetstreamFormatTest {
                 parse(format, create(ALICE, "app.bsky.feed.repost", "3krp", """
                         {"$type":"app.bsky.feed.repost","createdAt":"2024-06-10T08:00:00Z","subject":{"cid":"bafy","uri":"%s"},
                          "via":{"cid":"bafyv","uri":"at://did:plc:x/app.bsky.feed.repost/3kvia"}}""".formatted(original))).posts());
-        assertEquals(List.of(new Follow("bluesky", ALICE, BOB, Instant.parse("2024-06-10T09:00:00Z"), "bluesky-jetstream")),
+        assertEquals(List.of(new Follow("bluesky", ALICE, BOB, Instant.parse("2024-06-10T09:00:00Z"), "bluesky-jetstream",
+                        "at://" + ALICE + "/app.bsky.graph.follow/3kf")),
                 parse(format, create(ALICE, "app.bsky.graph.follow", "3kf", """
                         {"$type":"app.bsky.graph.follow","createdAt":"2024-06-10T09:00:00Z","subject":"%s"}""".formatted(BOB)))
                         .follows());

@@ -1,0 +1,104 @@
+package org.relais.ingest.lake;
+
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.relais.ingest.lake.Tables.Deletions;
+import org.relais.ingest.lake.Tables.Table;
+import org.relais.ingest.model.Deletion;
+
+/**
+ * What deletions remove from each table, as platform terms require:
+ * <ul>
+ *   <li>a deleted post: the post, and reposts of it (a repost of a deleted post is deleted with
+ *       it on the platforms);
+ *   <li>a deleted account: its account row, its posts, reposts of its posts, every follow edge
+ *       from or to it, and its identity links;
+ *   <li>a deleted follow record: that follow edge.
+ * </ul>
+ * Quotes of and replies to deleted content are other people's posts and stay; the analyze job
+ * drops the edges that point at a deleted account.
+ */
+public final class DeletionRules {
+
+    private static final String D_PLATFORM = "_d_platform";
+    private static final String D_ID = "_d_id";
+
+    private final Dataset<Row> all;
+    private final Dataset<Row> fresh;
+    private final boolean anyFresh;
+
+    /**
+     * @param all every deletion, stored and new (the deletions table's columns)
+     * @param fresh the deletions of this batch
+     * @param anyFresh whether {@code fresh} has any row
+     */
+    public DeletionRules(Dataset<Row> all, Dataset<Row> fresh, boolean anyFresh) {
+        this.all = all;
+        this.fresh = fresh;
+        this.anyFresh = anyFresh;
+    }
+
+    /** The {@link Removal} of {@code table}: none for tables deletions do not touch. */
+    public Removal forTable(Table table) {
+        if (!(table == Tables.Posts.TABLE || table == Tables.Follows.TABLE || table == Tables.Accounts.TABLE
+                || table == Tables.Identities.TABLE)) {
+            return Removal.NONE;
+        }
+        return new Removal() {
+            @Override
+            public Dataset<Row> keepIncoming(Dataset<Row> rows) {
+                return keep(table, rows, all);
+            }
+
+            @Override
+            public Dataset<Row> keepStored(Dataset<Row> rows) {
+                return anyFresh ? keep(table, rows, fresh) : rows;
+            }
+
+            @Override
+            public boolean touchesStored() {
+                return anyFresh;
+            }
+        };
+    }
+
+    /** The rows of {@code table} that none of {@code deletions} removes. */
+    static Dataset<Row> keep(Table table, Dataset<Row> rows, Dataset<Row> deletions) {
+        Dataset<Row> posts = ids(deletions, Deletion.Kind.POST, Deletions.POST_ID);
+        Dataset<Row> accounts = ids(deletions, Deletion.Kind.ACCOUNT, Deletions.ACCOUNT_ID);
+        if (table == Tables.Posts.TABLE) {
+            rows = without(rows, posts, Tables.Posts.POST_ID);
+            rows = without(rows, posts, Tables.Posts.REPOST_OF_POST_ID);
+            rows = without(rows, accounts, Tables.Posts.AUTHOR_ID);
+            return without(rows, accounts, Tables.Posts.REPOST_OF_AUTHOR_ID);
+        }
+        if (table == Tables.Follows.TABLE) {
+            rows = without(rows, accounts, Tables.Follows.FOLLOWER_ID);
+            rows = without(rows, accounts, Tables.Follows.FOLLOWEE_ID);
+            // A follow deletion names the follow record, in the post id column.
+            return without(rows, ids(deletions, Deletion.Kind.FOLLOW, Deletions.POST_ID), Tables.Follows.FOLLOW_ID);
+        }
+        if (table == Tables.Accounts.TABLE) {
+            return without(rows, accounts, Tables.Accounts.ACCOUNT_ID);
+        }
+        if (table == Tables.Identities.TABLE) {
+            return without(rows, accounts, Tables.Identities.ACCOUNT_ID);
+        }
+        return rows;
+    }
+
+    /** (platform, id) of the deletions of one kind. */
+    private static Dataset<Row> ids(Dataset<Row> deletions, Deletion.Kind kind, String idColumn) {
+        return deletions.filter(col(Deletions.KIND).equalTo(kind.code()))
+                .select(col(Tables.PLATFORM).as(D_PLATFORM), col(idColumn).as(D_ID))
+                .distinct();
+    }
+
+    private static Dataset<Row> without(Dataset<Row> rows, Dataset<Row> ids, String column) {
+        Column match = col(Tables.PLATFORM).equalTo(ids.col(D_PLATFORM)).and(rows.col(column).equalTo(ids.col(D_ID)));
+        return rows.join(ids, match, "left_anti");
+    }
+}

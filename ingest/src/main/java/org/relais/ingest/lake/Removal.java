@@ -1,0 +1,40 @@
+package org.relais.ingest.lake;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * What a merge must take out of a table besides duplicates: the rows that deletions remove. New
+ * rows are checked against every deletion ever received (a deleted post published again stays
+ * deleted); stored rows only against the deletions of this batch, since earlier ones were applied
+ * when they arrived.
+ */
+public interface Removal {
+
+    /** The new rows that no deletion removes. */
+    Dataset<Row> keepIncoming(Dataset<Row> rows);
+
+    /** The stored rows that this batch's deletions do not remove. */
+    Dataset<Row> keepStored(Dataset<Row> rows);
+
+    /** Whether this batch's deletions may remove stored rows of the table at all. */
+    boolean touchesStored();
+
+    /** Removes nothing. */
+    Removal NONE = new Removal() {
+        @Override
+        public Dataset<Row> keepIncoming(Dataset<Row> rows) {
+            return rows;
+        }
+
+        @Override
+        public Dataset<Row> keepStored(Dataset<Row> rows) {
+            return rows;
+        }
+
+        @Override
+        public boolean touchesStored() {
+            return false;
+        }
+    };
+}
