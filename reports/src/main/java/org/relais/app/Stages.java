@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.relais.analytics.job.AnalyzeJob;
 import org.relais.analytics.job.EdgeWeights;
+import org.relais.analytics.job.InteractionGraph;
 import org.relais.ingest.cli.ExitCodes;
 import org.relais.ingest.config.ConfigException;
 import org.relais.ingest.job.IngestJob;
@@ -70,7 +71,7 @@ public final class Stages {
         return timed(ctx, ANALYZE, () -> {
             EdgeWeights weights = EdgeWeights.from(ctx.config());
             AnalyzeJob job = new AnalyzeJob(ctx.spark(), ctx.lake(), weights,
-                    AnalyzeJob.pageRankParameters(ctx.config()), ctx.config().strings("relais.ingest.blog-path-patterns"));
+                    AnalyzeJob.pageRankParameters(ctx.config()), InteractionGraph.Options.from(ctx.config()));
             AnalyzeJob.Result result = job.run(ctx.runDate());
             return new Outcome<>(result, result.toJson(weights));
         });

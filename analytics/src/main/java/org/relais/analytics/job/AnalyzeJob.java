@@ -42,20 +42,22 @@ public final class AnalyzeJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnalyzeJob.class);
     private static final String INDEX = "index";
+    /** The identity links found for a run, used to merge actors or not: {@code identity_links/run_date=<date>/}. */
+    public static final String IDENTITY_LINKS = "identity_links";
 
     private final SparkSession spark;
     private final Lake lake;
     private final EdgeWeights weights;
     private final PageRankParameters pageRank;
-    private final List<String> blogPathPatterns;
+    private final InteractionGraph.Options graphOptions;
 
     public AnalyzeJob(SparkSession spark, Lake lake, EdgeWeights weights, PageRankParameters pageRank,
-            List<String> blogPathPatterns) {
+            InteractionGraph.Options graphOptions) {
         this.spark = spark;
         this.lake = lake;
         this.weights = weights;
         this.pageRank = pageRank;
-        this.blogPathPatterns = List.copyOf(blogPathPatterns);
+        this.graphOptions = graphOptions;
     }
 
     /** The PageRank parameters in the configuration; {@code threads = 0} means one per core. */
@@ -105,9 +107,11 @@ public final class AnalyzeJob {
         InteractionGraph.Sources sources = new InteractionGraph.Sources(
                 lake.read(spark, Tables.Posts.TABLE, state), lake.read(spark, Tables.Accounts.TABLE, state),
                 lake.read(spark, Tables.Follows.TABLE, state), lake.read(spark, Tables.BlogLinks.TABLE, state),
-                blogPathPatterns);
+                lake.read(spark, Tables.Identities.TABLE, state), lake.read(spark, Tables.Deletions.TABLE, state));
 
-        Dataset<Row> interactions = InteractionGraph.interactions(sources);
+        lake.replacePartition(InteractionGraph.identityLinks(sources, graphOptions)
+                .orderBy(InteractionGraph.ACCOUNT_ACTOR), IDENTITY_LINKS, runDate);
+        Dataset<Row> interactions = InteractionGraph.graphInteractions(sources, graphOptions);
         Dataset<Row> typed = InteractionGraph.typedEdges(interactions, weights).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             lake.replacePartition(typed.orderBy(col(InteractionGraph.SRC), col(InteractionGraph.DST),
@@ -117,7 +121,7 @@ public final class AnalyzeJob {
                 byType.put(r.getString(0), r.getLong(1));
             }
 
-            Actors actors = indexActors(InteractionGraph.actors(sources, interactions));
+            Actors actors = indexActors(InteractionGraph.actors(sources, graphOptions, interactions));
             LOG.info("analyze: {} actors, {} interactions {}", actors.ids.length,
                     byType.values().stream().mapToLong(Long::longValue).sum(), byType);
             CompactGraph graph = collectGraph(actors, InteractionGraph.edges(typed));

@@ -62,18 +62,118 @@ public final class InteractionGraph {
     }
 
     /**
-     * The lake tables the graph is built from, and the blog id path patterns
-     * ({@code relais.ingest.blog-path-patterns}) that tell which blog a shared URL belongs to.
+     * The lake tables the graph is built from.
+     *
+     * @param identities links between blogs and their authors' accounts (the identities table)
+     * @param deletions what platforms said was deleted (the deletions table)
      */
     public record Sources(Dataset<Row> posts, Dataset<Row> accounts, Dataset<Row> follows, Dataset<Row> blogLinks,
-            List<String> blogPathPatterns) {
+            Dataset<Row> identities, Dataset<Row> deletions) {
+    }
+
+    /**
+     * How the graph is built.
+     *
+     * @param blogPathPatterns the blog id path patterns ({@code relais.ingest.blog-path-patterns})
+     *     that tell which blog a shared URL or a profile's website belongs to
+     * @param mergeIdentities whether a blog and its author's accounts are one actor
+     *     ({@code relais.graph.merge-identities})
+     * @param profileLinks whether an account whose profile gives the address of a known blog is
+     *     linked to that blog ({@code relais.graph.profile-links})
+     */
+    public record Options(List<String> blogPathPatterns, boolean mergeIdentities, boolean profileLinks) {
+
+        public Options {
+            blogPathPatterns = List.copyOf(blogPathPatterns);
+        }
+
+        public static Options from(org.relais.ingest.config.RelaisConfig config) {
+            return new Options(config.strings("relais.ingest.blog-path-patterns"),
+                    config.flag("relais.graph.merge-identities"), config.flag("relais.graph.profile-links"));
+        }
+    }
+
+    public static final String ACCOUNT_ACTOR = "account_actor";
+    public static final String BLOG_ACTOR = "blog_actor";
+    public static final String LINK_SOURCE = "source";
+
+    /**
+     * The graph's interactions: {@link #interactions} without those of deleted accounts, and with a
+     * blog and its author's accounts made one actor (the blog) when {@link Options#mergeIdentities}
+     * says so.
+     */
+    public static Dataset<Row> graphInteractions(Sources in, Options options) {
+        Dataset<Row> rows = interactions(in, options);
+        Dataset<Row> deleted = deletedActors(in);
+        rows = withoutActors(withoutActors(rows, SRC, deleted), DST, deleted);
+        if (options.mergeIdentities()) {
+            Dataset<Row> links = identityLinks(in, options);
+            rows = asBlog(asBlog(rows, SRC, links), DST, links).filter(col(SRC).notEqual(col(DST)));
+        }
+        return rows;
+    }
+
+    /**
+     * The link of each account to one blog: from the identities table, and, when
+     * {@link Options#profileLinks}, from the website on the account's profile when it is a known
+     * blog (one that is the source of blog links, or that an identity list names). An account
+     * linked to several blogs keeps the one a list names, else the first by id. Deleted accounts
+     * have no link. Columns: {@value #ACCOUNT_ACTOR}, {@value #BLOG_ACTOR}, {@value #LINK_SOURCE}.
+     */
+    public static Dataset<Row> identityLinks(Sources in, Options options) {
+        Dataset<Row> listed = in.identities().select(
+                actor(col(Tables.PLATFORM), col(Tables.Identities.ACCOUNT_ID)).as(ACCOUNT_ACTOR),
+                blog(col(Tables.Identities.BLOG_ID)).as(BLOG_ACTOR),
+                lit(org.relais.ingest.model.Identity.IDENTITIES_CSV).as(LINK_SOURCE), lit(0).as("pref"));
+        Dataset<Row> candidates = listed;
+        if (options.profileLinks()) {
+            UserDefinedFunction blogOf = udf(new BlogIdFunction(options.blogPathPatterns()), DataTypes.StringType);
+            Dataset<Row> known = in.blogLinks().select(col(BlogLinks.SOURCE_BLOG).as("known_blog"))
+                    .unionByName(in.identities().select(col(Tables.Identities.BLOG_ID).as("known_blog")))
+                    .distinct();
+            Dataset<Row> fromProfiles = in.accounts().filter(col(Accounts.PROFILE_URL).isNotNull())
+                    .withColumn("profile_blog", blogOf.apply(col(Accounts.PROFILE_URL)))
+                    .join(known, col("profile_blog").equalTo(col("known_blog")))
+                    .select(actor(col(Tables.PLATFORM), col(Accounts.ACCOUNT_ID)).as(ACCOUNT_ACTOR),
+                            blog(col("profile_blog")).as(BLOG_ACTOR),
+                            lit(org.relais.ingest.model.Identity.PROFILE_URL).as(LINK_SOURCE), lit(1).as("pref"));
+            candidates = candidates.unionByName(fromProfiles);
+        }
+        Dataset<Row> chosen = candidates
+                .groupBy(col(ACCOUNT_ACTOR))
+                .agg(org.apache.spark.sql.functions.min_by(
+                        org.apache.spark.sql.functions.struct(col(BLOG_ACTOR), col(LINK_SOURCE)),
+                        org.apache.spark.sql.functions.struct(col("pref"), col(BLOG_ACTOR))).as("link"))
+                .select(col(ACCOUNT_ACTOR), col("link." + BLOG_ACTOR).as(BLOG_ACTOR),
+                        col("link." + LINK_SOURCE).as(LINK_SOURCE));
+        return withoutActors(chosen, ACCOUNT_ACTOR, deletedActors(in));
+    }
+
+    /** The actor ids of deleted accounts, in one column {@value #ACTOR_ID}. */
+    public static Dataset<Row> deletedActors(Sources in) {
+        return in.deletions()
+                .filter(col(Tables.Deletions.KIND).equalTo(org.relais.ingest.model.Deletion.Kind.ACCOUNT.code()))
+                .select(actor(col(Tables.PLATFORM), col(Tables.Deletions.ACCOUNT_ID)).as(ACTOR_ID))
+                .distinct();
+    }
+
+    private static Dataset<Row> withoutActors(Dataset<Row> rows, String column, Dataset<Row> actors) {
+        return rows.join(actors, rows.col(column).equalTo(actors.col(ACTOR_ID)), "left_anti");
+    }
+
+    /** Replaces the account ids in {@code column} by the id of their blog, where they have one. */
+    private static Dataset<Row> asBlog(Dataset<Row> rows, String column, Dataset<Row> links) {
+        Dataset<Row> map = links.select(col(ACCOUNT_ACTOR).as("_account"), col(BLOG_ACTOR).as("_blog"));
+        return rows.join(map, rows.col(column).equalTo(map.col("_account")), "left")
+                .withColumn(column, coalesce(col("_blog"), col(column)))
+                .drop("_account", "_blog");
     }
 
     /**
      * Every interaction as a row {@code (src, dst, type)}, self-interactions left out. A post gives
      * at most one row per target account: its strongest kind of interaction with it.
      */
-    public static Dataset<Row> interactions(Sources in) {
+    public static Dataset<Row> interactions(Sources in, Options options) {
         Dataset<Row> posts = in.posts().filter(col(Posts.AUTHOR_ID).isNotNull());
         Column platform = col(Tables.PLATFORM);
 
@@ -88,7 +188,7 @@ public final class InteractionGraph {
                 .select(actor(platform, col(Posts.AUTHOR_ID)).as(SRC), actor(platform, col(TARGET)).as(DST),
                         col(TYPE));
 
-        Dataset<Row> shares = shares(posts, in.blogLinks(), in.blogPathPatterns());
+        Dataset<Row> shares = shares(posts, in.blogLinks(), options.blogPathPatterns());
         Dataset<Row> follows = in.follows().select(
                 actor(col(Tables.PLATFORM), col(Follows.FOLLOWER_ID)).as(SRC),
                 actor(col(Tables.PLATFORM), col(Follows.FOLLOWEE_ID)).as(DST),
@@ -120,14 +220,21 @@ public final class InteractionGraph {
 
     /**
      * Every actor: each endpoint of an edge, each author of a post and each blog that is the
-     * source of a link, with its platform and a readable name (the account's latest handle, else
+     * source of a link (deleted accounts left out, accounts merged into their blog when the
+     * options say so), with its platform and a readable name (the account's latest handle, else
      * the handle on its latest post, else its id; a blog's id).
+     *
+     * @param interactions the graph's interactions, from {@link #graphInteractions}
      */
-    public static Dataset<Row> actors(Sources in, Dataset<Row> interactions) {
+    public static Dataset<Row> actors(Sources in, Options options, Dataset<Row> interactions) {
+        Dataset<Row> authors = withoutActors(in.posts().filter(col(Posts.AUTHOR_ID).isNotNull())
+                .select(actor(col(Tables.PLATFORM), col(Posts.AUTHOR_ID)).as(ACTOR_ID)), ACTOR_ID, deletedActors(in));
+        if (options.mergeIdentities()) {
+            authors = asBlog(authors, ACTOR_ID, identityLinks(in, options));
+        }
         Dataset<Row> ids = interactions.select(col(SRC).as(ACTOR_ID))
                 .unionByName(interactions.select(col(DST).as(ACTOR_ID)))
-                .unionByName(in.posts().filter(col(Posts.AUTHOR_ID).isNotNull())
-                        .select(actor(col(Tables.PLATFORM), col(Posts.AUTHOR_ID)).as(ACTOR_ID)))
+                .unionByName(authors)
                 .unionByName(in.blogLinks().select(blog(col(BlogLinks.SOURCE_BLOG)).as(ACTOR_ID)))
                 .distinct();
 

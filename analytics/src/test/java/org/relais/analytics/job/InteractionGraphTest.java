@@ -67,14 +67,16 @@ class InteractionGraphTest {
                 s.createDataFrame(rows(accounts, a -> Rows.account(a, "test", 1)), Tables.Accounts.TABLE.schema()),
                 s.createDataFrame(rows(follows, f -> Rows.follow(f, 1)), Tables.Follows.TABLE.schema()),
                 s.createDataFrame(rows(links, l -> Rows.blogLink(l, 1)), Tables.BlogLinks.TABLE.schema()),
-                List.of());
-        Dataset<Row> interactions = InteractionGraph.interactions(sources);
+                s.createDataFrame(List.of(), Tables.Identities.TABLE.schema()),
+                s.createDataFrame(List.of(), Tables.Deletions.TABLE.schema()));
+        InteractionGraph.Options options = new InteractionGraph.Options(List.of(), false, false);
+        Dataset<Row> interactions = InteractionGraph.graphInteractions(sources, options);
         edges = new TreeMap<>();
         for (Row r : InteractionGraph.typedEdges(interactions, weights()).collectAsList()) {
             edges.put(r.getString(0) + " -" + r.getString(2) + "-> " + r.getString(1), r.getLong(3));
         }
         names = new TreeMap<>();
-        for (Row r : InteractionGraph.actors(sources, interactions).collectAsList()) {
+        for (Row r : InteractionGraph.actors(sources, options, interactions).collectAsList()) {
             names.put(r.getString(0), r.getString(1) + "/" + r.getString(2));
         }
     }
