@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path sampleData;
 
     @Mixin
-    ConfigOptions options;
+    ConfigOptions.JobOptions options;
 
     /** Files of sample-data to publish: a glob under a directory, their format, the topic. */
     record Input(String directory, String glob, String format, String topic) {

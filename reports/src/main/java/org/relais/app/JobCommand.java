@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 abstract class JobCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOptions options;
+    ConfigOptions.JobOptions options;
 
     @Mixin
     RunOptions run;

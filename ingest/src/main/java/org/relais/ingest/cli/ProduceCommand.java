@@ -32,7 +32,7 @@ public final class ProduceCommand implements Callable<Integer> {
             description = "The files' format; 'relais produce --format list' lists them.")
     String formatName;
 
-    @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "The Kafka topic.")
+    @Option(names = "--topic", paramLabel = "TOPIC", description = "The Kafka topic (required unless listing formats).")
     String topic;
 
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to publish (.gz files are read compressed).")
@@ -52,6 +52,10 @@ public final class ProduceCommand implements Callable<Integer> {
             format = Formats.byName(formatName);
         } catch (BadInputException e) {
             System.err.println("relais produce: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (topic == null || topic.isBlank()) {
+            System.err.println("relais produce: missing required option --topic");
             return ExitCodes.USAGE;
         }
         if (files.isEmpty()) {
