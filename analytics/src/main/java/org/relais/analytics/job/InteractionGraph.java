@@ -97,6 +97,12 @@ public final class InteractionGraph {
     public static final String BLOG_ACTOR = "blog_actor";
     public static final String LINK_SOURCE = "source";
 
+    /** The identity links of a run ({@link #identityLinks}), as the lake keeps them. */
+    public static final StructType IDENTITY_LINKS_SCHEMA = new StructType()
+            .add(ACCOUNT_ACTOR, DataTypes.StringType, false)
+            .add(BLOG_ACTOR, DataTypes.StringType, false)
+            .add(LINK_SOURCE, DataTypes.StringType, false);
+
     /**
      * The graph's interactions: {@link #interactions} without those of deleted accounts, and with a
      * blog and its author's accounts made one actor (the blog) when {@link Options#mergeIdentities}

@@ -8,6 +8,7 @@ import org.apache.spark.sql.types.StructType;
 import org.relais.analytics.CommunityTable;
 import org.relais.analytics.ExplanationTable;
 import org.relais.analytics.ScoreTable;
+import org.relais.analytics.job.AnalyzeJob;
 import org.relais.analytics.job.InteractionGraph;
 import org.relais.ingest.lake.Lake;
 import org.relais.ingest.lake.Tables;
@@ -25,10 +26,11 @@ import org.relais.reports.RankingTable;
  * @param accounts the lake's accounts
  * @param posts the lake's posts
  * @param blogLinks the lake's blog links
+ * @param identityLinks the run's links between accounts and blogs; empty when none were written
  */
 public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings, String previousRunDate,
         Dataset<Row> communities, Dataset<Row> explanations, Dataset<Row> edges, Dataset<Row> accounts,
-        Dataset<Row> posts, Dataset<Row> blogLinks) {
+        Dataset<Row> posts, Dataset<Row> blogLinks, Dataset<Row> identityLinks) {
 
     /**
      * Reads them from the lake. The run's ranking and edges must be there; communities and
@@ -50,7 +52,8 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
                 lake.readPartition(spark, ScoreTable.EDGES, runDate, InteractionGraph.EDGES_SCHEMA),
                 lake.read(spark, Tables.Accounts.TABLE),
                 lake.read(spark, Tables.Posts.TABLE),
-                lake.read(spark, Tables.BlogLinks.TABLE));
+                lake.read(spark, Tables.BlogLinks.TABLE),
+                optional(spark, lake, AnalyzeJob.IDENTITY_LINKS, runDate, InteractionGraph.IDENTITY_LINKS_SCHEMA));
     }
 
     private static Dataset<Row> optional(SparkSession spark, Lake lake, String table, String runDate,

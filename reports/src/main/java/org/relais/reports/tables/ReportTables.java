@@ -123,6 +123,11 @@ public final class ReportTables {
                     .write(stagedDir.resolve(Explanations.FILE), explanations.toLocalIterator())), t0));
 
             t0 = System.nanoTime();
+            files.add(logged(new Output(IdentityLinks.FILE, new ReportCsv(IdentityLinks.COLUMNS, p).write(
+                    stagedDir.resolve(IdentityLinks.FILE),
+                    IdentityLinks.build(in.identityLinks(), in.accounts()).toLocalIterator())), t0));
+
+            t0 = System.nanoTime();
             List<CampaignTargets.Target> targets = CampaignTargets.select(rankings, in.accounts(), in.posts(),
                     settings.campaign());
             files.add(logged(new Output(CampaignTargets.FILE, CampaignTargets.write(
