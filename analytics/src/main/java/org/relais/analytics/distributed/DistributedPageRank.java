@@ -1,0 +1,322 @@
+package org.relais.analytics.distributed;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.HashPartitioner;
+import org.apache.spark.Partitioner;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.relais.analytics.algo.ProgressListener;
+import scala.Tuple2;
+
+/**
+ * PageRank iterated on Spark, for graphs whose compact in-memory form does not fit the driver's
+ * budget ({@link MemoryBudget}); the same scores as the in-memory {@code PageRank}.
+ *
+ * <h2>Variant</h2>
+ * The in-memory convention exactly: weighted, uniform teleport, the score of dangling vertices spread
+ * uniformly over all {@code n} vertices, parallel edges summed, self-loops dropped, power iteration
+ * from {@code 1/n} until the L1 change is below {@code n * tolerance} or {@code maxIterations}, scores
+ * normalised to sum 1. Weights stay {@code double} here, where {@code CompactGraph} rounds each summed
+ * weight to {@code float}: the two agree to rounding on weights that {@code float} holds exactly (counts,
+ * halves), and within {@code CompactGraph}'s documented bound (about 7e-7 in L1) otherwise.
+ *
+ * <h2>How it runs</h2>
+ * The edges are merged per (source, target) and grouped into one adjacency per source (targets and
+ * transition probabilities {@code w(u,v)/W(u)} in primitive arrays), hash-partitioned by source and
+ * kept in memory and on disk. The scores are a pair RDD partitioned the same way, so joining them with
+ * the adjacencies moves no data (dangling vertices have an empty adjacency). Each iteration is one
+ * Spark job:
+ * <ol>
+ *   <li>sends {@code PR(u)·w(u,v)/W(u)} along every edge and sums it per target (the one shuffle);</li>
+ *   <li>computes {@code PR'(v) = ((1 − d) + d·D)/n + d·(contributions to v)} for every vertex, with
+ *       {@code D} the dangling score of the previous iteration (a join of co-partitioned RDDs, no
+ *       shuffle);</li>
+ *   <li>sums, over the new scores joined with the old ones and the adjacencies (again no shuffle), the
+ *       L1 change, the total and the new dangling score {@code D'}.</li>
+ * </ol>
+ * Every {@code checkpointInterval} iterations the new scores are checkpointed. Reliable checkpoints
+ * (written to the checkpoint directory, on HDFS or the shared file system of a cluster) rather than
+ * local ones: a local checkpoint lives in the executors' block managers, so losing an executor — a
+ * pre-empted node, dynamic allocation releasing it — would fail a night's run, while a reliable one
+ * costs one write of {@code ~16n} bytes per interval. Each checkpoint's files are deleted once the next
+ * one is written; the last one stays, because the returned scores are read from it: delete the
+ * checkpoint directory when the scores have been written (the job's temporary directory).
+ *
+ * <h2>Cost</h2>
+ * Per iteration one job with one shuffle of one record per edge (combined per map partition);
+ * memory across the cluster about {@code m} boxed edges' worth for the adjacencies and {@code n} boxed
+ * scores, twice while an iteration overlaps the previous. The driver holds nothing per vertex. Sums are
+ * taken in whatever order Spark delivers the partial sums, so two runs can differ by rounding (1e-17).
+ */
+public final class DistributedPageRank {
+
+    /** The input columns: source and target vertex ids ({@code 0..n-1}, integral) and the weight (optional, default 1). */
+    public static final String SRC = "src";
+    public static final String DST = "dst";
+    public static final String WEIGHT = "weight";
+
+    /** The output columns. */
+    public static final String ID = "id";
+    public static final String PAGERANK = "pagerank";
+
+    /** The scores: one row per vertex. */
+    public static final StructType SCORES_SCHEMA = new StructType()
+            .add(ID, DataTypes.LongType, false)
+            .add(PAGERANK, DataTypes.DoubleType, false);
+
+    /** The phase name given to the {@link ProgressListener}. */
+    public static final String PHASE = "distributed-pagerank";
+
+    private final DistributedPageRankParameters parameters;
+    private final ProgressListener progress;
+    private final BooleanSupplier cancelled;
+
+    public DistributedPageRank(DistributedPageRankParameters parameters) {
+        this(Objects.requireNonNull(parameters, "parameters"), ProgressListener.NONE, () -> false);
+    }
+
+    private DistributedPageRank(DistributedPageRankParameters parameters, ProgressListener progress,
+                                BooleanSupplier cancelled) {
+        this.parameters = parameters;
+        this.progress = progress;
+        this.cancelled = cancelled;
+    }
+
+    /** The same PageRank, reporting every iteration's L1 change to {@code listener}. */
+    public DistributedPageRank withProgress(ProgressListener listener) {
+        return new DistributedPageRank(parameters, Objects.requireNonNull(listener, "listener"), cancelled);
+    }
+
+    /** The same PageRank, checking {@code isCancelled} before every iteration. */
+    public DistributedPageRank withCancellation(BooleanSupplier isCancelled) {
+        return new DistributedPageRank(parameters, progress, Objects.requireNonNull(isCancelled, "isCancelled"));
+    }
+
+    public DistributedPageRankParameters parameters() {
+        return parameters;
+    }
+
+    /**
+     * Computes the PageRank of the vertices {@code 0..vertexCount-1}.
+     *
+     * @param edges               columns {@value #SRC}, {@value #DST} (integral) and optionally {@value #WEIGHT}
+     *                            (numeric, finite and {@code > 0}); other columns are ignored
+     * @param vertexCount         {@code n}; vertices without edges get the baseline score
+     * @param checkpointDirectory where checkpoints go; set as the Spark context's checkpoint directory
+     *                            (Spark makes a fresh subdirectory in it)
+     * @throws IllegalArgumentException if a column is missing, or an edge has an id outside
+     *                                  {@code [0, n)} or an invalid weight
+     * @throws CancellationException    if cancelled (see {@link #withCancellation})
+     */
+    public DistributedPageRankResult run(Dataset<Row> edges, long vertexCount, String checkpointDirectory) {
+        Objects.requireNonNull(edges, "edges");
+        Objects.requireNonNull(checkpointDirectory, "checkpointDirectory");
+        if (vertexCount < 0) {
+            throw new IllegalArgumentException("vertexCount was " + vertexCount + ", but must be >= 0");
+        }
+        SparkSession spark = edges.sparkSession();
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        final long n = vertexCount;
+        Dataset<Row> typed = typedEdges(edges, n);
+        if (n == 0) {
+            return new DistributedPageRankResult(spark.createDataFrame(List.of(), SCORES_SCHEMA), 0, 0, true, 0.0,
+                    parameters, 0);
+        }
+        jsc.setCheckpointDir(checkpointDirectory);
+        int partitionCount = parameters.partitions() > 0 ? parameters.partitions() : jsc.defaultParallelism();
+        Partitioner partitioner = new HashPartitioner(partitionCount);
+        final double d = parameters.damping();
+
+        Dataset<Row> merged = typed.filter(col(SRC).notEqual(col(DST)))
+                .groupBy(col(SRC), col(DST)).agg(sum(col(WEIGHT)).as(WEIGHT));
+        JavaPairRDD<Long, Adjacency> grouped = merged.javaRDD()
+                .mapToPair(r -> new Tuple2<>(r.getLong(0), new Tuple2<>(r.getLong(1), r.getDouble(2))))
+                .groupByKey(partitioner)
+                .mapValues(Adjacency::of);
+        // Every vertex, with an empty adjacency when dangling, so that one join tells each score's
+        // vertex whether it is dangling.
+        JavaPairRDD<Long, Adjacency> links = spark.range(n).javaRDD()
+                .mapToPair(id -> new Tuple2<>(id, Boolean.TRUE))
+                .partitionBy(partitioner)
+                .leftOuterJoin(grouped)
+                .mapValues(t -> t._2().orElse(Adjacency.EMPTY))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        double[] counts = links.values()
+                .map(a -> new double[] {a.targets.length, a.targets.length == 0 ? 1 : 0})
+                .fold(new double[2], DistributedPageRank::add);
+        long edgeCount = (long) counts[0];
+
+        final double initial = 1.0 / n;
+        JavaPairRDD<Long, Double> ranks = links.mapValues(a -> initial).persist(StorageLevel.MEMORY_AND_DISK());
+        double total = 1.0;
+        double dangling = counts[1] / n;
+        final double threshold = n * parameters.tolerance();
+        int iteration = 0;
+        double delta = Double.POSITIVE_INFINITY;
+        boolean converged = false;
+        JavaPairRDD<Long, Double> checkpointed = null;
+        try {
+            while (iteration < parameters.maxIterations()) {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException("distributed PageRank cancelled after " + iteration + " iterations");
+                }
+                JavaPairRDD<Long, Double> contributions = links.join(ranks)
+                        .values()
+                        .flatMapToPair(DistributedPageRank::contributions)
+                        .reduceByKey(partitioner, Double::sum);
+                final double base = ((1 - d) + d * dangling) / n;
+                JavaPairRDD<Long, Double> next = ranks.leftOuterJoin(contributions)
+                        .mapValues(t -> base + d * t._2().orElse(0.0))
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                iteration++;
+                boolean checkpoint = iteration % parameters.checkpointInterval() == 0;
+                if (checkpoint) {
+                    next.checkpoint();
+                }
+                // One job per iteration: it computes the new scores (and checkpoints them), and from
+                // them the L1 change, their total and the dangling score the next iteration spreads.
+                double[] stats = links.join(ranks).join(next).values()
+                        .map(t -> new double[] {Math.abs(t._2() - t._1()._2()), t._2(),
+                                t._1()._1().targets.length == 0 ? t._2() : 0})
+                        .fold(new double[3], DistributedPageRank::add);
+                delta = stats[0];
+                total = stats[1];
+                dangling = stats[2];
+                ranks.unpersist(false);
+                if (checkpoint) {
+                    deleteCheckpoint(jsc, checkpointed);
+                    checkpointed = next;
+                }
+                ranks = next;
+                progress.onIteration(PHASE, iteration, delta);
+                if (delta < threshold) {
+                    converged = true;
+                    break;
+                }
+            }
+        } finally {
+            links.unpersist(false);
+        }
+        final double scale = total;
+        Dataset<Row> scores = spark.createDataFrame(
+                ranks.map(t -> RowFactory.create(t._1(), t._2() / scale)), SCORES_SCHEMA);
+        return new DistributedPageRankResult(scores, n, edgeCount, converged, delta, parameters, iteration);
+    }
+
+    /** The edges with {@code long} ids and {@code double} weights, checked in one Spark job. */
+    private static Dataset<Row> typedEdges(Dataset<Row> edges, long n) {
+        List<String> columns = Arrays.asList(edges.columns());
+        for (String required : List.of(SRC, DST)) {
+            if (!columns.contains(required)) {
+                throw new IllegalArgumentException("edges had columns " + columns + ", but must have " + required);
+            }
+        }
+        Column weight = columns.contains(WEIGHT) ? col(WEIGHT).cast(DataTypes.DoubleType) : lit(1.0);
+        Dataset<Row> typed = edges.select(col(SRC).cast(DataTypes.LongType).as(SRC),
+                col(DST).cast(DataTypes.LongType).as(DST), weight.as(WEIGHT));
+        Column badId = col(SRC).isNull().or(col(DST).isNull())
+                .or(col(SRC).lt(0)).or(col(SRC).geq(n)).or(col(DST).lt(0)).or(col(DST).geq(n));
+        Column badWeight = col(WEIGHT).isNull().or(col(WEIGHT).isNaN()).or(col(WEIGHT).leq(0))
+                .or(col(WEIGHT).equalTo(Double.POSITIVE_INFINITY));
+        List<Row> bad = typed.filter(badId.or(badWeight)).limit(1).collectAsList();
+        if (!bad.isEmpty()) {
+            Row r = bad.get(0);
+            throw new IllegalArgumentException("edge " + r.get(0) + " -> " + r.get(1) + " with weight " + r.get(2)
+                    + ": ids must be in [0, " + n + ") and weights finite and > 0");
+        }
+        return typed;
+    }
+
+    private static double[] add(double[] a, double[] b) {
+        double[] sum = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            sum[i] = a[i] + b[i];
+        }
+        return sum;
+    }
+
+    private static java.util.Iterator<Tuple2<Long, Double>> contributions(Tuple2<Adjacency, Double> t) {
+        Adjacency a = t._1();
+        double rank = t._2();
+        List<Tuple2<Long, Double>> out = new ArrayList<>(a.targets.length);
+        for (int i = 0; i < a.targets.length; i++) {
+            out.add(new Tuple2<>(a.targets[i], rank * a.probabilities[i]));
+        }
+        return out.iterator();
+    }
+
+    /** Removes the files of a checkpoint that a newer one has replaced. */
+    private static void deleteCheckpoint(JavaSparkContext jsc, JavaPairRDD<Long, Double> rdd) {
+        if (rdd == null) {
+            return;
+        }
+        Optional<String> file = rdd.getCheckpointFile();
+        if (file.isPresent()) {
+            try {
+                Path path = new Path(file.get());
+                FileSystem fs = path.getFileSystem(jsc.hadoopConfiguration());
+                fs.delete(path, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not delete the superseded checkpoint " + file.get(), e);
+            }
+        }
+    }
+
+    /** One source's out-edges: targets ascending, with their transition probabilities {@code w(u,v)/W(u)}. */
+    static final class Adjacency implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        static final Adjacency EMPTY = new Adjacency(new long[0], new double[0]);
+
+        final long[] targets;
+        final double[] probabilities;
+
+        private Adjacency(long[] targets, double[] probabilities) {
+            this.targets = targets;
+            this.probabilities = probabilities;
+        }
+
+        /** Sorts by target so that {@code W(u)} is summed in the same order on every run. */
+        static Adjacency of(Iterable<Tuple2<Long, Double>> edges) {
+            List<Tuple2<Long, Double>> list = new ArrayList<>();
+            edges.forEach(list::add);
+            list.sort((a, b) -> Long.compare(a._1(), b._1()));
+            long[] targets = new long[list.size()];
+            double[] weights = new double[list.size()];
+            double strength = 0;
+            for (int i = 0; i < targets.length; i++) {
+                targets[i] = list.get(i)._1();
+                weights[i] = list.get(i)._2();
+                strength += weights[i];
+            }
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] /= strength;
+            }
+            return new Adjacency(targets, weights);
+        }
+    }
+}
