@@ -27,10 +27,12 @@ public record LeidenParameters(double resolution, double randomness, int maxIter
     public static final double DEFAULT_RANDOMNESS = 0.01;
 
     /**
-     * Enough for a pass to change nothing on the graphs measured (polblogs converges after 5 passes,
-     * the last one moving nothing), without letting a pathological graph run for ever.
+     * Two passes, the default of leidenalg and igraph ({@code n_iterations=2}): the second pass repairs
+     * most of what the first left, later ones move few vertices for little modularity (on polblogs the
+     * fifth pass is the first to move nothing, with Q 0.43240 against 0.43212 after two) but cost a pass each
+     * (about 2.5 s of CPU on the 1M-vertex bench graph). Raise it to run until a pass moves nothing.
      */
-    public static final int DEFAULT_MAX_ITERATIONS = 10;
+    public static final int DEFAULT_MAX_ITERATIONS = 2;
 
     public static final long DEFAULT_SEED = 42;
 

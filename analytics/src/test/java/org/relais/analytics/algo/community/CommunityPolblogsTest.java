@@ -69,7 +69,12 @@ class CommunityPolblogsTest {
         Partition p = new Leiden(LeidenParameters.defaults()).run(graph);
         double networkx = Double.parseDouble(ref("summary", "louvain_modularity_mean"));
         report("Leiden", p, networkx);
-        assertTrue(p.converged(), p::toString);
+        Partition untilStable = new Leiden(LeidenParameters.defaults().withMaxIterations(100)).run(graph);
+        report("Leiden until a pass moves nothing", untilStable, networkx);
+        assertTrue(untilStable.converged(), untilStable::toString);
+        assertTrue(untilStable.modularity() >= p.modularity());
+        assertTrue(untilStable.modularity() - p.modularity() < 1e-3, "passes after the second add little");
+        assertTrue(Graphs.communitiesConnected(graph, untilStable), "Leiden communities are connected");
         assertTrue(p.modularity() >= 0.99 * networkx, "Q " + p.modularity() + " within 1% of networkx's " + networkx);
         assertTrue(Graphs.communitiesConnected(graph, p), "Leiden communities are connected");
         assertTrue(Agreement.majority(p.communities(), side, lcc) >= 0.9);
