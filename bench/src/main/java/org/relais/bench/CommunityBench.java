@@ -63,9 +63,9 @@ public final class CommunityBench {
             System.out.printf(Locale.ROOT, "  %s pass %d: %,.0f moves, %.2f s%n", phase, i, moved, (now - passStart[0]) / 1e9);
             passStart[0] = now;
         } : ProgressListener.NONE;
+        int passes = Integer.getInteger("bench.passes", LeidenParameters.DEFAULT_MAX_ITERATIONS);
         if (only.contains("leiden")) {
-            int passes = Integer.getInteger("bench.passes", LeidenParameters.DEFAULT_MAX_ITERATIONS);
-        measure("leiden", () -> {
+            measure("leiden", () -> {
                 passStart[0] = System.nanoTime();
                 return new Leiden(LeidenParameters.defaults().withMaxIterations(passes)).withProgress(trace).run(undirected);
             }, repeats);
