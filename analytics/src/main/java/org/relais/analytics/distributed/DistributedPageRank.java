@@ -9,6 +9,8 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -19,6 +21,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.Optional;
 import org.apache.spark.sql.Column;
@@ -46,17 +49,17 @@ import scala.Tuple2;
  *
  * <h2>How it runs</h2>
  * The edges are merged per (source, target) and grouped into one adjacency per source (targets and
- * transition probabilities {@code w(u,v)/W(u)} in primitive arrays), hash-partitioned by source and
- * kept in memory and on disk. The scores are a pair RDD partitioned the same way, so joining them with
- * the adjacencies moves no data (dangling vertices have an empty adjacency). Each iteration is one
- * Spark job:
+ * transition probabilities {@code w(u,v)/W(u)} in primitive arrays), hash-partitioned by source,
+ * sorted by vertex within each partition (dangling vertices with an empty adjacency) and kept in memory
+ * and on disk. The scores are one {@code double[]} block per partition, in the same order, so that
+ * zipping them with the adjacencies moves no data and boxes nothing. Each iteration is one Spark job:
  * <ol>
  *   <li>sends {@code PR(u)·w(u,v)/W(u)} along every edge and sums it per target (the one shuffle);</li>
  *   <li>computes {@code PR'(v) = ((1 − d) + d·D)/n + d·(contributions to v)} for every vertex, with
- *       {@code D} the dangling score of the previous iteration (a join of co-partitioned RDDs, no
- *       shuffle);</li>
- *   <li>sums, over the new scores joined with the old ones and the adjacencies (again no shuffle), the
- *       L1 change, the total and the new dangling score {@code D'}.</li>
+ *       {@code D} the dangling score of the previous iteration: the summed contributions arrive in the
+ *       partition of their target and are added into a new block (binary search by id, no shuffle);</li>
+ *   <li>sums, over the old and new blocks zipped together, the L1 change, the total and the new
+ *       dangling score {@code D'}.</li>
  * </ol>
  * Every {@code checkpointInterval} iterations the new scores are checkpointed. Reliable checkpoints
  * (written to the checkpoint directory, on HDFS or the shared file system of a cluster) rather than
@@ -68,8 +71,8 @@ import scala.Tuple2;
  *
  * <h2>Cost</h2>
  * Per iteration one job with one shuffle of one record per edge (combined per map partition);
- * memory across the cluster about {@code m} boxed edges' worth for the adjacencies and {@code n} boxed
- * scores, twice while an iteration overlaps the previous. The driver holds nothing per vertex. Sums are
+ * memory across the cluster about {@code 16m} bytes for the adjacencies (plus one boxed key per vertex),
+ * {@code 9n} for the vertex index and {@code 8n} per block of scores, two blocks alive at a time. The driver holds nothing per vertex. Sums are
  * taken in whatever order Spark delivers the partial sums, so two runs can differ by rounding (1e-17).
  */
 public final class DistributedPageRank {
@@ -157,40 +160,46 @@ public final class DistributedPageRank {
                 .mapToPair(r -> new Tuple2<>(r.getLong(0), new Tuple2<>(r.getLong(1), r.getDouble(2))))
                 .groupByKey(partitioner)
                 .mapValues(Adjacency::of);
-        // Every vertex, with an empty adjacency when dangling, so that one join tells each score's
-        // vertex whether it is dangling.
+        // Every vertex, with an empty adjacency when dangling, sorted by id within its partition: the
+        // order every per-partition block of scores follows.
         JavaPairRDD<Long, Adjacency> links = spark.range(n).javaRDD()
                 .mapToPair(id -> new Tuple2<>(id, Boolean.TRUE))
                 .partitionBy(partitioner)
                 .leftOuterJoin(grouped)
                 .mapValues(t -> t._2().orElse(Adjacency.EMPTY))
+                .repartitionAndSortWithinPartitions(partitioner)
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        double[] counts = links.values()
-                .map(a -> new double[] {a.targets.length, a.targets.length == 0 ? 1 : 0})
+        JavaRDD<VertexBlock> blocks = links.mapPartitions(VertexBlock::of, true)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        double[] counts = blocks.map(b -> new double[] {b.edges, b.danglingCount()})
                 .fold(new double[2], DistributedPageRank::add);
         long edgeCount = (long) counts[0];
 
         final double initial = 1.0 / n;
-        JavaPairRDD<Long, Double> ranks = links.mapValues(a -> initial).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<double[]> ranks = blocks.map(b -> {
+            double[] x = new double[b.ids.length];
+            Arrays.fill(x, initial);
+            return x;
+        }).persist(StorageLevel.MEMORY_AND_DISK());
         double total = 1.0;
         double dangling = counts[1] / n;
         final double threshold = n * parameters.tolerance();
         int iteration = 0;
         double delta = Double.POSITIVE_INFINITY;
         boolean converged = false;
-        JavaPairRDD<Long, Double> checkpointed = null;
+        JavaRDD<double[]> checkpointed = null;
         try {
             while (iteration < parameters.maxIterations()) {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException("distributed PageRank cancelled after " + iteration + " iterations");
                 }
-                JavaPairRDD<Long, Double> contributions = links.join(ranks)
-                        .values()
-                        .flatMapToPair(DistributedPageRank::contributions)
+                JavaPairRDD<Long, Double> contributions = links
+                        .zipPartitions(ranks, DistributedPageRank::contributions)
+                        .mapToPair(t -> t)
                         .reduceByKey(partitioner, Double::sum);
                 final double base = ((1 - d) + d * dangling) / n;
-                JavaPairRDD<Long, Double> next = ranks.leftOuterJoin(contributions)
-                        .mapValues(t -> base + d * t._2().orElse(0.0))
+                JavaRDD<double[]> next = blocks
+                        .zipPartitions(contributions, (b, c) -> Collections.singletonList(b.next().scores(c, base, d)).iterator())
                         .persist(StorageLevel.MEMORY_AND_DISK());
                 iteration++;
                 boolean checkpoint = iteration % parameters.checkpointInterval() == 0;
@@ -199,9 +208,9 @@ public final class DistributedPageRank {
                 }
                 // One job per iteration: it computes the new scores (and checkpoints them), and from
                 // them the L1 change, their total and the dangling score the next iteration spreads.
-                double[] stats = links.join(ranks).join(next).values()
-                        .map(t -> new double[] {Math.abs(t._2() - t._1()._2()), t._2(),
-                                t._1()._1().targets.length == 0 ? t._2() : 0})
+                JavaRDD<double[][]> pairs = ranks.zipPartitions(next,
+                        (a, b) -> Collections.singletonList(new double[][] {a.next(), b.next()}).iterator());
+                double[] stats = blocks.zipPartitions(pairs, (b, p) -> Collections.singletonList(b.next().stats(p.next())).iterator())
                         .fold(new double[3], DistributedPageRank::add);
                 delta = stats[0];
                 total = stats[1];
@@ -222,8 +231,8 @@ public final class DistributedPageRank {
             links.unpersist(false);
         }
         final double scale = total;
-        Dataset<Row> scores = spark.createDataFrame(
-                ranks.map(t -> RowFactory.create(t._1(), t._2() / scale)), SCORES_SCHEMA);
+        Dataset<Row> scores = spark.createDataFrame(blocks.zipPartitions(ranks, (b, x) -> b.next().rows(x.next(), scale)),
+                SCORES_SCHEMA);
         return new DistributedPageRankResult(scores, n, edgeCount, converged, delta, parameters, iteration);
     }
 
@@ -259,18 +268,124 @@ public final class DistributedPageRank {
         return sum;
     }
 
-    private static java.util.Iterator<Tuple2<Long, Double>> contributions(Tuple2<Adjacency, Double> t) {
-        Adjacency a = t._1();
-        double rank = t._2();
-        List<Tuple2<Long, Double>> out = new ArrayList<>(a.targets.length);
-        for (int i = 0; i < a.targets.length; i++) {
-            out.add(new Tuple2<>(a.targets[i], rank * a.probabilities[i]));
+    /** The contribution {@code PR(u)·w(u,v)/W(u)} of every edge of a partition, keyed by target. */
+    private static Iterator<Tuple2<Long, Double>> contributions(Iterator<Tuple2<Long, Adjacency>> links,
+                                                                Iterator<double[]> ranks) {
+        final double[] x = ranks.next();
+        return new Iterator<>() {
+            private int vertex = -1;
+            private Adjacency current = Adjacency.EMPTY;
+            private int edge;
+
+            @Override
+            public boolean hasNext() {
+                while (edge == current.targets.length) {
+                    if (!links.hasNext()) {
+                        return false;
+                    }
+                    current = links.next()._2();
+                    vertex++;
+                    edge = 0;
+                }
+                return true;
+            }
+
+            @Override
+            public Tuple2<Long, Double> next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                int e = edge++;
+                return new Tuple2<>(current.targets[e], x[vertex] * current.probabilities[e]);
+            }
+        };
+    }
+
+    /**
+     * The vertices of one partition, ascending, whether each is dangling, and its edge count: the
+     * index that every per-partition block of scores follows.
+     */
+    static final class VertexBlock implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        final long[] ids;
+        final boolean[] dangling;
+        final long edges;
+
+        private VertexBlock(long[] ids, boolean[] dangling, long edges) {
+            this.ids = ids;
+            this.dangling = dangling;
+            this.edges = edges;
         }
-        return out.iterator();
+
+        static Iterator<VertexBlock> of(Iterator<Tuple2<Long, Adjacency>> links) {
+            List<Long> ids = new ArrayList<>();
+            List<Boolean> dangling = new ArrayList<>();
+            long edges = 0;
+            while (links.hasNext()) {
+                Tuple2<Long, Adjacency> t = links.next();
+                ids.add(t._1());
+                dangling.add(t._2().targets.length == 0);
+                edges += t._2().targets.length;
+            }
+            long[] idArray = new long[ids.size()];
+            boolean[] danglingArray = new boolean[ids.size()];
+            for (int i = 0; i < idArray.length; i++) {
+                idArray[i] = ids.get(i);
+                danglingArray[i] = dangling.get(i);
+            }
+            return List.of(new VertexBlock(idArray, danglingArray, edges)).iterator();
+        }
+
+        double danglingCount() {
+            int c = 0;
+            for (boolean b : dangling) {
+                c += b ? 1 : 0;
+            }
+            return c;
+        }
+
+        /** {@code base + d · (contributions to v)} for every vertex of the block. */
+        double[] scores(Iterator<Tuple2<Long, Double>> contributions, double base, double d) {
+            double[] sums = new double[ids.length];
+            while (contributions.hasNext()) {
+                Tuple2<Long, Double> c = contributions.next();
+                sums[Arrays.binarySearch(ids, c._1())] += c._2();
+            }
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] = base + d * sums[i];
+            }
+            return sums;
+        }
+
+        /** The L1 change from {@code pair[0]} to {@code pair[1]}, the new total, and the new dangling score. */
+        double[] stats(double[][] pair) {
+            double[] old = pair[0];
+            double[] next = pair[1];
+            double delta = 0;
+            double total = 0;
+            double danglingScore = 0;
+            for (int i = 0; i < next.length; i++) {
+                delta += Math.abs(next[i] - old[i]);
+                total += next[i];
+                if (dangling[i]) {
+                    danglingScore += next[i];
+                }
+            }
+            return new double[] {delta, total, danglingScore};
+        }
+
+        Iterator<Row> rows(double[] x, double scale) {
+            List<Row> rows = new ArrayList<>(ids.length);
+            for (int i = 0; i < ids.length; i++) {
+                rows.add(RowFactory.create(ids[i], x[i] / scale));
+            }
+            return rows.iterator();
+        }
     }
 
     /** Removes the files of a checkpoint that a newer one has replaced. */
-    private static void deleteCheckpoint(JavaSparkContext jsc, JavaPairRDD<Long, Double> rdd) {
+    private static void deleteCheckpoint(JavaSparkContext jsc, JavaRDD<double[]> rdd) {
         if (rdd == null) {
             return;
         }
