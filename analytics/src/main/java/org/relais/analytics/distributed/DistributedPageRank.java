@@ -1,6 +1,7 @@
 package org.relais.analytics.distributed;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 
@@ -156,17 +157,16 @@ public final class DistributedPageRank {
 
         Dataset<Row> merged = typed.filter(col(SRC).notEqual(col(DST)))
                 .groupBy(col(SRC), col(DST)).agg(sum(col(WEIGHT)).as(WEIGHT));
-        JavaPairRDD<Long, Adjacency> grouped = merged.javaRDD()
-                .mapToPair(r -> new Tuple2<>(r.getLong(0), new Tuple2<>(r.getLong(1), r.getDouble(2))))
-                .groupByKey(partitioner)
-                .mapValues(Adjacency::of);
-        // Every vertex, with an empty adjacency when dangling, sorted by id within its partition: the
-        // order every per-partition block of scores follows.
-        JavaPairRDD<Long, Adjacency> links = spark.range(n).javaRDD()
-                .mapToPair(id -> new Tuple2<>(id, Boolean.TRUE))
-                .partitionBy(partitioner)
-                .leftOuterJoin(grouped)
-                .mapValues(t -> t._2().orElse(Adjacency.EMPTY))
+        // Grouping, and adding the vertices without out-edges, run in Spark SQL (compact rows, no
+        // boxing); one RDD shuffle then partitions and sorts the adjacencies for the iterations.
+        Dataset<Row> adjacency = merged.groupBy(col(SRC))
+                .agg(collect_list(col(DST)).as("targets"), collect_list(col(WEIGHT)).as("weights"));
+        Dataset<Row> vertices = spark.range(n).toDF(ID);
+        JavaPairRDD<Long, Adjacency> links = vertices.join(adjacency, vertices.col(ID).equalTo(adjacency.col(SRC)), "left")
+                .select(col(ID), col("targets"), col("weights"))
+                .javaRDD()
+                .mapToPair(r -> new Tuple2<>(r.getLong(0), r.isNullAt(1) ? Adjacency.EMPTY
+                        : Adjacency.of(r.<Long>getList(1), r.<Double>getList(2))))
                 .repartitionAndSortWithinPartitions(partitioner)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         JavaRDD<VertexBlock> blocks = links.mapPartitions(VertexBlock::of, true)
@@ -416,19 +416,26 @@ public final class DistributedPageRank {
         }
 
         /** Sorts by target so that {@code W(u)} is summed in the same order on every run. */
-        static Adjacency of(Iterable<Tuple2<Long, Double>> edges) {
-            List<Tuple2<Long, Double>> list = new ArrayList<>();
-            edges.forEach(list::add);
-            list.sort((a, b) -> Long.compare(a._1(), b._1()));
-            long[] targets = new long[list.size()];
-            double[] weights = new double[list.size()];
+        static Adjacency of(List<Long> targetList, List<Double> weightList) {
+            int k = targetList.size();
+            long[] keys = new long[k];
+            for (int i = 0; i < k; i++) {
+                keys[i] = targetList.get(i);
+            }
+            Integer[] order = new Integer[k];
+            for (int i = 0; i < k; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Long.compare(keys[a], keys[b]));
+            long[] targets = new long[k];
+            double[] weights = new double[k];
             double strength = 0;
-            for (int i = 0; i < targets.length; i++) {
-                targets[i] = list.get(i)._1();
-                weights[i] = list.get(i)._2();
+            for (int i = 0; i < k; i++) {
+                targets[i] = keys[order[i]];
+                weights[i] = weightList.get(order[i]);
                 strength += weights[i];
             }
-            for (int i = 0; i < weights.length; i++) {
+            for (int i = 0; i < k; i++) {
                 weights[i] /= strength;
             }
             return new Adjacency(targets, weights);
