@@ -66,15 +66,19 @@ import scala.Tuple2;
  * (written to the checkpoint directory, on HDFS or the shared file system of a cluster) rather than
  * local ones: a local checkpoint lives in the executors' block managers, so losing an executor — a
  * pre-empted node, dynamic allocation releasing it — would fail a night's run, while a reliable one
- * costs one write of {@code ~16n} bytes per interval. Each checkpoint's files are deleted once the next
+ * costs one write of {@code 8n} bytes (the blocks) per interval. Each checkpoint's files are deleted once the next
  * one is written; the last one stays, because the returned scores are read from it: delete the
  * checkpoint directory when the scores have been written (the job's temporary directory).
  *
  * <h2>Cost</h2>
  * Per iteration one job with one shuffle of one record per edge (combined per map partition);
- * memory across the cluster about {@code 16m} bytes for the adjacencies (plus one boxed key per vertex),
- * {@code 9n} for the vertex index and {@code 8n} per block of scores, two blocks alive at a time. The driver holds nothing per vertex. Sums are
- * taken in whatever order Spark delivers the partial sums, so two runs can differ by rounding (1e-17).
+ * memory across the cluster about {@code 16m} bytes for the adjacencies (plus one boxed key per
+ * vertex), {@code 9n} for the vertex index and {@code 8n} per block of scores, two blocks alive at a
+ * time. The driver holds nothing per vertex. Sums are taken in whatever order Spark delivers the
+ * partial sums, so two runs can differ by rounding (1e-17). Measured with {@code local[2]} on 100,000
+ * vertices and 1M edge records ({@code DistributedPageRankBench}): about 9 s to set up, then 0.5 s per
+ * iteration, against 4 s for the whole in-memory path including collecting the edges; the distributed
+ * path is for graphs the driver cannot hold, not for speed.
  */
 public final class DistributedPageRank {
 
