@@ -12,20 +12,17 @@ import java.util.Locale;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.relais.analytics.algo.ProgressListener;
 import org.relais.analytics.algo.pagerank.PageRankParameters;
 import org.relais.analytics.distributed.DistributedPageRankTest.Records;
-import org.relais.analytics.testdata.Polblogs;
 import org.relais.ingest.testing.SparkExtension;
 
 /**
- * Both PageRank paths, forced by the memory budget, run to convergence on the same input: a generated
- * graph and polblogs (variant W). An integration test because a hundred Spark iterations take half a
- * minute.
+ * Both PageRank paths, forced by the memory budget, run to convergence on the same generated graph
+ * (polblogs is in {@link DistributedPageRankTest}).
  */
 class DistributedPageRankIT {
 
@@ -55,30 +52,4 @@ class DistributedPageRankIT {
         assertTrue(diff <= AGREEMENT, "max difference " + diff);
         assertEquals(1.0, sum(toArray(spark.scores(), 2000)), 1e-12);
     }
-
-    @Test
-    void polblogsScoresMatchOnBothPathsAndNetworkx() {
-        Assumptions.assumeTrue(Polblogs.available(), Polblogs.directory() + " not found: skipping");
-        Polblogs polblogs = Polblogs.load();
-        int[][] e = polblogs.edgeRecords();
-        int n = polblogs.vertexCount();
-        double[] ones = new double[e[0].length];
-        java.util.Arrays.fill(ones, 1.0);
-        Dataset<Row> edges = new Records(n, e[0], e[1], ones).dataset(SPARK.session());
-        PageRankParameters parameters = PageRankParameters.defaults().withTolerance(1e-13);
-        PageRankOnSpark.Result memory = new PageRankOnSpark(parameters, new MemoryBudget(Long.MAX_VALUE), 10,
-                ProgressListener.NONE).run(edges, n, temp.toString());
-        PageRankOnSpark.Result spark = new PageRankOnSpark(parameters, new MemoryBudget(0), 10,
-                ProgressListener.NONE).run(edges, n, temp.toString());
-        double[] a = toArray(memory.scores(), n);
-        double[] b = toArray(spark.scores(), n);
-        double[] reference = polblogs.referenceMetric("pagerank_multiedge_weighted");
-        double paths = maxDiff(a, b);
-        double vsNetworkx = maxDiff(reference, b);
-        System.out.printf(Locale.ROOT, "polblogs W: in-memory %d iterations, distributed %d; max difference between paths "
-                + "%.2g, distributed vs networkx %.2g%n", memory.iterations(), spark.iterations(), paths, vsNetworkx);
-        assertTrue(paths <= AGREEMENT, "paths differ by " + paths);
-        assertTrue(vsNetworkx <= AGREEMENT, "networkx differs by " + vsNetworkx);
-    }
-
 }

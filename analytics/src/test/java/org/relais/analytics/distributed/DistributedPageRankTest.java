@@ -117,6 +117,31 @@ class DistributedPageRankTest {
     }
 
     @Test
+    void polblogsScoresMatchOnBothPathsAndNetworkx() {
+        Assumptions.assumeTrue(Polblogs.available(), Polblogs.directory() + " not found: skipping");
+        Polblogs polblogs = Polblogs.load();
+        int[][] e = polblogs.edgeRecords();
+        int n = polblogs.vertexCount();
+        double[] ones = new double[e[0].length];
+        java.util.Arrays.fill(ones, 1.0);
+        Dataset<Row> edges = new Records(n, e[0], e[1], ones).dataset(SPARK.session());
+        PageRankParameters parameters = PageRankParameters.defaults().withTolerance(1e-13);
+        PageRankOnSpark.Result memory = new PageRankOnSpark(parameters, new MemoryBudget(Long.MAX_VALUE), 10,
+                ProgressListener.NONE).run(edges, n, temp.toString());
+        PageRankOnSpark.Result spark = new PageRankOnSpark(parameters, new MemoryBudget(0), 10,
+                ProgressListener.NONE).run(edges, n, temp.toString());
+        double[] a = toArray(memory.scores(), n);
+        double[] b = toArray(spark.scores(), n);
+        double[] reference = polblogs.referenceMetric("pagerank_multiedge_weighted");
+        double paths = maxDiff(a, b);
+        double vsNetworkx = maxDiff(reference, b);
+        System.out.printf(Locale.ROOT, "polblogs W: in-memory %d iterations, distributed %d; max difference between paths "
+                + "%.2g, distributed vs networkx %.2g%n", memory.iterations(), spark.iterations(), paths, vsNetworkx);
+        assertTrue(paths <= AGREEMENT, "paths differ by " + paths);
+        assertTrue(vsNetworkx <= AGREEMENT, "networkx differs by " + vsNetworkx);
+    }
+
+    @Test
     void graphsWithoutEdgesOrVerticesAndBadInput() {
         SparkSession spark = SPARK.session();
         Dataset<Row> none = spark.createDataFrame(List.of(), EDGES);
