@@ -52,8 +52,8 @@ import org.relais.analytics.graph.CompactGraph;
  * about {@code 70n} bytes of per-vertex scratch, plus the aggregate graphs, each at most as large as
  * the graph of the level before (in practice the first aggregate is already several times smaller).
  * Single-threaded, so memory does not grow with threads. On the 1M-vertex graph of 10M edge records
- * of {@code CommunityBench} (bench module) the default two passes take about 18 s of CPU, the first
- * pass two thirds of it; each further pass about 2.5 s; the Louvain variant about 11.5 s.
+ * of {@code CommunityBench} (bench module) the default two passes take about 15 s, the first pass
+ * three quarters of it; each further pass about 3.5 s; the Louvain variant about 9 s.
  *
  * <p>An instance holds only configuration, is immutable, and may run on many graphs, concurrently.
  */
