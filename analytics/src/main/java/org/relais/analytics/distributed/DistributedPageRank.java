@@ -76,9 +76,9 @@ import scala.Tuple2;
  * vertex), {@code 9n} for the vertex index and {@code 8n} per block of scores, two blocks alive at a
  * time. The driver holds nothing per vertex. Sums are taken in whatever order Spark delivers the
  * partial sums, so two runs can differ by rounding (1e-17). Measured with {@code local[2]} on 100,000
- * vertices and 1M edge records ({@code DistributedPageRankBench}): about 9 s to set up, then 0.5 s per
- * iteration, against 4 s for the whole in-memory path including collecting the edges; the distributed
- * path is for graphs the driver cannot hold, not for speed.
+ * vertices and 1M edge records ({@code DistributedPageRankBench}, a shared 2-core machine): 9 to 18 s
+ * to set up, then 0.5 to 1 s per iteration, against 4 to 10 s for the whole in-memory path including
+ * collecting the edges; the distributed path is for graphs the driver cannot hold, not for speed.
  */
 public final class DistributedPageRank {
 
