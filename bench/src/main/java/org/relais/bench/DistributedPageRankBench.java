@@ -29,11 +29,13 @@ import org.relais.analytics.distributed.PageRankOnSpark;
  *
  * <pre>
  * mvn -B -o -q -pl bench -am compile
- * mvn -B -o -q -pl bench dependency:build-classpath -Dmdep.outputFile=/tmp/bench.cp
- * java -Xmx6g ${SPARK_JAVA17_FLAGS} -cp analytics/target/classes:bench/target/classes:$(cat /tmp/bench.cp) \
+ * mvn -B -o -q -pl ingest -am compile dependency:build-classpath -Dmdep.outputFile=/tmp/bench.cp
+ * FLAGS=$(sed -n 's:.*&lt;spark.java17.flags&gt;\(.*\)&lt;/spark.java17.flags&gt;.*:\1:p' pom.xml)
+ * java -Xmx4g $FLAGS -cp analytics/target/classes:bench/target/classes:ingest/target/classes:$(cat /tmp/bench.cp) \
  *     org.relais.bench.DistributedPageRankBench [vertices] [edgeRecords] [iterations] [master] [checkpointInterval]
  * </pre>
- * with the Java 17 flags Spark needs (the {@code spark.java17.flags} of the parent pom);
+ * ({@code ingest}'s test class path holds Spark; {@code FLAGS} are the Java 17 flags Spark needs, the
+ * {@code spark.java17.flags} of the parent pom);
  * {@code -Dbench.serializer=org.apache.spark.serializer.KryoSerializer} switches from Spark's default
  * Java serialisation to Kryo. Defaults:
  * 100,000 vertices, 1,000,000 edge records, 20 iterations, {@code local[2]}, a checkpoint every 10.
