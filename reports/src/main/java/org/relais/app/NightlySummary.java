@@ -17,8 +17,8 @@ final class NightlySummary {
         sb.append(String.format("  ingest:  %,d record(s) read, %,d quarantined, lake version %d%n",
                 ingest.batch().records(), ingest.quarantinedTotal(), ingest.version()));
         sb.append(String.format("  analyze: %,d actors, %,d edges, PageRank %s after %d iterations%n",
-                analyze.actors(), analyze.edges(), analyze.pageRank().converged() ? "converged" : "NOT converged",
-                analyze.pageRank().iterations()));
+                analyze.actors(), analyze.edges(), analyze.pageRankConverged() ? "converged" : "NOT converged",
+                analyze.pageRankIterations()));
         sb.append(String.format("  report:  %,d actors ranked in %s%n", report.actors(), report.directory()));
         if (full) {
             sb.append(String.format("%nTop %d:%n", report.top().size()));

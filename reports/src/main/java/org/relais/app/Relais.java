@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             StageCommands.Ingest.class,
             StageCommands.Analyze.class,
             StageCommands.Report.class,
+            RankCommand.class,
             ProduceCommand.class,
             BrokerCommand.class,
             CommandLine.HelpCommand.class})

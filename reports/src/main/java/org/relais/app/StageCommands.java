@@ -27,7 +27,7 @@ final class StageCommands {
         void runStages(RunContext ctx) throws StageFailedException {
             AnalyzeJob.Result r = Stages.analyze(ctx);
             System.out.printf("analyze: %,d actors, %,d edges; PageRank %s in %d iterations%n", r.actors(), r.edges(),
-                    r.pageRank().converged() ? "converged" : "did not converge", r.pageRank().iterations());
+                    r.pageRankConverged() ? "converged" : "did not converge", r.pageRankIterations());
         }
     }
 

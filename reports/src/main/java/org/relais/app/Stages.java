@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.relais.analytics.job.AnalyzeJob;
-import org.relais.analytics.job.EdgeWeights;
-import org.relais.analytics.job.InteractionGraph;
 import org.relais.ingest.cli.ExitCodes;
 import org.relais.ingest.config.ConfigException;
 import org.relais.ingest.job.IngestJob;
@@ -69,11 +67,9 @@ public final class Stages {
 
     public static AnalyzeJob.Result analyze(RunContext ctx) throws StageFailedException {
         return timed(ctx, ANALYZE, () -> {
-            EdgeWeights weights = EdgeWeights.from(ctx.config());
-            AnalyzeJob job = new AnalyzeJob(ctx.spark(), ctx.lake(), weights,
-                    AnalyzeJob.pageRankParameters(ctx.config()), InteractionGraph.Options.from(ctx.config()));
-            AnalyzeJob.Result result = job.run(ctx.runDate());
-            return new Outcome<>(result, result.toJson(weights));
+            AnalyzeJob.Settings settings = AnalyzeJob.Settings.from(ctx.config());
+            AnalyzeJob.Result result = new AnalyzeJob(ctx.spark(), ctx.lake(), settings).run(ctx.runDate());
+            return new Outcome<>(result, result.toJson(settings.weights()));
         });
     }
 

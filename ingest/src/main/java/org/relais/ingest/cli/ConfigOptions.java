@@ -31,6 +31,16 @@ public class ConfigOptions {
         return builder().build();
     }
 
+    /** A copy with more {@code --set} assignments after the given ones (so they win). */
+    public ConfigOptions withAssignments(List<String> more) {
+        ConfigOptions copy = new ConfigOptions();
+        copy.configFile = configFile;
+        copy.assignments = new ArrayList<>(assignments);
+        copy.assignments.addAll(more);
+        copy.bootstrapServers = bootstrapServers;
+        return copy;
+    }
+
     RelaisConfig.Builder builder() {
         return RelaisConfig.builder()
                 .file(configFile)

@@ -1,0 +1,107 @@
+package org.relais.analytics.measures;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.relais.analytics.algo.betweenness.BetweennessParameters;
+import org.relais.analytics.algo.closeness.HarmonicClosenessParameters;
+import org.relais.analytics.algo.community.LabelPropagationParameters;
+import org.relais.analytics.algo.community.LeidenParameters;
+import org.relais.analytics.algo.hits.HitsParameters;
+import org.relais.analytics.algo.pagerank.PageRankParameters;
+import org.relais.analytics.algo.score.RelaisScoreParameters;
+import org.relais.ingest.config.ConfigException;
+import org.relais.ingest.config.RelaisConfig;
+
+/**
+ * The parameters of every measure, read from the configuration ({@code relais.pagerank},
+ * {@code relais.hits}, {@code relais.betweenness}, {@code relais.closeness},
+ * {@code relais.communities}, {@code relais.relais-score}, {@code relais.explain}). Each
+ * algorithm's parameters record checks its own values; the problems of all of them are reported
+ * together, each naming its configuration key.
+ *
+ * @param communityAlgorithm {@code leiden}, {@code louvain} or {@code label-propagation}
+ * @param explainTop how many of the top actors get an explanation
+ * @param explainContributors how many contributors each explanation lists
+ */
+public record MeasureSettings(PageRankParameters pageRank, HitsParameters hits, BetweennessParameters betweenness,
+        HarmonicClosenessParameters closeness, String communityAlgorithm, LeidenParameters leiden,
+        LabelPropagationParameters labelPropagation, RelaisScoreParameters relaisScore, int explainTop,
+        int explainContributors) {
+
+    public static final List<String> COMMUNITY_ALGORITHMS = List.of("leiden", "louvain", "label-propagation");
+
+    public static MeasureSettings from(RelaisConfig config) {
+        int threads = config.integer("relais.pagerank.threads");
+        int cores = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        List<String> problems = new ArrayList<>();
+        if (threads < 0) {
+            problems.add("relais.pagerank.threads was " + threads + ", but must be >= 0 (0: one per core)");
+            cores = 1;
+        }
+        int t = cores;
+        PageRankParameters pageRank = checked(problems, "relais.pagerank", () -> new PageRankParameters(
+                config.number("relais.pagerank.damping"), config.number("relais.pagerank.tolerance"),
+                config.integer("relais.pagerank.max-iterations"), t));
+        HitsParameters hits = checked(problems, "relais.hits", () -> new HitsParameters(
+                config.number("relais.hits.tolerance"), config.integer("relais.hits.max-iterations"), t));
+        BetweennessParameters betweenness = checked(problems, "relais.betweenness", () -> new BetweennessParameters(
+                method(BetweennessParameters.Method.class, config.string("relais.betweenness.method"),
+                        "relais.betweenness.method"),
+                config.flag("relais.betweenness.weighted"), true, config.raw().getLong("relais.betweenness.exact-work-limit"),
+                config.number("relais.betweenness.epsilon"), config.number("relais.betweenness.delta"),
+                config.raw().getLong("relais.betweenness.seed"), t));
+        HarmonicClosenessParameters closeness = checked(problems, "relais.closeness", () ->
+                new HarmonicClosenessParameters(
+                        method(HarmonicClosenessParameters.Method.class, config.string("relais.closeness.method"),
+                                "relais.closeness.method"),
+                        config.flag("relais.closeness.normalized"), config.raw().getLong("relais.closeness.exact-work-limit"),
+                        config.number("relais.closeness.epsilon"), config.number("relais.closeness.delta"),
+                        config.raw().getLong("relais.closeness.seed"), t));
+        String algorithm = config.string("relais.communities.algorithm");
+        if (!COMMUNITY_ALGORITHMS.contains(algorithm)) {
+            problems.add("relais.communities.algorithm was " + algorithm + ", but must be one of "
+                    + String.join(", ", COMMUNITY_ALGORITHMS));
+        }
+        LeidenParameters leiden = checked(problems, "relais.communities", () -> new LeidenParameters(
+                config.number("relais.communities.resolution"), LeidenParameters.DEFAULT_RANDOMNESS,
+                config.integer("relais.communities.passes"), config.raw().getLong("relais.communities.seed"),
+                !algorithm.equals("louvain")));
+        LabelPropagationParameters lpa = checked(problems, "relais.communities", () -> new LabelPropagationParameters(
+                LabelPropagationParameters.DEFAULT_MAX_ITERATIONS, config.raw().getLong("relais.communities.seed"),
+                config.number("relais.communities.resolution")));
+        RelaisScoreParameters score = checked(problems, "relais.relais-score",
+                () -> new RelaisScoreParameters(config.number("relais.relais-score.decades")));
+        int top = config.integer("relais.explain.top");
+        int contributors = config.integer("relais.explain.contributors");
+        if (top < 0) {
+            problems.add("relais.explain.top was " + top + ", but must be >= 0");
+        }
+        if (contributors < 1) {
+            problems.add("relais.explain.contributors was " + contributors + ", but must be >= 1");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new MeasureSettings(pageRank, hits, betweenness, closeness, algorithm, leiden, lpa, score, top,
+                contributors);
+    }
+
+    private static <T> T checked(List<String> problems, String section, Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            problems.add(section + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static <E extends Enum<E>> E method(Class<E> type, String value, String key) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key + " was " + value + ", but must be auto, exact or sampled");
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.relais.app;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.relais.analytics.algo.community.Partition;
+import org.relais.analytics.algo.explain.Explanation;
+import org.relais.analytics.graph.CompactGraph;
+import org.relais.analytics.measures.MeasureSettings;
+import org.relais.analytics.measures.MeasureSuite;
+import org.relais.analytics.rank.EdgeListFile;
+import org.relais.ingest.cli.ConfigOptions;
+import org.relais.ingest.cli.ExitCodes;
+import org.relais.ingest.config.ConfigException;
+import org.relais.ingest.lake.Lake;
+import org.relais.reports.CsvTable;
+import org.relais.reports.CsvTable.Column;
+import org.relais.reports.CsvTable.Kind;
+import org.relais.reports.Manifest;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code relais rank}: every measure of the nightly ranking, for a graph a researcher brings as an
+ * edge list, without Kafka, a lake or Spark. Writes {@code rankings.csv}, {@code communities.csv},
+ * {@code explanations.csv} and {@code summary.json} (how each measure was computed).
+ */
+@Command(name = "rank", description = "Compute every measure for an edge list (CSV: source,target[,weight]).")
+public final class RankCommand implements Callable<Integer> {
+
+    @Option(names = "--edges", required = true, paramLabel = "FILE",
+            description = "Edge list with a header row: source,target[,weight].")
+    Path edges;
+
+    @Option(names = "--nodes", paramLabel = "FILE", description = "Node list with a header row: id[,label]; adds isolated nodes.")
+    Path nodes;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the CSV files go.")
+    Path out;
+
+    @Option(names = "--seeds", paramLabel = "FILE",
+            description = "Seed node ids (one per line) for personalised PageRank.")
+    Path seeds;
+
+    @Option(names = "--damping", paramLabel = "D", description = "PageRank damping (relais.pagerank.damping, default 0.85).")
+    Double damping;
+
+    @Option(names = "--resolution", paramLabel = "GAMMA",
+            description = "Modularity resolution of the communities (relais.communities.resolution, default 1.0).")
+    Double resolution;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the randomised measures (communities, sampling).")
+    Long seed;
+
+    @Option(names = "--top", paramLabel = "N", description = "Explain the top N nodes (relais.explain.top, default 100).")
+    Integer top;
+
+    @Mixin
+    ConfigOptions options;
+
+    /** The columns of rankings.csv: those of the nightly ranking, for nodes instead of actors. */
+    static final List<Column> RANKING_COLUMNS = List.of(
+            new Column("id", Kind.TEXT), new Column("pagerank", Kind.NUMBER), new Column("in_degree", Kind.NUMBER),
+            new Column("out_degree", Kind.NUMBER), new Column("hits_hub", Kind.NUMBER),
+            new Column("hits_authority", Kind.NUMBER), new Column("k_core", Kind.NUMBER),
+            new Column("betweenness", Kind.NUMBER), new Column("harmonic_closeness", Kind.NUMBER),
+            new Column("community", Kind.NUMBER), new Column("bubble_reach", Kind.NUMBER),
+            new Column("relais_score", Kind.NUMBER), new Column("label", Kind.TEXT),
+            new Column("in_strength", Kind.NUMBER), new Column("out_strength", Kind.NUMBER),
+            new Column("community_rank", Kind.NUMBER), new Column("personalized_pagerank", Kind.NUMBER));
+
+    static final List<Column> COMMUNITY_COLUMNS = List.of(
+            new Column("community", Kind.NUMBER), new Column("size", Kind.NUMBER),
+            new Column("modularity_share", Kind.NUMBER), new Column("internal_weight", Kind.NUMBER),
+            new Column("pagerank_mass", Kind.NUMBER), new Column("top_members", Kind.TEXT));
+
+    static final List<Column> EXPLANATION_COLUMNS = List.of(
+            new Column("rank", Kind.NUMBER), new Column("id", Kind.TEXT), new Column("kind", Kind.CODE),
+            new Column("position", Kind.NUMBER), new Column("item", Kind.TEXT), new Column("mass", Kind.NUMBER),
+            new Column("share", Kind.NUMBER));
+
+    @Override
+    public Integer call() {
+        MeasureSettings settings;
+        try {
+            List<String> set = new ArrayList<>();
+            if (damping != null) {
+                set.add("pagerank.damping=" + damping);
+            }
+            if (resolution != null) {
+                set.add("communities.resolution=" + resolution);
+            }
+            if (seed != null) {
+                set.addAll(List.of("communities.seed=" + seed, "betweenness.seed=" + seed, "closeness.seed=" + seed));
+            }
+            if (top != null) {
+                set.add("explain.top=" + top);
+            }
+            settings = MeasureSettings.from(options.withAssignments(set).load());
+        } catch (ConfigException e) {
+            System.err.println("relais rank: " + e.getMessage());
+            return ExitCodes.CONFIG;
+        }
+        EdgeListFile file;
+        try {
+            file = EdgeListFile.read(edges, nodes);
+        } catch (EdgeListFile.BadFileException e) {
+            System.err.println("relais rank: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        CompactGraph graph = file.graph();
+        System.err.printf("relais rank: %,d nodes, %,d edges (%,d rows)%n", graph.vertexCount(), graph.edgeCount(),
+                file.edgeRecords());
+        double[] teleport;
+        try {
+            teleport = seeds == null ? null : teleport(file, seeds);
+        } catch (IOException e) {
+            System.err.println("relais rank: cannot read " + seeds + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        MeasureSuite.Measures m = new MeasureSuite(settings, (phase, step, delta) -> { }).run(graph, teleport, null);
+        try {
+            Files.createDirectories(out);
+            writeRankings(file, m);
+            writeCommunities(file, m);
+            writeExplanations(file, m);
+            ObjectNode summary = Lake.json().createObjectNode();
+            summary.put("edges_file", edges.toString());
+            summary.put("nodes", graph.vertexCount());
+            summary.put("edges", graph.edgeCount());
+            summary.set("measures", m.toJson());
+            summary.set("versions", Manifest.versions());
+            Lake.json().writeValue(out.resolve("summary.json").toFile(), summary);
+        } catch (IOException e) {
+            System.err.println("relais rank: cannot write to " + out + ": " + e.getMessage());
+            return ExitCodes.FAILED;
+        }
+        System.out.println(out.resolve("rankings.csv").toAbsolutePath());
+        return ExitCodes.OK;
+    }
+
+    private void writeRankings(EdgeListFile file, MeasureSuite.Measures m) throws IOException {
+        int n = file.graph().vertexCount();
+        int[] order = MeasureSuite.topVertices(m.pageRank().scores(), n);
+        List<List<?>> rows = new ArrayList<>(n);
+        for (int v : order) {
+            double reach = m.bubbleReach().share(v);
+            rows.add(Arrays.asList(file.id(v), m.pageRank().score(v), m.degrees().inDegree(v), m.degrees().outDegree(v),
+                    m.hits().hub(v), m.hits().authority(v), m.coreness().coreness(v), m.betweenness().score(v),
+                    m.closeness().score(v), m.partition().community(v), Double.isNaN(reach) ? null : reach,
+                    m.relaisScore().score(v), file.label(v), m.degrees().inStrength(v), m.degrees().outStrength(v),
+                    m.communityRanks().rank(v), m.personalized() == null ? null : m.personalized().score(v)));
+        }
+        new CsvTable(RANKING_COLUMNS).write(out.resolve("rankings.csv"), rows.iterator());
+    }
+
+    private void writeCommunities(EdgeListFile file, MeasureSuite.Measures m) throws IOException {
+        Partition p = m.partition();
+        List<List<?>> rows = new ArrayList<>();
+        for (int c = 0; c < p.communityCount(); c++) {
+            List<String> members = new ArrayList<>();
+            for (int v : m.communityRanks().topMembers(c, 5)) {
+                members.add(file.label(v));
+            }
+            rows.add(Arrays.asList(c, p.size(c), p.modularityContribution(c), p.internalWeight(c),
+                    m.communityRanks().scoreMass(c), String.join(";", members)));
+        }
+        new CsvTable(COMMUNITY_COLUMNS).write(out.resolve("communities.csv"), rows.iterator());
+    }
+
+    private void writeExplanations(EdgeListFile file, MeasureSuite.Measures m) throws IOException {
+        List<List<?>> rows = new ArrayList<>();
+        int rank = 0;
+        for (Explanation e : m.explanations()) {
+            rank++;
+            String id = file.id(e.target());
+            rows.add(Arrays.asList(rank, id, "baseline", 1, "random_jump", e.baseline(), e.baselineShare()));
+            for (int i = 0; i < e.size(); i++) {
+                rows.add(Arrays.asList(rank, id, "contributor", i + 1, file.id(e.contributor(i)), e.mass(i), e.share(i)));
+            }
+        }
+        new CsvTable(EXPLANATION_COLUMNS).write(out.resolve("explanations.csv"), rows.iterator());
+    }
+
+    private static double[] teleport(EdgeListFile file, Path seedsFile) throws IOException {
+        List<String> seeds = Files.readAllLines(seedsFile).stream().map(String::strip)
+                .filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
+        double[] teleport = new double[file.graph().vertexCount()];
+        String[] ids = file.ids();
+        int found = 0;
+        for (String s : seeds) {
+            int v = Arrays.binarySearch(ids, s);
+            if (v >= 0) {
+                teleport[v] = 1;
+                found++;
+            }
+        }
+        if (found == 0) {
+            throw new IOException("none of its " + seeds.size() + " ids is a node of the graph");
+        }
+        return teleport;
+    }
+}

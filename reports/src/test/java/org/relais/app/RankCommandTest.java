@@ -1,0 +1,132 @@
+package org.relais.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.relais.analytics.testdata.Polblogs;
+
+/** {@code relais rank} on hand-made edge lists, bad files, and the political-blogs network. */
+class RankCommandTest {
+
+    @TempDir
+    Path dir;
+
+    static final List<String> REQUIRED = List.of("id", "pagerank", "in_degree", "out_degree", "hits_hub",
+            "hits_authority", "k_core", "betweenness", "harmonic_closeness", "community", "bubble_reach",
+            "relais_score");
+
+    @Test
+    void twoTrianglesJoinedByABridge() throws IOException {
+        Path edges = write("edges.csv", "source,target\na,b\nb,c\nc,a\nb,a\nc,b\na,c\nc,d\nd,e\ne,f\nf,d\ne,d\nf,e\nd,f\n");
+        Path nodes = write("nodes.csv", "id,label\nz,Isolée\n");
+        NightlyIT.Run r = rank("--edges", edges.toString(), "--nodes", nodes.toString());
+        assertEquals(0, r.code(), r.err());
+        List<CSVRecord> rows = read(dir.resolve("out/rankings.csv"));
+        assertEquals(REQUIRED, rows.get(0).getParser().getHeaderNames().subList(0, REQUIRED.size()));
+        assertEquals(7, rows.size(), "six linked nodes and the isolated one");
+        assertEquals("d", rows.get(0).get("id"), "d receives the bridge from c on top of its triangle");
+        Map<String, CSVRecord> byId = new HashMap<>();
+        rows.forEach(row -> byId.put(row.get("id"), row));
+        assertEquals("2", byId.get("a").get("k_core"));
+        assertEquals("0", byId.get("z").get("k_core"));
+        assertEquals("Isolée", byId.get("z").get("label"));
+        assertTrue(!byId.get("a").get("community").equals(byId.get("e").get("community")), "two communities");
+        assertEquals(byId.get("a").get("community"), byId.get("b").get("community"));
+        assertEquals(3, read(dir.resolve("out/communities.csv")).size(), "two triangles and the isolated node");
+        assertEquals("z", rows.get(6).get("id"), "the isolated node last");
+        assertTrue(Double.parseDouble(byId.get("c").get("betweenness")) > Double.parseDouble(byId.get("a").get("betweenness")),
+                "paths between the triangles pass through the bridge");
+        double sum = rows.stream().mapToDouble(row -> Double.parseDouble(row.get("pagerank"))).sum();
+        assertEquals(1.0, sum, 1e-12);
+    }
+
+    @Test
+    void badFilesNameTheLineAndTheProblem() throws IOException {
+        assertEquals(dir.resolve("e1.csv") + " line 1: the header row lacks target; it has [source, to] (expected"
+                + " source,target[,weight])", rank("--edges", write("e1.csv", "source,to\na,b\n").toString()).err().strip()
+                .replace("relais rank: ", ""));
+        assertEquals(dir.resolve("e2.csv") + " line 3: weight 'lots' is not a number",
+                rank("--edges", write("e2.csv", "source,target,weight\na,b,1\nb,c,lots\n").toString()).err().strip()
+                        .replace("relais rank: ", ""));
+        assertEquals(dir.resolve("e3.csv") + " line 2: target is empty",
+                rank("--edges", write("e3.csv", "source,target\na,\n").toString()).err().strip()
+                        .replace("relais rank: ", ""));
+        assertEquals(dir.resolve("e4.csv") + " line 2: weight was -1, but must be a finite number > 0",
+                rank("--edges", write("e4.csv", "source,target,weight\na,b,-1\n").toString()).err().strip()
+                        .replace("relais rank: ", ""));
+        NightlyIT.Run damping = rank("--edges", write("e6.csv", "source,target\na,b\n").toString(), "--damping", "1.5");
+        assertEquals(3, damping.code());
+        assertTrue(damping.err().contains("damping was 1.5, but must be in [0, 1)"), damping.err());
+    }
+
+    @Test
+    void polblogsPageRankAndInDegreeMatchNetworkx() throws IOException {
+        assumeTrue(Polblogs.available(), Polblogs.directory() + " not found: skipping polblogs agreement");
+        Polblogs p = Polblogs.load();
+        int[][] e = p.edgeRecords();
+        StringBuilder edges = new StringBuilder("source,target\n");
+        for (int i = 0; i < e[0].length; i++) {
+            edges.append(e[0][i]).append(',').append(e[1][i]).append('\n');
+        }
+        StringBuilder nodes = new StringBuilder("id,label\n");
+        for (int v = 0; v < p.vertexCount(); v++) {
+            nodes.append(v).append(",\"").append(p.label(v).replace("\"", "\"\"")).append("\"\n");
+        }
+        NightlyIT.Run r = rank("--edges", write("polblogs-edges.csv", edges.toString()).toString(),
+                "--nodes", write("polblogs-nodes.csv", nodes.toString()).toString(), "--top", "20");
+        assertEquals(0, r.code(), r.err());
+        List<CSVRecord> rows = read(dir.resolve("out/rankings.csv"));
+        assertEquals(1490, rows.size());
+        double[] pageRank = p.referenceMetric("pagerank_multiedge_weighted");
+        double[] inDegree = p.referenceMetric("indegree_distinct");
+        double maxDiff = 0;
+        for (CSVRecord row : rows) {
+            int v = Integer.parseInt(row.get("id"));
+            maxDiff = Math.max(maxDiff, Math.abs(Double.parseDouble(row.get("pagerank")) - pageRank[v]));
+            assertEquals((int) inDegree[v], Integer.parseInt(row.get("in_degree")), p.label(v));
+        }
+        assertTrue(maxDiff <= 1e-9, "max abs difference to networkx " + maxDiff);
+        List<String> top = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            top.add(rows.get(i).get("label"));
+        }
+        List<String> expected = p.referenceTop("pagerank_multiedge_weighted_top20.csv").stream()
+                .map(Polblogs.Ranked::label).toList();
+        assertEquals(expected, top);
+        assertEquals(20 * 11, read(dir.resolve("out/explanations.csv")).size(), "baseline and 10 contributors each");
+    }
+
+    private NightlyIT.Run rank(String... args) {
+        List<String> all = new ArrayList<>(List.of("rank", "--out", dir.resolve("out").toString()));
+        all.addAll(List.of(args));
+        return NightlyIT.capture(all);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, content);
+        return f;
+    }
+
+    private static List<CSVRecord> read(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            return parser.getRecords();
+        }
+    }
+}
