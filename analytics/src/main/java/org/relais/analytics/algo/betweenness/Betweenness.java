@@ -77,8 +77,9 @@ import org.relais.analytics.graph.CompactGraph;
  * {@code 36n} sampled (hops) or {@code 32n} (lengths); plus {@code 8n} for the result. At a million
  * vertices and two threads, under 100 MB.
  *
- * <p>Progress goes to the {@link ProgressListener} in up to 100 rounds: {@code iteration} is the round,
- * {@code delta} the fraction of sources or samples left. Cancellation is checked before every round.
+ * <p>Progress goes to the {@link ProgressListener} at every whole percent of the sources or samples done
+ * ({@code iteration} counts the reports, {@code delta} is the fraction left), and cancellation is
+ * checked between rounds, up to 10,000 per run (see {@code WorkRounds}).
  * An instance holds only configuration, is immutable, and may run on many graphs, concurrently.
  */
 public final class Betweenness {
@@ -112,7 +113,7 @@ public final class Betweenness {
         return new Betweenness(parameters, Objects.requireNonNull(listener, "listener"), cancelled);
     }
 
-    /** Checks {@code isCancelled} before every round; once true, {@link #run} throws {@link CancellationException}. */
+    /** Checks {@code isCancelled} between rounds; once true, {@link #run} throws {@link CancellationException}. */
     public Betweenness withCancellation(BooleanSupplier isCancelled) {
         return new Betweenness(parameters, progress, Objects.requireNonNull(isCancelled, "isCancelled"));
     }

@@ -62,8 +62,9 @@ import org.relais.analytics.graph.CompactGraph;
  * {@code 16n} bytes (distances, queue, fixed-point sums), plus {@code 12n} shared (the source
  * permutation and the fixed-point table). Both hold {@code 8n} for the result.
  *
- * <p>Progress goes to the {@link ProgressListener} in up to 100 rounds: {@code iteration} is the round,
- * {@code delta} the fraction of searches left. Cancellation is checked before every round. An
+ * <p>Progress goes to the {@link ProgressListener} at every whole percent of the searches done
+ * ({@code iteration} counts the reports, {@code delta} is the fraction left), and cancellation is
+ * checked between rounds, up to 10,000 per run (see {@code WorkRounds}). An
  * instance holds only configuration, is immutable, and may run on many graphs, concurrently.
  */
 public final class HarmonicCloseness {
@@ -95,7 +96,7 @@ public final class HarmonicCloseness {
         return new HarmonicCloseness(parameters, Objects.requireNonNull(listener, "listener"), cancelled);
     }
 
-    /** Checks {@code isCancelled} before every round; once true, {@link #run} throws {@link CancellationException}. */
+    /** Checks {@code isCancelled} between rounds; once true, {@link #run} throws {@link CancellationException}. */
     public HarmonicCloseness withCancellation(BooleanSupplier isCancelled) {
         return new HarmonicCloseness(parameters, progress, Objects.requireNonNull(isCancelled, "isCancelled"));
     }

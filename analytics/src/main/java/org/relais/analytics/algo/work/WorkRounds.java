@@ -11,14 +11,21 @@ import org.relais.analytics.algo.ProgressListener;
 
 /**
  * Runs many independent work items (the sources of a shortest-path computation, the samples of an
- * estimate) on a {@link ChunkedExecutor} in up to 100 rounds, so that a long computation reports its
- * progress and can be cancelled between rounds from the calling thread, as {@link ProgressListener}
- * requires, while each worker reuses one scratch object for all the items it runs.
+ * estimate) on a {@link ChunkedExecutor} in rounds, so that a long computation reports its progress
+ * and can be cancelled between rounds from the calling thread, as {@link ProgressListener} requires,
+ * while each worker reuses one scratch object for all the items it runs.
+ *
+ * <h2>Rounds</h2>
+ * A round gives every thread at least four chunks, so that threads stay busy to its end; there are
+ * at most {@link #MAX_ROUNDS} rounds. Cancellation is checked before every round, so on a long run it
+ * takes effect within 1/10,000 of the work (a few dozen shortest-path searches on a million-vertex
+ * graph), and a cancelled run stops at a round boundary.
  *
  * <h2>Progress convention</h2>
- * These computations are not iterative, so after round {@code j} the listener receives
- * {@code onIteration(phase, j, remaining)} where {@code remaining} is the fraction of the items not
- * yet done: it falls from just under 1 to 0, like a convergence measure.
+ * These computations are not iterative, so the listener is called each time another whole percent
+ * of the items is done (at most 100 times), with {@code onIteration(phase, report, remaining)}:
+ * {@code report} counts the calls from 1, and {@code remaining} is the fraction of the items not yet
+ * done, falling to 0 at the end like a convergence measure.
  *
  * <h2>Scratch</h2>
  * The caller passes one scratch object per thread. A chunk borrows one from a pool for its whole
@@ -29,8 +36,8 @@ import org.relais.analytics.algo.ProgressListener;
  */
 public final class WorkRounds {
 
-    /** The most rounds a run is split into: one percent of the work per progress report. */
-    public static final int MAX_ROUNDS = 100;
+    /** The most rounds a run is split into. */
+    public static final int MAX_ROUNDS = 10_000;
 
     private WorkRounds() {
     }
@@ -65,8 +72,9 @@ public final class WorkRounds {
         }
         ArrayBlockingQueue<S> pool = new ArrayBlockingQueue<>(scratches.size(), false, scratches);
         int chunks = (int) ((items + (long) chunkSize - 1) / chunkSize);
-        // Enough chunks per round that the threads stay busy to the end of each round.
         int rounds = Math.max(1, Math.min(MAX_ROUNDS, chunks / (4 * scratches.size())));
+        int reports = 0;
+        long reportedPercent = 0;
         for (int round = 0; round < rounds; round++) {
             int firstChunk = (int) ((long) chunks * round / rounds);
             int endChunk = (int) ((long) chunks * (round + 1) / rounds);
@@ -89,7 +97,11 @@ public final class WorkRounds {
                 }
             });
             long done = Math.min(items, (long) endChunk * chunkSize);
-            progress.onIteration(phase, round + 1, (double) (items - done) / items);
+            long percent = done * 100 / items;
+            if (percent > reportedPercent) {
+                reportedPercent = percent;
+                progress.onIteration(phase, ++reports, (double) (items - done) / items);
+            }
         }
     }
 }

@@ -53,7 +53,7 @@ class WorkRoundsTest {
                 assertEquals(1, seen.get(i), "item " + i + " with " + threads + " threads");
             }
             assertEquals((long) items * (items - 1) / 2, scratches.stream().mapToLong(s -> s.sum).sum());
-            assertEquals(WorkRounds.MAX_ROUNDS, remaining.size());
+            assertEquals(100, remaining.size(), "one report per percent");
             assertEquals(0.0, remaining.get(remaining.size() - 1));
             for (int i = 1; i < remaining.size(); i++) {
                 assertTrue(remaining.get(i) < remaining.get(i - 1));
@@ -79,10 +79,14 @@ class WorkRoundsTest {
     void cancellationBetweenRoundsSaysHowFarItGot() {
         AtomicInteger rounds = new AtomicInteger();
         try (ChunkedExecutor executor = new ChunkedExecutor(1, "test")) {
+            // 1000 chunks, 250 rounds of 4 items; the third report comes at 3.2%, after round 8.
+            AtomicInteger ran = new AtomicInteger();
             CancellationException e = assertThrows(CancellationException.class, () ->
                     WorkRounds.run(executor, List.of(new Scratch()), 1000, 1, "closeness", "sources",
-                            (phase, round, left) -> rounds.set(round), () -> rounds.get() == 3, (s, from, to) -> { }));
-            assertEquals("closeness cancelled after 30 of 1000 sources", e.getMessage());
+                            (phase, report, left) -> rounds.set(report), () -> rounds.get() == 3,
+                            (s, from, to) -> ran.addAndGet(to - from)));
+            assertEquals("closeness cancelled after 32 of 1000 sources", e.getMessage());
+            assertEquals(32, ran.get());
         }
     }
 
