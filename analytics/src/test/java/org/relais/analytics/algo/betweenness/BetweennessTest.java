@@ -307,7 +307,7 @@ class BetweennessTest {
         assertEquals(Method.AUTO, p.method());
         assertFalse(p.weighted(), "hop counts, as networkx's default");
         assertTrue(p.normalized());
-        assertEquals(20_000_000_000L, p.exactWorkLimit());
+        assertEquals(10_000_000_000L, p.exactWorkLimit());
         assertEquals(0.01, p.epsilon());
         assertEquals(0.1, p.delta());
         assertEquals(42, p.seed());

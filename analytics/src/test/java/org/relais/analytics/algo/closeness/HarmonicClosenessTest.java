@@ -231,7 +231,7 @@ class HarmonicClosenessTest {
         HarmonicClosenessParameters p = HarmonicClosenessParameters.defaults();
         assertEquals(Method.AUTO, p.method());
         assertFalse(p.normalized(), "networkx's scale");
-        assertEquals(20_000_000_000L, p.exactWorkLimit());
+        assertEquals(50_000_000_000L, p.exactWorkLimit());
         assertEquals(0.05, p.epsilon());
         assertEquals(0.1, p.delta());
         assertEquals(42, p.seed());
