@@ -28,7 +28,9 @@ import org.relais.analytics.graph.CompactGraph;
  *
  * <h2>Cost</h2>
  * Tarjan's algorithm (iterative), two BFS per SCC restricted to it, and one pass over the edges for
- * the DAG: {@code O(n + m)} time, about {@code 28n} bytes of temporary arrays, one thread.
+ * the DAG: {@code O(n + m)} time on one thread (about a second for 10M edges), and at most
+ * {@code 48n} bytes of temporary arrays (eight {@code int} arrays, two {@code long} arrays per
+ * component).
  */
 final class VertexDiameterBound {
 
