@@ -2,7 +2,6 @@ package org.relais.bench;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 import org.relais.analytics.algo.pagerank.PageRank;
 import org.relais.analytics.algo.pagerank.PageRankParameters;
@@ -22,7 +21,7 @@ import org.relais.analytics.graph.CompactGraph;
  *
  * Each variant runs once to warm the JIT, then {@code repeats} timed runs; the best and the median
  * are printed. The system properties {@code bench.inSkew} (default 0.7) and {@code bench.outSkew}
- * (default 0.5) set how steeply in- and out-degrees fall off (see {@link SkewedGraph}); 0 gives
+ * (default 0.5) set how steeply in- and out-degrees fall off (see {@link GeneratedGraphs}); 0 gives
  * uniformly random endpoints, the least cache-friendly case.
  */
 public final class PageRankBench {
@@ -43,13 +42,13 @@ public final class PageRankBench {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
 
         long t0 = System.nanoTime();
-        SkewedGraph records = SkewedGraph.generate(n, m, seed);
+        GeneratedGraphs.Records records = GeneratedGraphs.skewed(n, m, seed);
         long t1 = System.nanoTime();
-        CompactGraph weighted = CompactGraph.builder(n).build(records.src, records.dst, records.weight, m);
+        CompactGraph weighted = records.build();
         long t2 = System.nanoTime();
         System.out.printf(Locale.ROOT, "generate %.2f s, build weighted %.2f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9);
         records = null;
-        CompactGraph unweighted = withoutWeights(weighted);
+        CompactGraph unweighted = GeneratedGraphs.withoutWeights(weighted);
 
         PageRankParameters parameters = PageRankParameters.defaults()
                 .withTolerance(0).withMaxIterations(iterations).withThreads(threads);
@@ -86,61 +85,5 @@ public final class PageRankBench {
         System.out.printf(Locale.ROOT, "%s: best %.3f s, median %.3f s for %d iterations: "
                         + "%.3g edge-iterations/s (best), %.3g (median)%n",
                 name, best, median, parameters.maxIterations(), edgeIterations / best, edgeIterations / median);
-    }
-
-    /** The same distinct edges with every weight 1, so the graph takes the unweighted path. */
-    private static CompactGraph withoutWeights(CompactGraph g) {
-        int m = g.edgeCount();
-        int[] src = new int[m];
-        for (int u = 0; u < g.vertexCount(); u++) {
-            Arrays.fill(src, g.outOffsets()[u], g.outOffsets()[u + 1], u);
-        }
-        return CompactGraph.builder(g.vertexCount()).build(src, g.outTargets(), null, m);
-    }
-
-    /**
-     * Random edge records with power-law-like degrees, like a reply or retweet graph: a few accounts
-     * receive a large share of the edges and a few send many. Vertex {@code i}'s share before
-     * shuffling falls off as {@code i^-inSkew} for in-edges and {@code i^-outSkew} for out-edges
-     * (sampled by inverse transform), and the ids are then permuted at random so that hubs are scattered, as they
-     * are in real data. Weights are small integer counts, 1 most often.
-     */
-    static final class SkewedGraph {
-        final int[] src;
-        final int[] dst;
-        final double[] weight;
-
-        private SkewedGraph(int[] src, int[] dst, double[] weight) {
-            this.src = src;
-            this.dst = dst;
-            this.weight = weight;
-        }
-
-        static SkewedGraph generate(int n, int m, long seed) {
-            SplittableRandom random = new SplittableRandom(seed);
-            int[] permutation = new int[n];
-            for (int i = 0; i < n; i++) {
-                permutation[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = permutation[i];
-                permutation[i] = permutation[j];
-                permutation[j] = t;
-            }
-            // P(index < x) = (x/n)^(1-a) for a share falling off as i^-a.
-            double inPower = 1 / (1 - Double.parseDouble(System.getProperty("bench.inSkew", "0.7")));
-            double outPower = 1 / (1 - Double.parseDouble(System.getProperty("bench.outSkew", "0.5")));
-            int[] src = new int[m];
-            int[] dst = new int[m];
-            double[] weight = new double[m];
-            for (int i = 0; i < m; i++) {
-                src[i] = permutation[Math.min(n - 1, (int) (n * Math.pow(random.nextDouble(), outPower)))];
-                dst[i] = permutation[Math.min(n - 1, (int) (n * Math.pow(random.nextDouble(), inPower)))];
-                // 1 with probability 1/2, 2 with 1/4, ...: exact in float, as interaction counts are.
-                weight[i] = 1 + Long.numberOfTrailingZeros(random.nextLong() | (1L << 20));
-            }
-            return new SkewedGraph(src, dst, weight);
-        }
     }
 }
