@@ -83,17 +83,25 @@ abstract class JobCommand implements Callable<Integer> {
     /** The first rows of the ranking as an aligned table. */
     static String topTable(ReportJob.Result report) {
         ConsoleTable table = new ConsoleTable(
-                List.of("rank", "name", "platform", "pagerank", "in", "out"),
-                List.of(true, false, false, true, true, true));
+                List.of("rank", "name", "platform", "pagerank", "score", "in", "out", "community", "reach"),
+                List.of(true, false, false, true, true, true, true, true, true));
         for (Row r : report.top()) {
             table.add(List.of(
                     String.valueOf(r.<Integer>getAs(RankingTable.RANK)),
                     String.valueOf(r.<String>getAs(ScoreTable.LABEL)),
                     r.<String>getAs(ScoreTable.PLATFORM),
                     String.format("%.6f", r.<Double>getAs(ScoreTable.PAGERANK)),
+                    format("%.1f", r.getAs(ScoreTable.RELAIS_SCORE)),
                     String.valueOf(r.<Integer>getAs(ScoreTable.IN_DEGREE)),
-                    String.valueOf(r.<Integer>getAs(ScoreTable.OUT_DEGREE))));
+                    String.valueOf(r.<Integer>getAs(ScoreTable.OUT_DEGREE)),
+                    format("%d", r.getAs(ScoreTable.COMMUNITY)),
+                    format("%.2f", r.getAs(ScoreTable.BUBBLE_REACH))));
         }
         return table.render();
+    }
+
+    /** A measure for the console; "-" when it was not computed. */
+    private static String format(String pattern, Object value) {
+        return value == null ? "-" : String.format(pattern, value);
     }
 }

@@ -550,12 +550,13 @@ public final class AnalyzeJob {
                 schema);
     }
 
+    /** Logs a long measure's progress every ten seconds; short ones stay silent. */
     private static ProgressListener progressLog() {
         Map<String, Long> lastLog = new LinkedHashMap<>();
         return (phase, step, delta) -> {
             long now = System.nanoTime();
-            Long last = lastLog.get(phase);
-            if (last == null || now - last > 10_000_000_000L) {
+            Long last = lastLog.putIfAbsent(phase, now);
+            if (last != null && now - last > 10_000_000_000L) {
                 lastLog.put(phase, now);
                 LOG.info("analyze: {} step {} ({})", phase, step, delta);
             }

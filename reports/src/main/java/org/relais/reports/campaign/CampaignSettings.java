@@ -23,7 +23,7 @@ public record CampaignSettings(CampaignFormat format, double minRelaisScore, lon
         boolean includeBlogs, int topicTags, Path suppressionFile, SuppressionList suppression) {
 
     public static final CampaignFormat DEFAULT_FORMAT = CampaignFormat.NATIONBUILDER;
-    public static final double DEFAULT_MIN_RELAIS_SCORE = 50.0;
+    public static final double DEFAULT_MIN_RELAIS_SCORE = 25.0;
     public static final long DEFAULT_MIN_FOLLOWERS = 1000;
     public static final int DEFAULT_MAX_RANK = 100;
     public static final boolean DEFAULT_INCLUDE_BLOGS = true;

@@ -45,7 +45,7 @@ class ReportSettingsTest {
         assertEquals(List.of("twitter.com", "x.com", "t.co", "bsky.app", "bsky.social"), s.excludedDomains());
         CampaignSettings c = s.campaign();
         assertEquals(CampaignFormat.NATIONBUILDER, c.format());
-        assertEquals(50.0, c.minRelaisScore());
+        assertEquals(25.0, c.minRelaisScore());
         assertEquals(1000, c.minFollowers());
         assertEquals(100, c.maxRank());
         assertTrue(c.includeBlogs());
