@@ -280,7 +280,8 @@ class BlueskyJetstreamFormatTest {
         assertNull(imageOnly.text(), "an empty text is no text");
         assertEquals("did:plc:ippiobxpsddnkzd6ms2dbpcy", imageOnly.replyToAuthorId(), "the parent's author, not the root's");
         assertEquals(new Follow("bluesky", "did:plc:f2furrjn2jdhjcn2td54ivxx", "did:plc:mlbpil2fwz43vfn6uuysxtqa",
-                Instant.parse("2026-07-04T14:38:07.396Z"), "bluesky-jetstream"), follows.get(0));
+                Instant.parse("2026-07-04T14:38:07.396Z"), "bluesky-jetstream",
+                "at://did:plc:f2furrjn2jdhjcn2td54ivxx/app.bsky.graph.follow/3mptbypmibb2v"), follows.get(0));
         assertEquals(Deletion.post("bluesky", "at://did:plc:4smmjsqf6l5jkzczvw6vsrqc/app.bsky.feed.post/3mpt73z3ejc2p",
                 "did:plc:4smmjsqf6l5jkzczvw6vsrqc", Timestamps.ofEpochMicros(1783175888377628L), "bluesky-delete"),
                 deletions.stream().filter(d -> d.kind() == Deletion.Kind.POST).findFirst().orElseThrow());
