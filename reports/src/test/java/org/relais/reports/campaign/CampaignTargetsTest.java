@@ -43,6 +43,11 @@ class CampaignTargetsTest {
         posts = ReportFixture.posts(spark.session()).cache();
     }
 
+    /** A Relais score of at least 50 and 1,000 followers: mastodon:7, at 40, falls short. */
+    private static CampaignSettings fiftyAndAThousand() {
+        return CampaignSettings.defaults().withThresholds(50, 1_000);
+    }
+
     private static List<String> ids(CampaignSettings settings) {
         return CampaignTargets.select(rankings, accounts, posts, settings).stream()
                 .map(CampaignTargets.Target::actorId).toList();
@@ -51,7 +56,7 @@ class CampaignTargetsTest {
     @Test
     void byDefaultPublicAccountsAndBlogsAboveTheThresholdsAreListedByRank() {
         assertEquals(List.of("twitter:1", "twitter:2", "blog:chroniques.example", "twitter:8", "bluesky:did:plc:abc"),
-                ids(CampaignSettings.defaults()),
+                ids(fiftyAndAThousand()),
                 "not twitter:3 (protected), twitter:4 (protected unknown), twitter:6 (500 followers),"
                         + " mastodon:7 (Relais score 40), twitter:10 (no account, no score)");
     }
@@ -79,7 +84,7 @@ class CampaignTargetsTest {
 
     @Test
     void blogsCanBeLeftOutAndOnlyTheTopRanksAreConsidered() {
-        CampaignSettings d = CampaignSettings.defaults();
+        CampaignSettings d = fiftyAndAThousand();
         CampaignSettings noBlogs = new CampaignSettings(d.format(), d.minRelaisScore(), d.minFollowers(), d.maxRank(),
                 false, d.topicTags(), null, null);
         assertEquals(List.of("twitter:1", "twitter:2", "twitter:8", "bluesky:did:plc:abc"), ids(noBlogs));
@@ -92,13 +97,13 @@ class CampaignTargetsTest {
     void suppressedActorsNeverAppearWhicheverWayTheyAreNamed() {
         SuppressionList list = SuppressionList.of(List.of("TWITTER:1", "@" + ReportFixture.HYPERLINK,
                 "https://chroniques.example/un-billet", "https://bsky.app/profile/alice.bsky.social/"), BlogIds.DEFAULT);
-        assertEquals(List.of("twitter:8"), ids(CampaignSettings.defaults().withSuppression(null, list)));
+        assertEquals(List.of("twitter:8"), ids(fiftyAndAThousand().withSuppression(null, list)));
     }
 
     @Test
     void theNationBuilderFileHasTheDocumentedImportHeaderAndParses() throws IOException {
         Path file = dir.resolve("campaign_targets.csv");
-        CampaignSettings settings = CampaignSettings.defaults();
+        CampaignSettings settings = fiftyAndAThousand();
         long rows = CampaignTargets.write(file, CampaignTargets.select(rankings, accounts, posts, settings), settings,
                 "2026-11-21");
         assertEquals(5, rows);

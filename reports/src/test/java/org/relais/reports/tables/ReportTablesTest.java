@@ -68,6 +68,7 @@ class ReportTablesTest {
                 .set(ReportSettings.COMMUNITY_MIN_SIZE, 2)
                 .set(ReportSettings.GEXF_TOP, 5)
                 .set(ReportSettings.CAMPAIGN_SUPPRESSION_FILE, suppression.toString())
+                .set(ReportSettings.CAMPAIGN_MIN_RELAIS_SCORE, 50)
                 .build());
         plainDir = Files.createDirectories(tmp.resolve("plain"));
         plain = ReportTables.writeAll(s, lake, RUN, plainDir, settings);
@@ -87,6 +88,7 @@ class ReportTablesTest {
                 new ReportTables.Output("communities.csv", 3),
                 new ReportTables.Output("changes.csv", 11),
                 new ReportTables.Output("explanations.csv", 5),
+                new ReportTables.Output("identity_links.csv", 0),
                 new ReportTables.Output("campaign_targets.csv", 4),
                 new ReportTables.Output("graph.gexf", 5)), plain.files());
         assertEquals(List.of("top_influencers", "community_report", "changes"), plain.lakeTables());
@@ -96,7 +98,7 @@ class ReportTablesTest {
         assertFalse(plain.pseudonymised());
         assertEquals(1, plain.suppressionEntries());
         assertEquals("{\"files\":{\"top_influencers.csv\":15,\"communities.csv\":3,\"changes.csv\":11,"
-                + "\"explanations.csv\":5,\"campaign_targets.csv\":4,\"graph.gexf\":5},"
+                + "\"explanations.csv\":5,\"identity_links.csv\":0,\"campaign_targets.csv\":4,\"graph.gexf\":5},"
                 + "\"lake_tables\":[\"top_influencers\",\"community_report\",\"changes\"],"
                 + "\"previous_run_date\":\"2026-11-20\",\"gexf_edges\":4,\"pseudonymised\":false,"
                 + "\"suppression_entries\":1}", plain.toJson().toString());
