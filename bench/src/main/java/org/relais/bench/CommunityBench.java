@@ -1,7 +1,6 @@
 package org.relais.bench;
 
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -16,7 +15,7 @@ import org.relais.analytics.algo.community.UndirectedGraph;
 import org.relais.analytics.graph.CompactGraph;
 
 /**
- * Measures Leiden, Louvain and label propagation on the generated graph of {@link PageRankBench}
+ * Measures Leiden, Louvain and label propagation on the generated graph of {@link GeneratedGraphs}
  * (1M vertices and 10M edge records by default): time, modularity, communities, passes.
  *
  * <pre>
@@ -47,9 +46,7 @@ public final class CommunityBench {
                 Runtime.getRuntime().availableProcessors());
 
         long t0 = System.nanoTime();
-        SkewedGraph records = SkewedGraph.generate(n, m, seed);
-        CompactGraph graph = CompactGraph.builder(n).build(records.src, records.dst, records.weight, m);
-        records = null;
+        CompactGraph graph = GeneratedGraphs.skewed(n, m, seed).build();
         long t1 = System.nanoTime();
         UndirectedGraph undirected = UndirectedGraph.of(graph);
         long t2 = System.nanoTime();
@@ -113,43 +110,5 @@ public final class CommunityBench {
                         + "%d passes/sweeps, %d levels, converged %s%n", name, seconds[0], seconds[repeats / 2],
                 cpu[0], warm.modularity(), warm.communityCount(), warm.size(0), warm.iterations(), warm.levels(),
                 warm.converged());
-    }
-
-    /** The generator of {@link PageRankBench}, copied so that each bench can change on its own. */
-    static final class SkewedGraph {
-        final int[] src;
-        final int[] dst;
-        final double[] weight;
-
-        private SkewedGraph(int[] src, int[] dst, double[] weight) {
-            this.src = src;
-            this.dst = dst;
-            this.weight = weight;
-        }
-
-        static SkewedGraph generate(int n, int m, long seed) {
-            SplittableRandom random = new SplittableRandom(seed);
-            int[] permutation = new int[n];
-            for (int i = 0; i < n; i++) {
-                permutation[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = permutation[i];
-                permutation[i] = permutation[j];
-                permutation[j] = t;
-            }
-            double inPower = 1 / (1 - Double.parseDouble(System.getProperty("bench.inSkew", "0.7")));
-            double outPower = 1 / (1 - Double.parseDouble(System.getProperty("bench.outSkew", "0.5")));
-            int[] src = new int[m];
-            int[] dst = new int[m];
-            double[] weight = new double[m];
-            for (int i = 0; i < m; i++) {
-                src[i] = permutation[Math.min(n - 1, (int) (n * Math.pow(random.nextDouble(), outPower)))];
-                dst[i] = permutation[Math.min(n - 1, (int) (n * Math.pow(random.nextDouble(), inPower)))];
-                weight[i] = 1 + Long.numberOfTrailingZeros(random.nextLong() | (1L << 20));
-            }
-            return new SkewedGraph(src, dst, weight);
-        }
     }
 }

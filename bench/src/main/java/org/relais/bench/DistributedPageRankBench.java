@@ -65,10 +65,10 @@ public final class DistributedPageRankBench {
                 spark.conf().get("spark.serializer"),
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
 
-        CommunityBench.SkewedGraph g = CommunityBench.SkewedGraph.generate(n, m, 42);
+        GeneratedGraphs.Records g = GeneratedGraphs.skewed(n, m, 42);
         List<Row> rows = new ArrayList<>(m);
         for (int i = 0; i < m; i++) {
-            rows.add(RowFactory.create(g.src[i], g.dst[i], g.weight[i]));
+            rows.add(RowFactory.create(g.src()[i], g.dst()[i], g.weight()[i]));
         }
         StructType schema = new StructType().add("src", DataTypes.IntegerType, false)
                 .add("dst", DataTypes.IntegerType, false).add("weight", DataTypes.DoubleType, false);

@@ -10,7 +10,7 @@ import org.apache.spark.graphx.Edge;
 import org.apache.spark.graphx.Graph;
 import org.apache.spark.graphx.lib.PageRank;
 import org.apache.spark.storage.StorageLevel;
-import org.jgrapht.alg.util.Triple;
+import org.jgrapht.alg.util.Pair;
 import org.jgrapht.opt.graph.sparse.SparseIntDirectedGraph;
 import org.relais.analytics.algo.pagerank.PageRankParameters;
 import org.relais.analytics.algo.pagerank.PageRankResult;
@@ -55,12 +55,12 @@ public final class PageRankComparisonBench {
         report("Relais (int[] CSR)", relaisLoad, relaisCompute, edges, iterations, relaisCompute);
 
         t = System.nanoTime();
-        List<Triple<Integer, Integer, Double>> list = new ArrayList<>(edges > Integer.MAX_VALUE ? 0 : (int) edges);
+        List<Pair<Integer, Integer>> list = new ArrayList<>(edges > Integer.MAX_VALUE ? 0 : (int) edges);
         int[] offsets = graph.outOffsets();
         int[] targets = graph.outTargets();
         for (int u = 0; u < n; u++) {
             for (int e = offsets[u]; e < offsets[u + 1]; e++) {
-                list.add(Triple.of(u, targets[e], 1.0));
+                list.add(Pair.of(u, targets[e]));
             }
         }
         SparseIntDirectedGraph jg = new SparseIntDirectedGraph(n, list);
