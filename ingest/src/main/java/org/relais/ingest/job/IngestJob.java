@@ -18,7 +18,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.relais.ingest.kafka.KafkaSettings;
 import org.relais.ingest.kafka.Topics.KafkaUnavailableException;
 import org.relais.ingest.lake.DeletionRules;
@@ -198,11 +197,13 @@ public final class IngestJob {
         LOG.info("ingest: reading {} record(s) from {} partition(s) into lake version {}", plan.records,
                 plan.ranges.size(), version);
 
-        Dataset<Row> parsed = readKafka(plan)
-                .mapPartitions(new RecordParsing(version, now, maxRecordBytes, blogPathPatterns, failures), Encoders.row(RecordParsing.SCHEMA))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        long started = System.nanoTime();
+        StagedBatch parsed = StagedBatch.write(spark, readKafka(plan)
+                .mapPartitions(new RecordParsing(version, now, maxRecordBytes, blogPathPatterns, failures),
+                        Encoders.row(RecordParsing.SCHEMA)), lake.stagingPath(version));
         try {
-            Counts counts = count(parsed);
+            Counts counts = count(parsed.all());
+            LOG.info("ingest: {} record(s) read and parsed in {} s", counts.records, seconds(started));
             failures.at(FailureInjector.Point.PARSED);
             checkBadFraction(counts, version);
             Map<String, List<String>> tables = new TreeMap<>(current.tables());
@@ -212,20 +213,25 @@ public final class IngestJob {
             DeletionRules deletions = deletionRules(parsed, current, counts);
             for (Table table : List.of(Tables.Deletions.TABLE, Tables.Posts.TABLE, Tables.Accounts.TABLE,
                     Tables.Follows.TABLE, Tables.BlogLinks.TABLE, Tables.Identities.TABLE)) {
-                SegmentMerge.Outcome o = SegmentMerge.merge(spark, lake, current, table, rowsOf(parsed, table),
-                        counts.rows(table), ORDER, priority(table), version, deletions.forTable(table));
+                long mergeStarted = System.nanoTime();
+                SegmentMerge.Outcome o = SegmentMerge.merge(spark, lake, current, table,
+                        parsed.rowsOf(table, counts.rows(table) > 0), counts.rows(table), ORDER, priority(table),
+                        version, deletions.forTable(table));
                 tables.put(table.name(), o.segments());
                 rows.put(table.name(), o.inserted());
                 duplicates.put(table.name(), o.duplicates());
                 if (o.deleted() > 0) {
                     deleted.put(table.name(), o.deleted());
                 }
-                LOG.info("ingest: {}: {} new row(s), {} duplicate(s), {} replaced, {} deleted", table.name(),
-                        o.inserted(), o.duplicates(), o.replaced(), o.deleted());
+                if (counts.rows(table) > 0 || o.deleted() > 0) {
+                    LOG.info("ingest: {}: {} new row(s), {} duplicate(s), {} replaced, {} deleted ({} s)", table.name(),
+                            o.inserted(), o.duplicates(), o.replaced(), o.deleted(), seconds(mergeStarted));
+                }
                 failures.at(FailureInjector.Point.MID_WRITE);
             }
             SegmentMerge.Outcome q = SegmentMerge.append(lake, current, Tables.Quarantine.TABLE,
-                    rowsOf(parsed, Tables.Quarantine.TABLE), counts.rows(Tables.Quarantine.TABLE), version);
+                    parsed.rowsOf(Tables.Quarantine.TABLE, counts.rows(Tables.Quarantine.TABLE) > 0),
+                    counts.rows(Tables.Quarantine.TABLE), version);
             tables.put(Tables.Quarantine.TABLE.name(), q.segments());
             rows.put(Tables.Quarantine.TABLE.name(), q.inserted());
 
@@ -245,15 +251,20 @@ public final class IngestJob {
             lake.removeOrphans();
             return new Result(version, batch, counts.byFormat, counts.skipped, plan.lost);
         } finally {
-            parsed.unpersist();
+            parsed.delete();
         }
     }
 
+    private static String seconds(long startedNanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e9);
+    }
+
     /** Every deletion (stored and new) and those of this batch, as the merges apply them. */
-    private DeletionRules deletionRules(Dataset<Row> parsed, LakeState current, Counts counts) {
+    private DeletionRules deletionRules(StagedBatch parsed, LakeState current, Counts counts) {
         Table table = Tables.Deletions.TABLE;
-        Dataset<Row> fresh = parsed.filter(col(RecordParsing.KIND).equalTo(table.name()))
-                .select(col(table.name() + ".*"));
+        Dataset<Row> fresh = parsed.rowsOf(table, counts.rows(table) > 0)
+                .select(java.util.Arrays.stream(table.schema().fieldNames()).map(org.apache.spark.sql.functions::col)
+                        .toArray(Column[]::new));
         Dataset<Row> all = lake.read(spark, table, current).unionByName(fresh);
         return new DeletionRules(all, fresh, counts.rows(table) > 0);
     }
@@ -326,11 +337,6 @@ public final class IngestJob {
         }
     }
 
-    private static Dataset<Row> rowsOf(Dataset<Row> parsed, Table table) {
-        return parsed.filter(col(RecordParsing.KIND).equalTo(table.name()))
-                .select(col(table.name() + ".*"), col(RecordParsing.TOPIC), col(RecordParsing.PARTITION),
-                        col(RecordParsing.OFFSET), col(RecordParsing.INDEX));
-    }
 
     /**
      * Which copy of a row the lake keeps: see {@link SegmentMerge}. Posts: the most complete.

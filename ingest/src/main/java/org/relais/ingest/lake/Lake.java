@@ -44,6 +44,7 @@ public final class Lake {
 
     static final String COMMITS = "_commits";
     static final String RUNS = "_runs";
+    static final String STAGING = "_staging";
     static final String SEGMENT_PREFIX = "seg-";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -183,10 +184,19 @@ public final class Lake {
                     fs.delete(s.getPath(), false);
                 }
             }
+            Path staging = new Path(root, STAGING);
+            if (fs.exists(staging)) {
+                fs.delete(staging, true);
+            }
         } catch (IOException e) {
             throw new LakeException("cannot clean up the lake at " + root + ": " + e.getMessage(), e);
         }
         return removed;
+    }
+
+    /** Where an ingest batch stages its parsed records until it commits: {@code <lake>/_staging/batch-N}. */
+    public String stagingPath(long version) {
+        return new Path(new Path(root, STAGING), String.format("batch-%06d", version)).toString();
     }
 
     /** Where a run's per-stage records go: {@code <lake>/_runs/<run-date>/}. */

@@ -75,25 +75,37 @@ public final class SegmentMerge {
             deletedOnArrival = incomingCount - incoming.count();
         }
         Column[] keys = table.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        List<Column> ordering = new ArrayList<>();
-        ordering.add(col(PRIORITY).desc());
-        order.forEach(c -> ordering.add(col(c).asc()));
-        WindowSpec byKey = Window.partitionBy(keys).orderBy(ordering.toArray(Column[]::new));
-        Dataset<Row> best = incoming.withColumn(PRIORITY, priority)
-                .withColumn("_rank", row_number().over(byKey))
-                .filter(col("_rank").equalTo(1))
-                .drop("_rank");
-
-        Dataset<Row> decided;
-        if (segments.isEmpty()) {
-            decided = best.withColumn(FILE, org.apache.spark.sql.functions.lit(null).cast("string"))
-                    .withColumn(STORED_PRIORITY, org.apache.spark.sql.functions.lit(null).cast("long"));
-        } else {
-            Dataset<Row> stored = lake.read(spark, table, current)
-                    .select(concat(keys, priority.cast("long").as(STORED_PRIORITY), input_file_name().as(FILE)));
-            decided = best.join(stored, table.key().toArray(String[]::new), "left");
+        Best best = bestPerKey(incoming.withColumn(PRIORITY, priority), table.key(), order);
+        long arrived = incomingCount - deletedOnArrival;
+        try {
+            if (segments.isEmpty()) {
+                // Nothing stored to compare with or delete from: the batch's best rows are the segment.
+                List<String> next = new ArrayList<>();
+                long inserted = arrived - best.dropped();
+                if (inserted > 0) {
+                    String name = lake.segmentName(version);
+                    best.rows().select(columns(table)).write().mode("errorifexists")
+                            .parquet(lake.segmentPath(table.name(), name));
+                    next.add(name);
+                }
+                return new Outcome(next, inserted, best.dropped(), 0, deletedOnArrival);
+            }
+            return mergeWithStored(spark, lake, current, table, best, arrived, keys, priority, version, removal,
+                    deletesStored, deletedOnArrival);
+        } finally {
+            best.release();
+            incoming.unpersist();
         }
-        decided = decided.persist(StorageLevel.MEMORY_AND_DISK());
+    }
+
+    private static Outcome mergeWithStored(SparkSession spark, Lake lake, LakeState current, Table table, Best best,
+            long arrived, Column[] keys, Column priority, long version, Removal removal, boolean deletesStored,
+            long deletedOnArrival) {
+        List<String> segments = current.segments(table.name());
+        Dataset<Row> stored = lake.read(spark, table, current)
+                .select(concat(keys, priority.cast("long").as(STORED_PRIORITY), input_file_name().as(FILE)));
+        Dataset<Row> decided = best.rows().join(stored, table.key().toArray(String[]::new), "left")
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Column isNew = col(FILE).isNull();
             Column replaces = col(FILE).isNotNull().and(col(PRIORITY).gt(col(STORED_PRIORITY)));
@@ -108,8 +120,8 @@ public final class SegmentMerge {
             long replacedCount = rewrite.isEmpty() ? 0 : replacedKeys.count();
             long deletedStored = 0;
             if (deletesStored) {
-                Dataset<Row> stored = lake.read(spark, table, current).withColumn(FILE, input_file_name());
-                Dataset<Row> deletedRows = stored.join(removal.keepStored(stored).select(keys),
+                Dataset<Row> rows = lake.read(spark, table, current).withColumn(FILE, input_file_name());
+                Dataset<Row> deletedRows = rows.join(removal.keepStored(rows).select(keys),
                         table.key().toArray(String[]::new), "left_anti");
                 for (Row r : deletedRows.groupBy(FILE).count().collectAsList()) {
                     rewrite.add(segmentOf(r.getString(0)));
@@ -132,12 +144,52 @@ public final class SegmentMerge {
                 toWrite.write().mode("errorifexists").parquet(lake.segmentPath(table.name(), name));
                 next.add(name);
             }
-            long arrived = incomingCount - deletedOnArrival;
             return new Outcome(next, insertCount, arrived - insertCount, replacedCount, deletedOnArrival + deletedStored);
         } finally {
             decided.unpersist();
-            incoming.unpersist();
         }
+    }
+
+    /**
+     * The best row of each key, and how many rows were dropped as duplicates within the batch.
+     * {@link #release()} frees what was cached to compute it.
+     */
+    record Best(Dataset<Row> rows, long dropped, Dataset<Row> cached) {
+        void release() {
+            if (cached != null) {
+                cached.unpersist();
+            }
+        }
+    }
+
+    /**
+     * The best row of each key: highest priority, then earliest in Kafka order. Only the keys that
+     * occur more than once are ranked (a sort of those rows alone); the others, usually nearly
+     * all, pass straight through, and a batch without repeated keys costs one aggregation of its
+     * keys rather than a sort of its rows.
+     */
+    static Best bestPerKey(Dataset<Row> rows, List<String> key, List<String> order) {
+        String[] keyNames = key.toArray(String[]::new);
+        Column[] keys = key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Dataset<Row> repeated = rows.groupBy(keys).count().filter(col("count").gt(1))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Row totals = repeated.agg(org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)),
+                org.apache.spark.sql.functions.sum(col("count").minus(1))).first();
+        if (totals.getLong(0) == 0) {
+            repeated.unpersist();
+            return new Best(rows, 0, null);
+        }
+        Dataset<Row> repeatedKeys = repeated.drop("count");
+        Dataset<Row> single = rows.join(repeatedKeys, keyNames, "left_anti");
+        List<Column> ordering = new ArrayList<>();
+        ordering.add(col(PRIORITY).desc());
+        order.forEach(c -> ordering.add(col(c).asc()));
+        WindowSpec byKey = Window.partitionBy(keys).orderBy(ordering.toArray(Column[]::new));
+        Dataset<Row> ranked = rows.join(repeatedKeys, keyNames, "left_semi")
+                .withColumn("_rank", row_number().over(byKey))
+                .filter(col("_rank").equalTo(1))
+                .drop("_rank");
+        return new Best(single.unionByName(ranked), totals.getLong(1), repeated);
     }
 
     /** Appends {@code incoming} ({@code count} rows) as a new segment, without looking for duplicates. */

@@ -36,6 +36,9 @@ public final class SparkSessions {
                 .config("spark.sql.warehouse.dir",
                         Paths.get(System.getProperty("java.io.tmpdir"), "relais-spark-warehouse").toUri().toString())
                 .config("spark.sql.parquet.compression.codec", "zstd")
+                // The ingest job stages its parse output partitioned by kind (a handful of values):
+                // concurrent writers spare it a sort of every row by kind.
+                .config("spark.sql.maxConcurrentOutputFiles", "16")
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 // Plans of the wide canonical tables exceed the default of 25 fields and log a warning.
