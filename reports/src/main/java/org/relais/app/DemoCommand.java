@@ -100,6 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
             Path sampleConfig = samples.resolve("relais.conf");
             RelaisConfig config = options.with(work.resolve("lake").toString(), work.resolve("reports").toString(),
                     broker.bootstrapServers(), Files.isRegularFile(sampleConfig) ? sampleConfig : null).load();
+            Stages.validate(config);
             for (int i = 0; i < NIGHTS.size(); i++) {
                 Night night = NIGHTS.get(i);
                 publish(config, samples, night.inputs());

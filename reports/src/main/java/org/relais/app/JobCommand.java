@@ -39,6 +39,7 @@ abstract class JobCommand implements Callable<Integer> {
         RelaisConfig config;
         try {
             config = options.load();
+            Stages.validate(config);
         } catch (ConfigException e) {
             System.err.println(name + ": " + e.getMessage());
             return ExitCodes.CONFIG;

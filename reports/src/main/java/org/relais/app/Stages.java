@@ -1,13 +1,18 @@
 package org.relais.app;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.relais.analytics.job.AnalyzeJob;
 import org.relais.ingest.cli.ExitCodes;
 import org.relais.ingest.config.ConfigException;
+import org.relais.ingest.config.RelaisConfig;
 import org.relais.ingest.job.IngestJob;
 import org.relais.ingest.kafka.KafkaSettings;
 import org.relais.ingest.kafka.Topics;
@@ -23,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The three stages of a run (ingest, analyze, report), each timed and recorded in the run log,
  * success or failure. A failure becomes a {@link StageFailedException} whose message is one line
- * naming the stage and the cause; the full stack trace goes to the log only.
+ * naming the stage and the cause; the full stack trace goes to the stage's record in the run log
+ * ({@code <lake>/_runs/<run-date>/<stage>.json}) and so into the manifest marked failed.
  */
 public final class Stages {
 
@@ -34,6 +40,30 @@ public final class Stages {
     public static final String REPORT = "report";
 
     private Stages() {
+    }
+
+    /**
+     * Checks the settings of every stage before anything runs, so that a bad value is reported
+     * with all the others at once, not after ingest has committed a batch.
+     *
+     * @throws ConfigException listing every problem
+     */
+    public static void validate(RelaisConfig config) {
+        List<String> problems = new ArrayList<>();
+        List<Runnable> checks = List.of(
+                () -> IngestJob.Settings.from(config),
+                () -> AnalyzeJob.Settings.from(config),
+                () -> ReportSettings.from(config));
+        for (Runnable check : checks) {
+            try {
+                check.run();
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
     }
 
     /**
@@ -59,7 +89,12 @@ public final class Stages {
                         IngestJob.Settings.from(ctx.config()), Clock.systemUTC());
                 IngestJob.Result result = job.run(ctx.runDate());
                 ObjectNode details = result.toJson();
-                details.set("lake_rows", lakeRows(ctx));
+                try {
+                    details.set("lake_rows", lakeRows(ctx));
+                } catch (RuntimeException e) {
+                    // The batch is committed: not knowing the totals is no reason to fail the stage.
+                    LOG.warn("ingest: could not count the lake's rows: {}", oneLine(e));
+                }
                 return new Outcome<>(result, details);
             }
         });
@@ -104,9 +139,9 @@ public final class Stages {
             return outcome.result();
         } catch (Exception | StackOverflowError e) {
             String cause = oneLine(e);
-            LOG.debug("{} failed", stage, e);
+            LOG.error("{} failed: {}", stage, cause);
             try {
-                ctx.runLog().failed(stage, started, Instant.now(), cause);
+                ctx.runLog().failed(stage, started, Instant.now(), cause, stackTrace(e));
             } catch (RuntimeException logFailure) {
                 LOG.warn("could not record the failure of {}: {}", stage, oneLine(logFailure));
             }
@@ -127,22 +162,40 @@ public final class Stages {
         return ExitCodes.FAILED;
     }
 
-    /** The most telling message of an exception chain, on one line. */
+    private static String stackTrace(Throwable e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        return trace.toString();
+    }
+
+    /**
+     * The most telling message of an exception chain, on one line: Relais's own exceptions say
+     * what went wrong in the user's terms and win; otherwise the deepest cause that has a message
+     * (Spark wraps the real error in "Job aborted due to stage failure"). Stack traces that some
+     * messages carry are cut off; the log has them whole.
+     */
     public static String oneLine(Throwable e) {
-        Throwable t = e;
-        String message = null;
-        while (t != null) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                message = t instanceof Topics.KafkaUnavailableException || t instanceof Lake.LakeException
-                        || message == null ? t.getMessage() : message;
-                if (t instanceof Topics.KafkaUnavailableException || t instanceof Lake.LakeException) {
-                    break;
-                }
+        String ours = null;
+        String deepest = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m == null || m.isBlank()) {
+                continue;
             }
-            t = t.getCause();
+            if (ours == null && (t instanceof Topics.KafkaUnavailableException || t instanceof Lake.LakeException
+                    || t.getClass().getName().startsWith("org.relais."))) {
+                ours = m;
+            }
+            deepest = t.getClass().getName().startsWith("org.apache.spark.") && deepest != null ? deepest : m;
         }
-        if (message == null) {
-            message = e.getClass().getSimpleName();
+        String message = ours != null ? ours : deepest != null ? deepest : e.getClass().getSimpleName();
+        int trace = message.indexOf("\n\tat ");
+        if (trace > 0) {
+            message = message.substring(0, trace);
+        }
+        int driverTrace = message.indexOf("Driver stacktrace:");
+        if (driverTrace > 0) {
+            message = message.substring(0, driverTrace);
         }
         return message.replaceAll("\\s*\\R\\s*", " ").trim();
     }

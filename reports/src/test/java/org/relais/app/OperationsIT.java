@@ -69,7 +69,10 @@ class OperationsIT {
                 "the same lake gives the same ranking");
         assertEquals(List.of(DATE), list(reports()), "no staging or replaced directory is left beside it");
         JsonNode manifest = json(reports().resolve(DATE).resolve("manifest.json"));
-        assertEquals(0, manifest.path("records").path("kafka_records").asLong(), "the re-run read nothing new");
+        assertEquals(40, manifest.path("records").path("kafka_records").asLong(),
+                "the re-run reports the batch the first run of the date committed");
+        assertTrue(manifest.path("stages").path("ingest").path("details")
+                .path("batch_committed_by_an_earlier_attempt").asBoolean(), "and says so");
         assertEquals(40, manifest.path("records").path("lake_rows").path("posts").asLong(), "and added nothing");
     }
 

@@ -150,12 +150,15 @@ public final class IngestJob {
      * @param byFormat records read, by their format header ({@code "none"} when absent)
      * @param skipped records that held nothing to store (a blog linking to itself), by format
      * @param lost records Kafka deleted (retention) before they could be read, by partition
+     * @param committedEarlier true when nothing new arrived and {@code batch} is the one an earlier
+     *     attempt of the same run date committed (a re-run reports it rather than nothing)
      */
     public record Result(long version, LakeState.Batch batch, Map<String, Long> byFormat, Map<String, Long> skipped,
-            Map<String, Long> lost) {
+            Map<String, Long> lost, boolean committedEarlier) {
 
+        /** Whether this run read records from Kafka (not whether the date's batch holds some). */
         public boolean consumedAnything() {
-            return batch.records() > 0;
+            return !committedEarlier && batch.records() > 0;
         }
 
         public long quarantinedTotal() {
@@ -165,6 +168,7 @@ public final class IngestJob {
         public ObjectNode toJson() {
             ObjectNode n = Lake.json().createObjectNode();
             n.put("lake_version", version);
+            n.put("batch_committed_by_an_earlier_attempt", committedEarlier);
             ObjectNode consumed = n.putObject("consumed");
             batch.ranges().forEach((tp, r) -> consumed.putObject(tp).put("from", r[0]).put("to", r[1]));
             n.put("records", batch.records());
@@ -189,8 +193,14 @@ public final class IngestJob {
         Plan plan = plan(current);
         if (plan.records == 0) {
             LOG.info("ingest: nothing new in {} since lake version {}", kafka.topics(), current.version());
+            if (current.batch() != null && runDate.equals(current.batch().runDate())) {
+                // A re-run of the same date: its manifest reports the batch this date committed.
+                LOG.info("ingest: lake version {} holds this run date's batch; the manifest reports it",
+                        current.version());
+                return new Result(current.version(), current.batch(), Map.of(), Map.of(), plan.lost, true);
+            }
             LakeState.Batch none = new LakeState.Batch(runDate, Map.of(), 0, Map.of(), Map.of(), Map.of());
-            return new Result(current.version(), none, Map.of(), Map.of(), plan.lost);
+            return new Result(current.version(), none, Map.of(), Map.of(), plan.lost, false);
         }
         long version = current.version() + 1;
         Instant now = clock.instant();
@@ -246,12 +256,21 @@ public final class IngestJob {
             failures.at(FailureInjector.Point.BEFORE_COMMIT);
             lake.commit(new LakeState(version, clock.instant(), tables, nextOffsets, batch));
             failures.at(FailureInjector.Point.AFTER_COMMIT);
+            cleanUpAfterCommit();
             LOG.info("ingest: committed lake version {}: {} record(s), {} quarantined", version, counts.records,
                     counts.quarantined.values().stream().mapToLong(Long::longValue).sum());
-            lake.removeOrphans();
-            return new Result(version, batch, counts.byFormat, counts.skipped, plan.lost);
+            return new Result(version, batch, counts.byFormat, counts.skipped, plan.lost, false);
         } finally {
             parsed.delete();
+        }
+    }
+
+    /** The batch is committed: a failure to clean up now is a warning, the next run cleans up. */
+    private void cleanUpAfterCommit() {
+        try {
+            lake.removeOrphans();
+        } catch (RuntimeException e) {
+            LOG.warn("ingest: committed, but could not clean up after the commit ({}); the next run will", e.getMessage());
         }
     }
 
@@ -272,6 +291,12 @@ public final class IngestJob {
     /** The ranges to read: from each partition's committed offset (or its start) to its end now. */
     private Plan plan(LakeState current) throws KafkaUnavailableException {
         Map<TopicPartition, long[]> available = offsets.offsetRanges(kafka.topics());
+        for (String topic : kafka.topics()) {
+            if (available.keySet().stream().noneMatch(tp -> tp.topic().equals(topic))) {
+                LOG.warn("ingest: topic {} does not exist (yet); nothing is read from it. Check relais.kafka.topics",
+                        topic);
+            }
+        }
         Map<TopicPartition, long[]> ranges = new LinkedHashMap<>();
         Map<String, Long> lost = new TreeMap<>();
         long records = 0;
@@ -286,6 +311,13 @@ public final class IngestJob {
                 lost.put(tp.topic() + "/" + tp.partition(), first - from);
                 LOG.warn("ingest: {} records of {} were deleted by Kafka's retention before they were read",
                         first - from, tp);
+                from = first;
+            } else if (from > end) {
+                // The partition ends before where the lake stopped reading it: the topic was deleted
+                // and created again, or its log truncated. Its records are all new to the lake;
+                // whatever they repeat is dropped as duplicates.
+                LOG.warn("ingest: {} ends at offset {}, before offset {} where the lake stopped reading it (topic"
+                        + " re-created or truncated?); reading it again from offset {}", tp, end, from, first);
                 from = first;
             }
             if (end > from) {

@@ -34,9 +34,13 @@ public final class RunLog {
         return write(stage, SUCCEEDED, started, finished, details, null);
     }
 
-    /** Records a stage that failed, with the one-line cause. */
-    public ObjectNode failed(String stage, Instant started, Instant finished, String cause) {
-        return write(stage, FAILED, started, finished, Lake.json().createObjectNode(), cause);
+    /** Records a stage that failed, with the one-line cause and the stack trace for diagnosis. */
+    public ObjectNode failed(String stage, Instant started, Instant finished, String cause, String trace) {
+        ObjectNode details = Lake.json().createObjectNode();
+        if (trace != null) {
+            details.put("stack_trace", trace);
+        }
+        return write(stage, FAILED, started, finished, details, cause);
     }
 
     /** Forgets the stage records of earlier attempts of this run date: a nightly run starts afresh. */
