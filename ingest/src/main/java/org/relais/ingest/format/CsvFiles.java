@@ -33,12 +33,16 @@ final class CsvFiles {
      *     required column; the message names the file
      */
     static Iterator<SourceRecord> split(InputStream in, String fileName, List<String> required,
-            Function<CsvRow, String> key) throws IOException, BadInputException {
-        LineFramer framer = new LineFramer(in, true);
+            Function<CsvRow, String> key, int maxRecordBytes) throws IOException, BadInputException {
+        LineFramer framer = new LineFramer(in, true, maxRecordBytes);
         LineFramer.Frame headerLine = framer.next();
         if (headerLine == null) {
             throw new BadInputException(fileName + ": the file is empty, but must start with a header row with columns "
                     + Values.join(required));
+        }
+        if (headerLine.oversized()) {
+            throw new BadInputException(fileName + ": the header row is " + headerLine.size()
+                    + " bytes long, more than a record may be (" + maxRecordBytes + "); is a quote left open?");
         }
         String[] header;
         try {
@@ -58,7 +62,11 @@ final class CsvFiles {
                     + "; it has " + Values.join(List.of(header)));
         }
         byte[] prefix = withNewline(headerLine.bytes());
+        framer.limit(Math.max(0, maxRecordBytes - prefix.length));
         return framer.records(row -> {
+            if (row.oversized()) {
+                return SourceRecord.tooLarge(row.line(), prefix.length + row.size());
+            }
             String rowKey = null;
             try {
                 CsvRow fields = CsvRow.of(header, CsvRow.fieldsLenient(row.bytes()));

@@ -17,8 +17,9 @@ abstract class CsvFormat extends NamedFormat {
     }
 
     @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException, BadInputException {
-        return CsvFiles.split(in, fileName, requiredColumns, this::key);
+    public Iterator<SourceRecord> split(InputStream in, String fileName, int maxRecordBytes)
+            throws IOException, BadInputException {
+        return CsvFiles.split(in, fileName, requiredColumns, this::key, maxRecordBytes);
     }
 
     /** The Kafka key of a row, as split at publish time, or null; must not fail. */

@@ -31,6 +31,10 @@ import org.apache.commons.io.input.BOMInputStream;
  * the file stops being JSON (a cut-off download, a stray byte), the rest of the file from the
  * element that broke becomes one last record, which the parser then quarantines: splitting never
  * stops on bad data, and what was after the break is kept rather than dropped.
+ *
+ * <p>An element longer than the record limit is not held in memory: as the structure cannot be
+ * followed without reading it, it and the rest of the file come out as one oversized record (line
+ * and size only), which the producer rejects with a message.
  */
 final class JsonArrays {
 
@@ -44,12 +48,13 @@ final class JsonArrays {
      * @param key the Kafka key of a record, from its bytes (which may not be JSON or UTF-8: it must
      *     not fail, but return null)
      */
-    static Iterator<SourceRecord> splitArraysOrLines(InputStream in, Function<byte[], String> key) throws IOException {
+    static Iterator<SourceRecord> splitArraysOrLines(InputStream in, Function<byte[], String> key, int maxRecordBytes)
+            throws IOException {
         InputStream buffered = new BufferedInputStream(BOMInputStream.builder().setInputStream(in).get(), SNIFF_LIMIT);
         if (firstNonBlankByte(buffered) != '[') {
-            return JsonLines.split(buffered, key);
+            return JsonLines.split(buffered, key, maxRecordBytes);
         }
-        return new RecordIterator(new ArraySplitter(new RecordingInputStream(buffered), key));
+        return new RecordIterator(new ArraySplitter(new RecordingInputStream(buffered, maxRecordBytes), key));
     }
 
     private static int firstNonBlankByte(InputStream in) throws IOException {
@@ -122,9 +127,20 @@ final class JsonArrays {
                 byte[] value = recording.slice(start, end);
                 recording.discardBefore(end);
                 return record(value, line);
+            } catch (RecordTooLargeException e) {
+                done = true;
+                long from = start >= 0 ? start : recording.start();
+                return SourceRecord.tooLarge(Math.max(line, 1), recording.restSize(from));
             } catch (JsonProcessingException e) {
                 done = true;
-                byte[] rest = recording.rest(start >= 0 ? start : recording.start());
+                long restStart = start >= 0 ? start : recording.start();
+                long restLine = line > 0 ? line : Math.max(1, e.getLocation() == null ? 1 : e.getLocation().getLineNr());
+                byte[] rest;
+                try {
+                    rest = recording.rest(restStart);
+                } catch (RecordTooLargeException tooLarge) {
+                    return SourceRecord.tooLarge(restLine, recording.restSize(restStart));
+                }
                 int from = 0;
                 while (from < rest.length && (rest[from] == ',' || rest[from] <= ' ')) {
                     from++;
@@ -132,7 +148,6 @@ final class JsonArrays {
                 if (from == rest.length) {
                     return null;
                 }
-                long restLine = line > 0 ? line : Math.max(1, e.getLocation() == null ? 1 : e.getLocation().getLineNr());
                 return record(Arrays.copyOfRange(rest, from, rest.length), restLine);
             }
         }
@@ -148,14 +163,21 @@ final class JsonArrays {
      * bytes of a record can be cut out by offset after the parser has read past them.
      */
     private static final class RecordingInputStream extends InputStream {
+        /** Room for the parser's read-ahead beyond the record being read. */
+        private static final int READ_AHEAD = 1 << 16;
+
         private final InputStream in;
+        private final long maxKept;
         private byte[] kept = new byte[1 << 16];
         /** The offset in the stream of {@code kept[0]}. */
         private long keptStart;
         private int keptLength;
+        /** Bytes read past the limit and not kept. */
+        private long dropped;
 
-        RecordingInputStream(InputStream in) {
+        RecordingInputStream(InputStream in, int maxRecordBytes) {
             this.in = in;
+            this.maxKept = (long) maxRecordBytes + READ_AHEAD;
         }
 
         @Override
@@ -203,12 +225,37 @@ final class JsonArrays {
             return slice(Math.max(from, keptStart), keptStart + keptLength);
         }
 
-        private void keep(byte[] b, int off, int n) {
+        /**
+         * The size of everything from {@code from} to the end of the stream, reading what is left
+         * without keeping it.
+         */
+        long restSize(long from) throws IOException {
+            byte[] chunk = new byte[1 << 16];
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                dropped += n;
+            }
+            return keptStart + keptLength + dropped - Math.max(from, keptStart);
+        }
+
+        private void keep(byte[] b, int off, int n) throws RecordTooLargeException {
+            if (keptLength + n > maxKept) {
+                dropped += n;
+                throw new RecordTooLargeException();
+            }
             if (keptLength + n > kept.length) {
                 kept = Arrays.copyOf(kept, Math.max(kept.length * 2, keptLength + n));
             }
             System.arraycopy(b, off, kept, keptLength, n);
             keptLength += n;
+        }
+    }
+
+    /** The record being read is longer than the limit. */
+    private static final class RecordTooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RecordTooLargeException() {
+            super("record too large", null);
         }
     }
 }

@@ -21,8 +21,12 @@ final class JsonLines {
      * @param key the Kafka key of a line, or {@code null}; it sees the raw bytes, which may not be
      *     JSON or UTF-8, so it must not fail (return null instead)
      */
-    static Iterator<SourceRecord> split(InputStream in, Function<byte[], String> key) throws IOException {
-        return new LineFramer(in, false).records(line -> {
+    static Iterator<SourceRecord> split(InputStream in, Function<byte[], String> key, int maxRecordBytes)
+            throws IOException {
+        return new LineFramer(in, false, maxRecordBytes).records(line -> {
+            if (line.oversized()) {
+                return SourceRecord.tooLarge(line.line(), line.size());
+            }
             String lineKey = key.apply(line.bytes());
             return new SourceRecord(lineKey == null ? null : lineKey.getBytes(UTF_8), line.bytes(), line.line());
         });

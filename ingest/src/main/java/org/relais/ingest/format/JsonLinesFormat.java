@@ -13,8 +13,8 @@ abstract class JsonLinesFormat extends NamedFormat {
     }
 
     @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException {
-        return JsonLines.split(in, this::key);
+    public Iterator<SourceRecord> split(InputStream in, String fileName, int maxRecordBytes) throws IOException {
+        return JsonLines.split(in, this::key, maxRecordBytes);
     }
 
     /**

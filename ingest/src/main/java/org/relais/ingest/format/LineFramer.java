@@ -19,16 +19,26 @@ import org.apache.commons.io.input.BOMInputStream;
  * <p>In CSV mode a {@code '\n'} inside a quoted field does not end the record. A field is quoted
  * when it starts with {@code '"'}; inside it {@code ""} is an escaped quote. A quote anywhere else
  * is an ordinary character, as in Commons CSV's {@code RFC4180} format, so that both agree on where
- * records end. An unterminated quote makes the rest of the file one record, which the parser then
- * quarantines: it never stops the split.
+ * records end.
  *
- * <p>No record size limit is applied here: the limit is the broker's maximum message size, which
- * the producer knows.
+ * <p>A record is kept in memory up to a limit (the largest record the broker will take). A longer
+ * one is not: the framer counts its bytes up to its end and returns it {@linkplain Frame#oversized()
+ * oversized}, with its first line and size but without its bytes. Past the limit, a quote no
+ * longer holds a record open: the record ends at the first line end past the limit. So a quote that is never
+ * closed costs the lines up to the limit, reported as one oversized record, and framing resumes
+ * after it, instead of the rest of the file becoming one record held in memory.
  */
 final class LineFramer {
 
-    /** One record: its bytes without the line end, and the 1-based line where it starts. */
-    record Frame(byte[] bytes, long line) {
+    /**
+     * One record: its bytes without the line end, the 1-based line where it starts, and its size
+     * (more than {@code bytes.length} when it was too long to keep, and {@code bytes} is empty).
+     */
+    record Frame(byte[] bytes, long line, long size) {
+
+        boolean oversized() {
+            return size > bytes.length;
+        }
     }
 
     /** Turns a frame into the record to publish, or {@code null} to skip it. */
@@ -41,21 +51,34 @@ final class LineFramer {
 
     private final InputStream in;
     private final boolean csvQuotes;
+    private int maxRecordBytes;
     private final byte[] chunk = new byte[CHUNK_SIZE];
     private int chunkPos;
     private int chunkEnd;
     private byte[] record = new byte[1024];
     private int recordLength;
+    /** The size of the record being read, when it has outgrown {@link #maxRecordBytes}; else -1. */
+    private long oversizedLength = -1;
     /** The line number of the next byte to read. */
     private long line = 1;
 
     /**
      * @param in the stream; the caller closes it
      * @param csvQuotes whether {@code '\n'} inside a quoted CSV field belongs to the record
+     * @param maxRecordBytes records longer than this (line end excluded) come out oversized
      */
-    LineFramer(InputStream in, boolean csvQuotes) throws IOException {
+    LineFramer(InputStream in, boolean csvQuotes, int maxRecordBytes) throws IOException {
         this.in = BOMInputStream.builder().setInputStream(in).get();
         this.csvQuotes = csvQuotes;
+        limit(maxRecordBytes);
+    }
+
+    /** Changes the limit for the records still to come (CSV rows share it with their header). */
+    void limit(int maxRecordBytes) {
+        if (maxRecordBytes < 0) {
+            throw new IllegalArgumentException("maxRecordBytes < 0: " + maxRecordBytes);
+        }
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     /** The next non-blank record, or {@code null} at the end of the stream. */
@@ -65,11 +88,14 @@ final class LineFramer {
             if (!readRecord()) {
                 return null;
             }
+            if (oversizedLength >= 0) {
+                return new Frame(new byte[0], start, oversizedLength);
+            }
             if (recordLength > 0 && record[recordLength - 1] == '\r') {
                 recordLength--;
             }
             if (!isBlank()) {
-                return new Frame(Arrays.copyOf(record, recordLength), start);
+                return new Frame(Arrays.copyOf(record, recordLength), start, recordLength);
             }
         }
     }
@@ -93,6 +119,7 @@ final class LineFramer {
      */
     private boolean readRecord() throws IOException {
         recordLength = 0;
+        oversizedLength = -1;
         boolean readAnything = false;
         boolean fieldStart = true;
         boolean quotedField = false;
@@ -107,7 +134,8 @@ final class LineFramer {
                 byte b = chunk[chunkPos++];
                 if (b == '\n') {
                     line++;
-                    if (!inQuotes) {
+                    if (!inQuotes || oversizedLength >= 0
+                            || recordLength + (chunkPos - 1 - segmentStart) > maxRecordBytes + 1) {
                         append(segmentStart, chunkPos - 1);
                         return true;
                     }
@@ -145,6 +173,15 @@ final class LineFramer {
 
     private void append(int from, int to) {
         int n = to - from;
+        if (oversizedLength >= 0) {
+            oversizedLength += n;
+            return;
+        }
+        if (recordLength + n > maxRecordBytes + 1) {
+            // One byte of slack: a CRLF record's '\r' is not part of the record.
+            oversizedLength = (long) recordLength + n;
+            return;
+        }
         if (recordLength + n > record.length) {
             record = Arrays.copyOf(record, Math.max(record.length * 2, recordLength + n));
         }

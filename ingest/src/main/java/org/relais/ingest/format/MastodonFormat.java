@@ -92,8 +92,8 @@ public final class MastodonFormat extends JsonLinesFormat {
 
     /** Arrays (a response body) or JSON lines: see {@link JsonArrays}. */
     @Override
-    public Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException {
-        return JsonArrays.splitArraysOrLines(in, this::key);
+    public Iterator<SourceRecord> split(InputStream in, String fileName, int maxRecordBytes) throws IOException {
+        return JsonArrays.splitArraysOrLines(in, this::key, maxRecordBytes);
     }
 
     @Override

@@ -26,10 +26,22 @@ public interface RecordFormat {
      * Cuts a file into records. The iterator may throw {@link java.io.UncheckedIOException} on a
      * read error.
      *
+     * <p>A record longer than {@code maxRecordBytes} is not held in memory: it comes out as a
+     * {@linkplain SourceRecord#oversized() oversized} record that gives its line and size, for the
+     * caller to reject with a message, and splitting goes on after it. So a line without its end
+     * or a CSV quote that is never closed costs one rejected record, not the memory of the whole
+     * rest of the file.
+     *
      * @throws BadInputException when the file as a whole cannot be used (a CSV file without the
      *     required header columns, say); the message names the file and the problem
      */
-    Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException, BadInputException;
+    Iterator<SourceRecord> split(InputStream in, String fileName, int maxRecordBytes)
+            throws IOException, BadInputException;
+
+    /** {@link #split(InputStream, String, int)} with no limit below what a Java array holds. */
+    default Iterator<SourceRecord> split(InputStream in, String fileName) throws IOException, BadInputException {
+        return split(in, fileName, SourceRecord.NO_LIMIT);
+    }
 
     /**
      * Parses one record.

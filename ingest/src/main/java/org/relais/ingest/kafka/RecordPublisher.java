@@ -113,14 +113,16 @@ public final class RecordPublisher {
         try (BoundedInputStream counted = BoundedInputStream.builder()
                         .setInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16)).get();
                 InputStream in = fileName.endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16) : counted) {
-            Iterator<SourceRecord> records = format.split(in, fileName);
+            Iterator<SourceRecord> records = format.split(in, fileName,
+                    (int) Math.min(maxRecordBytes, SourceRecord.NO_LIMIT));
             while (records.hasNext() && failure.get() == null) {
                 SourceRecord r = records.next();
-                if (r.value().length > maxRecordBytes) {
+                if (r.size() > maxRecordBytes) {
                     rejected++;
                     if (rejections.size() < MAX_REJECTION_MESSAGES) {
-                        rejections.add(fileName + ":" + r.line() + ": record of " + r.value().length
-                                + " bytes is larger than relais.ingest.max-record-bytes (" + maxRecordBytes + ")");
+                        rejections.add(fileName + ":" + r.line() + ": record of " + r.size()
+                                + " bytes is larger than relais.ingest.max-record-bytes (" + maxRecordBytes + ")"
+                                + (r.oversized() ? " (a quote or bracket left open?)" : ""));
                     }
                     continue;
                 }

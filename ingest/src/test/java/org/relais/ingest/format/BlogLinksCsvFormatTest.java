@@ -169,4 +169,27 @@ class BlogLinksCsvFormatTest {
                 () -> format.split(new ByteArrayInputStream(bytes("\n\"source_url,target_url\nx\n")), "bad.csv"));
         assertTrue(e.getMessage().startsWith("bad.csv: line 2: the header row is not valid CSV ("), e.getMessage());
     }
+
+    @Test
+    void aRowWithAnUnclosedQuoteIsOneOversizedRecordCountingItsHeaderAndTheRowsAfterItFollow() throws Exception {
+        String header = "source_url,target_url,published_at\n";
+        String open = "http://a.example/1,\"http://b.example/,\n" + "x".repeat(60) + "\n";
+        String after = "http://c.example/1,http://d.example/,\n";
+        List<SourceRecord> records = FormatTestSupport.drain(
+                format.split(new ByteArrayInputStream(bytes(header + open + after)), "links.csv", header.length() + 50));
+        assertEquals(2, records.size());
+        assertTrue(records.get(0).oversized());
+        assertEquals(2, records.get(0).line());
+        assertEquals(header.length() + open.length() - 1, records.get(0).size(), "header, the row and the next line");
+        assertEquals("http://c.example/1", keyOf(records.get(1)));
+        assertEquals(4, records.get(1).line());
+    }
+
+    @Test
+    void aHeaderLongerThanARecordMayBeIsRejected() {
+        BadInputException e = assertThrows(BadInputException.class, () -> format.split(
+                new ByteArrayInputStream(bytes("\"source_url,target_url\n" + "x".repeat(100) + "\n")), "bad.csv", 50));
+        assertEquals("bad.csv: the header row is 123 bytes long, more than a record may be (50); is a quote left open?",
+                e.getMessage());
+    }
 }

@@ -27,8 +27,8 @@ class JsonArraysTest {
     };
 
     private static List<SourceRecord> split(byte[] file) throws IOException {
-        List<SourceRecord> all = drain(JsonArrays.splitArraysOrLines(new ByteArrayInputStream(file), KEY));
-        assertEquals(values(all), values(drain(JsonArrays.splitArraysOrLines(trickle(file), KEY))),
+        List<SourceRecord> all = drain(JsonArrays.splitArraysOrLines(new ByteArrayInputStream(file), KEY, SourceRecord.NO_LIMIT));
+        assertEquals(values(all), values(drain(JsonArrays.splitArraysOrLines(trickle(file), KEY, SourceRecord.NO_LIMIT))),
                 "a stream that returns three bytes at a time splits the same");
         return all;
     }

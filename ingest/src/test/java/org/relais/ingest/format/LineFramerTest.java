@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class LineFramerTest {
 
     private static List<LineFramer.Frame> frames(InputStream in, boolean csv) throws IOException {
-        LineFramer framer = new LineFramer(in, csv);
+        LineFramer framer = new LineFramer(in, csv, SourceRecord.NO_LIMIT);
         List<LineFramer.Frame> result = new ArrayList<>();
         for (LineFramer.Frame frame = framer.next(); frame != null; frame = framer.next()) {
             result.add(frame);
@@ -139,7 +139,8 @@ class LineFramerTest {
 
     @Test
     void recordsIteratorMapsSkipsAndEnds() throws IOException {
-        Iterator<SourceRecord> records = new LineFramer(new ByteArrayInputStream(bytes("a\nskip\nb\n")), false)
+        Iterator<SourceRecord> records = new LineFramer(new ByteArrayInputStream(bytes("a\nskip\nb\n")), false,
+                        SourceRecord.NO_LIMIT)
                 .records(frame -> new String(frame.bytes(), UTF_8).equals("skip")
                         ? null
                         : new SourceRecord(null, frame.bytes(), frame.line()));
@@ -153,9 +154,49 @@ class LineFramerTest {
 
     @Test
     void endOfStreamIsSticky() throws IOException {
-        LineFramer framer = new LineFramer(new ByteArrayInputStream(bytes("a")), false);
+        LineFramer framer = new LineFramer(new ByteArrayInputStream(bytes("a")), false, SourceRecord.NO_LIMIT);
         framer.next();
         assertNull(framer.next());
         assertNull(framer.next());
+    }
+
+    private static List<String> limited(String file, boolean csv, int limit) throws IOException {
+        List<String> result = new ArrayList<>();
+        for (InputStream in : List.of(new ByteArrayInputStream(bytes(file)), trickle(bytes(file)))) {
+            LineFramer framer = new LineFramer(in, csv, limit);
+            List<String> frames = new ArrayList<>();
+            for (LineFramer.Frame f = framer.next(); f != null; f = framer.next()) {
+                frames.add(f.line() + ":" + (f.oversized() ? "oversized " + f.size() : new String(f.bytes(), UTF_8)));
+            }
+            if (!result.isEmpty()) {
+                assertEquals(result, frames, "framing must not depend on how the stream is read");
+            }
+            result = frames;
+        }
+        return result;
+    }
+
+    @Test
+    void aLineLongerThanTheLimitComesOutOversizedWithItsSizeAndTheNextLineFollows() throws IOException {
+        assertEquals(List.of("1:abc", "2:oversized 6", "3:xyz\r", "4:de"),
+                limited("abc\nabcdef\nxyz\r\r\nde", false, 4));
+    }
+
+    @Test
+    void aRecordOfExactlyTheLimitIsKeptWithOrWithoutCarriageReturn() throws IOException {
+        assertEquals(List.of("1:abcd", "2:abcd"), limited("abcd\r\nabcd\n", false, 4));
+    }
+
+    @Test
+    void csvModeAnUnclosedQuoteEndsAtTheFirstLineEndPastTheLimitAndFramingResumes() throws IOException {
+        // The quote opened on line 2 never closes: lines 2 to 4 (13 bytes, past the limit of 11
+        // and its one byte of slack for a '\r') are one oversized record, then framing goes on.
+        assertEquals(List.of("1:h", "2:oversized 13", "5:e,f", "6:g"),
+                limited("h\n\"open\nb,c\nd,e\ne,f\ng\n", true, 11));
+    }
+
+    @Test
+    void csvModeAQuotedRecordWithinTheLimitKeepsItsLineBreaks() throws IOException {
+        assertEquals(List.of("1:\"a\nb\"", "3:c"), limited("\"a\nb\"\nc\n", true, 5));
     }
 }

@@ -1,5 +1,7 @@
 package org.relais.ingest.format;
 
+import static org.relais.ingest.format.FormatTestSupport.drain;
+import java.io.ByteArrayInputStream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -209,6 +211,31 @@ class MastodonFormatTest {
         assertEquals(3, records.size());
         assertEquals("mastodon:https://social.example/users/chloe/statuses/114900000000000001", keyOf(records.get(1)));
         assertNull(records.get(2).key());
+    }
+
+    @Test
+    void anArrayElementLongerThanTheLimitEndsTheSplitWithOneOversizedRecordForTheRest() throws Exception {
+        String small = ANNE.replace("\n", " ");
+        String big = "{\"uri\":\"" + "x".repeat(300_000) + "\"}";
+        String file = "[\n" + small + ",\n" + big + ",\n" + small + "\n]\n";
+        List<SourceRecord> records = drain(format.split(new ByteArrayInputStream(bytes(file)), "page.json", 100_000));
+        assertEquals(2, records.size());
+        assertArrayEquals(bytes(small), records.get(0).value());
+        SourceRecord rest = records.get(1);
+        assertTrue(rest.oversized());
+        assertEquals(3, rest.line());
+        assertEquals(bytes(file.substring(file.indexOf(big))).length, rest.size(), "its size runs to the end of the file");
+    }
+
+    @Test
+    void aBrokenArrayWhoseRestIsLongerThanTheLimitIsOneOversizedRecord() throws Exception {
+        String small = ANNE.replace("\n", " ");
+        String rest = "{\"uri\": oops " + "y".repeat(300_000);
+        String file = "[\n" + small + ",\n" + rest;
+        List<SourceRecord> records = drain(format.split(new ByteArrayInputStream(bytes(file)), "page.json", 100_000));
+        assertEquals(2, records.size());
+        assertTrue(records.get(1).oversized());
+        assertEquals(rest.length(), records.get(1).size());
     }
 
     /**
