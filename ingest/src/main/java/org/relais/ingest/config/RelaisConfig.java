@@ -25,8 +25,12 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  *
  * <p>Precedence, highest first: command-line overrides ({@link Builder#set}), environment
  * variables ({@code RELAIS_} + the key in upper case with {@code .} and {@code -} as {@code _},
- * e.g. {@code RELAIS_KAFKA_BOOTSTRAP_SERVERS}), the file given with {@code --config}, then the
- * defaults in each module's {@code reference.conf}. Every key must be one the defaults define,
+ * e.g. {@code RELAIS_KAFKA_BOOTSTRAP_SERVERS}), the file given with {@code --config} (or, without
+ * it, named by {@code RELAIS_CONFIG}), then the defaults in each module's {@code reference.conf}.
+ * A value given on the command line or in the environment that starts with {@code [} or
+ * {@code {} is read as a HOCON list or object ({@code --set 'ingest.blog-path-patterns=["a.example/*"]'});
+ * any other, and any value in a pass-through section, is a string, converted to the key's type when
+ * read. Every key must be one the defaults define,
  * except inside the pass-through sections {@code relais.kafka.client} and {@code relais.spark.conf};
  * an unknown key is reported with the closest known one. All problems are collected and reported
  * together in one {@link ConfigException}.
@@ -40,8 +44,14 @@ public final class RelaisConfig {
     private static final Set<String> PASS_THROUGH = Set.of(KAFKA_CLIENT, SPARK_CONF);
 
     static final String ENV_PREFIX = "RELAIS_";
-    /** Environment variables of the launcher script, not configuration keys. */
-    private static final Set<String> LAUNCHER_ENV = Set.of("RELAIS_HOME", "RELAIS_JAVA_OPTS", "RELAIS_CONFIG");
+    /** The environment variable naming the configuration file when {@code --config} is not given. */
+    public static final String CONFIG_ENV = "RELAIS_CONFIG";
+    /**
+     * {@code RELAIS_*} variables that are not configuration keys: the launcher script's, and the
+     * notebooks' report directory.
+     */
+    private static final Set<String> NOT_KEYS =
+            Set.of("RELAIS_HOME", "RELAIS_JAVA_OPTS", CONFIG_ENV, "RELAIS_REPORTS_DIR");
     /** Key fragments whose values are never shown: they name passwords, keys and tokens. */
     private static final List<String> SECRET_HINTS =
             List.of("password", "secret", "jaas", "token", "credential", "key");
@@ -171,7 +181,13 @@ public final class RelaisConfig {
                     problems.add("--set " + a + ": expected key=value");
                 } else {
                     String key = a.substring(0, eq).trim();
-                    overrides.put(key.startsWith(ROOT + ".") ? key : ROOT + "." + key, a.substring(eq + 1));
+                    String path = key.startsWith(ROOT + ".") ? key : ROOT + "." + key;
+                    try {
+                        overrides.put(path, value(path, a.substring(eq + 1)));
+                    } catch (com.typesafe.config.ConfigException e) {
+                        // The value is not repeated: it may be a secret.
+                        problems.add("--set " + key + ": the value starts like a HOCON list or object but is not one");
+                    }
                 }
             }
             if (!problems.isEmpty()) {
@@ -185,9 +201,15 @@ public final class RelaisConfig {
             Config reference = ConfigFactory.defaultReference(RelaisConfig.class.getClassLoader());
 
             Config fromFile = ConfigFactory.empty();
+            Path file = this.file;
+            String fileOrigin = "";
+            if (file == null && env.get(CONFIG_ENV) != null && !env.get(CONFIG_ENV).isBlank()) {
+                file = Path.of(env.get(CONFIG_ENV));
+                fileOrigin = " (named by " + CONFIG_ENV + ")";
+            }
             if (file != null) {
                 if (!Files.isRegularFile(file)) {
-                    problems.add("config file " + file + " does not exist or is not a file");
+                    problems.add("config file " + file + fileOrigin + " does not exist or is not a file");
                 } else {
                     try {
                         fromFile = ConfigFactory.parseFile(file.toFile(),
@@ -228,18 +250,40 @@ public final class RelaisConfig {
             Map<String, Object> values = new LinkedHashMap<>();
             for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
                 String name = e.getKey();
-                if (!name.startsWith(ENV_PREFIX) || LAUNCHER_ENV.contains(name)) {
+                if (!name.startsWith(ENV_PREFIX) || NOT_KEYS.contains(name)) {
                     continue;
                 }
                 String key = byEnvName.get(name);
                 if (key == null) {
                     problems.add("unknown environment variable " + name + hint(name, byEnvName.keySet()));
                 } else {
-                    values.put(key, e.getValue());
+                    try {
+                        values.put(key, value(key, e.getValue()));
+                    } catch (com.typesafe.config.ConfigException notHocon) {
+                        problems.add("environment variable " + name
+                                + ": the value starts like a HOCON list or object but is not one");
+                    }
                 }
             }
             return ConfigFactory.parseMap(values, "environment");
         }
+    }
+
+    /**
+     * A value given as text: a HOCON list or object when it starts with {@code [} or {@code {},
+     * else the text itself (so {@code host:9092} needs no quotes). Values of the pass-through
+     * sections are always text: Kafka and Spark properties are strings, and a password may start
+     * with a bracket.
+     *
+     * @throws com.typesafe.config.ConfigException when it starts like a list or object but is not one
+     */
+    static Object value(String key, String text) {
+        String t = text.strip();
+        if (isUnderPassThrough(key) || !t.startsWith("[") && !t.startsWith("{")) {
+            return text;
+        }
+        return ConfigFactory.parseString("v = " + t, ConfigParseOptions.defaults().setOriginDescription("value"))
+                .getValue("v").unwrapped();
     }
 
     /** {@code relais.kafka.bootstrap-servers} becomes {@code RELAIS_KAFKA_BOOTSTRAP_SERVERS}. */

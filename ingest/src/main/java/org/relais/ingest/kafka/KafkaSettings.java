@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.relais.ingest.config.RelaisConfig;
 
@@ -45,5 +46,13 @@ public record KafkaSettings(String bootstrapServers, List<String> topics, int to
         p.put(CommonClientConfigs.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, "5000");
         p.putAll(client);
         return p;
+    }
+
+    /** Without the client properties' values, which may be passwords; their names are shown. */
+    @Override
+    public String toString() {
+        return "KafkaSettings[bootstrapServers=" + bootstrapServers + ", topics=" + topics + ", topicPartitions="
+                + topicPartitions + ", requestTimeout=" + requestTimeout + ", client=" + new TreeSet<>(
+                        client.keySet()) + " (values hidden)]";
     }
 }

@@ -122,6 +122,43 @@ class RelaisConfigTest {
         assertTrue(e.getMessage().contains("nope.conf does not exist"), e.getMessage());
     }
 
+    @Test
+    void listsCanBeGivenOnTheCommandLineAndInTheEnvironment() {
+        RelaisConfig c = RelaisConfig.builder()
+                .env(Map.of("RELAIS_KAFKA_TOPICS", "[\"a\", \"b\"]"))
+                .set(List.of("ingest.blog-path-patterns=[\"blogs.example.org/*\", \"x.example/*\"]",
+                        "kafka.bootstrap-servers=host:9092", "kafka.client.ssl.key.password=[not-a-list"))
+                .build();
+        assertEquals(List.of("a", "b"), c.strings("relais.kafka.topics"));
+        assertEquals(List.of("blogs.example.org/*", "x.example/*"), c.strings("relais.ingest.blog-path-patterns"));
+        assertEquals("host:9092", c.string("relais.kafka.bootstrap-servers"), "no quotes needed for plain text");
+        assertEquals("[not-a-list", c.passThrough(RelaisConfig.KAFKA_CLIENT).get("ssl.key.password"),
+                "pass-through values are always text");
+    }
+
+    @Test
+    void aValueThatIsNotTheListItLooksLikeIsReportedWithoutTheValue() {
+        ConfigException e = assertThrows(ConfigException.class, () -> RelaisConfig.builder()
+                .set(List.of("kafka.topics=[planted, \"unclosed")).build());
+        assertEquals(List.of("--set kafka.topics: the value starts like a HOCON list or object but is not one"),
+                e.problems());
+    }
+
+    @Test
+    void relaisConfigNamesTheFileWhenNoneIsGivenAndTheNotebooksVariableIsNoKey() throws IOException {
+        Path file = write("relais.lake = from-env-file");
+        Map<String, String> env = Map.of("RELAIS_CONFIG", file.toString(), "RELAIS_REPORTS_DIR", "/r/2026-11-21");
+        assertEquals("from-env-file", RelaisConfig.builder().env(env).build().string("relais.lake"));
+        Path other = dir.resolve("other.conf");
+        Files.writeString(other, "relais.lake = from-option");
+        assertEquals("from-option", RelaisConfig.builder().env(env).file(other).build().string("relais.lake"),
+                "--config wins over RELAIS_CONFIG");
+        ConfigException e = assertThrows(ConfigException.class, () -> RelaisConfig.builder()
+                .env(Map.of("RELAIS_CONFIG", dir.resolve("nope.conf").toString())).build());
+        assertEquals(List.of("config file " + dir.resolve("nope.conf") + " (named by RELAIS_CONFIG) does not exist"
+                + " or is not a file"), e.problems());
+    }
+
     private Path write(String hocon) throws IOException {
         Path file = dir.resolve("relais.conf");
         Files.writeString(file, hocon);

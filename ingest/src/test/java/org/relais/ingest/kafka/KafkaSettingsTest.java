@@ -1,0 +1,24 @@
+package org.relais.ingest.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.relais.ingest.config.RelaisConfig;
+
+class KafkaSettingsTest {
+
+    @Test
+    void clientPropertiesPassThroughButTheirValuesNeverShowInToString() {
+        KafkaSettings settings = KafkaSettings.from(RelaisConfig.builder()
+                .set(List.of("kafka.client.sasl.jaas.config=planted-secret", "kafka.client.security.protocol=SASL_SSL"))
+                .build());
+        assertEquals("planted-secret", settings.clientProperties().getProperty("sasl.jaas.config"));
+        assertEquals("SASL_SSL", settings.clientProperties().getProperty("security.protocol"));
+        String shown = settings.toString();
+        assertFalse(shown.contains("planted-secret") || shown.contains("SASL_SSL"), shown);
+        assertTrue(shown.contains("client=[sasl.jaas.config, security.protocol] (values hidden)"), shown);
+    }
+}
