@@ -40,12 +40,13 @@ public final class CentralityBench {
     }
 
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int m = args.length > 1 ? Integer.parseInt(args[1]) : 10_000_000;
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        long seed = args.length > 3 ? Long.parseLong(args[3]) : 42;
-        double betweennessEpsilon = args.length > 4 ? Double.parseDouble(args[4]) : 0.01;
-        double harmonicEpsilon = args.length > 5 ? Double.parseDouble(args[5]) : 0.05;
+        BenchArgs given = new BenchArgs(args);
+        int n = given.integer(0, 1_000_000);
+        int m = given.integer(1, 10_000_000);
+        int threads = given.integer(2, 2);
+        long seed = given.longInteger(3, 42);
+        double betweennessEpsilon = given.decimal(4, 0.01);
+        double harmonicEpsilon = given.decimal(5, 0.05);
         double delta = Double.parseDouble(System.getProperty("bench.delta", "0.1"));
         String only = System.getProperty("bench.only", "hits,degrees,kcore,betweenness,exact,harmonic");
 

@@ -37,10 +37,11 @@ public final class CommunityBench {
     }
 
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int m = args.length > 1 ? Integer.parseInt(args[1]) : 10_000_000;
-        long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
-        int repeats = args.length > 3 ? Integer.parseInt(args[3]) : 3;
+        BenchArgs given = new BenchArgs(args);
+        int n = given.integer(0, 1_000_000);
+        int m = given.integer(1, 10_000_000);
+        long seed = given.longInteger(2, 42);
+        int repeats = given.integer(3, 3);
         System.out.printf(Locale.ROOT, "Community bench: %,d vertices, %,d edge records, seed %d, %d timed runs; "
                 + "Java %s, %d processors%n", n, m, seed, repeats, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());

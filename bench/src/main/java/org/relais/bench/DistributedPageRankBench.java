@@ -46,11 +46,12 @@ public final class DistributedPageRankBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int m = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        String master = args.length > 3 ? args[3] : "local[2]";
-        int interval = args.length > 4 ? Integer.parseInt(args[4]) : DistributedPageRankParameters.DEFAULT_CHECKPOINT_INTERVAL;
+        BenchArgs given = new BenchArgs(args);
+        int n = given.integer(0, 100_000);
+        int m = given.integer(1, 1_000_000);
+        int iterations = given.integer(2, 20);
+        String master = given.text(3, "local[2]");
+        int interval = given.integer(4, DistributedPageRankParameters.DEFAULT_CHECKPOINT_INTERVAL);
         Path temp = Files.createTempDirectory("relais-distributed-bench");
         SparkSession spark = SparkSession.builder().appName("DistributedPageRankBench").master(master)
                 .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")

@@ -50,9 +50,10 @@ public final class IngestBench {
     }
 
     public static void main(String[] args) throws Exception {
-        int records = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
-        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        String format = args.length > 2 ? args[2] : "twitter-v1";
+        BenchArgs given = new BenchArgs(args);
+        int records = given.integer(0, 500_000);
+        int repeats = given.integer(1, 3);
+        String format = given.text(2, "twitter-v1");
         Path work = Files.createTempDirectory("relais-ingest-bench");
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(
                 new LocalKafkaBroker.Options(work.resolve("broker"), 0, 2, true))) {

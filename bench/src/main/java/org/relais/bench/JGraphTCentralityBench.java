@@ -40,9 +40,10 @@ public final class JGraphTCentralityBench {
     }
 
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
-        int m = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
-        long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+        BenchArgs given = new BenchArgs(args);
+        int n = given.integer(0, 5_000);
+        int m = given.integer(1, 50_000);
+        long seed = given.longInteger(2, 42);
         System.out.printf(Locale.ROOT, "JGraphT comparison: %,d vertices, %,d edge records, seed %d; Java %s, "
                         + "%d processors, load average %.2f%n", n, m, seed, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(),

@@ -30,12 +30,13 @@ public final class PageRankBench {
     }
 
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int m = args.length > 1 ? Integer.parseInt(args[1]) : 10_000_000;
-        int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
-        int repeats = args.length > 5 ? Integer.parseInt(args[5]) : 5;
+        BenchArgs given = new BenchArgs(args);
+        int n = given.integer(0, 1_000_000);
+        int m = given.integer(1, 10_000_000);
+        int iterations = given.integer(2, 20);
+        int threads = given.integer(3, 2);
+        long seed = given.longInteger(4, 42);
+        int repeats = given.integer(5, 5);
 
         System.out.printf(Locale.ROOT, "PageRank bench: %,d vertices, %,d edge records, %d iterations, %d threads, "
                 + "seed %d, %d timed runs; Java %s, %d processors%n", n, m, iterations, threads, seed, repeats,

@@ -34,11 +34,12 @@ public final class PageRankComparisonBench {
     }
 
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int m = args.length > 1 ? Integer.parseInt(args[1]) : 10_000_000;
-        int iterations = args.length > 2 ? Integer.parseInt(args[2]) : 20;
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
+        BenchArgs given = new BenchArgs(args);
+        int n = given.integer(0, 1_000_000);
+        int m = given.integer(1, 10_000_000);
+        int iterations = given.integer(2, 20);
+        int threads = given.integer(3, 2);
+        long seed = given.longInteger(4, 42);
         GeneratedGraphs.Records records = GeneratedGraphs.skewed(n, m, seed);
         System.out.printf(Locale.ROOT, "PageRank, %,d vertices, %,d edge records, %d iterations, %d threads, seed %d%n",
                 n, m, iterations, threads, seed);
