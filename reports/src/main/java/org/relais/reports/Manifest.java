@@ -29,7 +29,9 @@ public final class Manifest {
     /**
      * Gathers the stage records of {@code runLog} and the report's own figures into a manifest.
      *
-     * @param report the report stage's record, written just before (the report stage is still running)
+     * @param report the report stage's record, written just before (the report stage is still
+     *     running); null to take the report stage's record from {@code runLog}, as a failure
+     *     handler does once the stage has recorded its failure
      */
     public static ObjectNode build(RunLog runLog, RelaisConfig config, ObjectNode report) {
         ObjectNode m = Lake.json().createObjectNode();
@@ -37,7 +39,7 @@ public final class Manifest {
         String status = RunLog.SUCCEEDED;
         ObjectNode stages = Lake.json().createObjectNode();
         for (String stage : STAGES) {
-            JsonNode record = stage.equals("report") ? report : runLog.read(stage);
+            JsonNode record = stage.equals("report") && report != null ? report : runLog.read(stage);
             if (record == null) {
                 continue;
             }
