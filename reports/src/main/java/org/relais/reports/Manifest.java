@@ -53,9 +53,12 @@ public final class Manifest {
         m.set("consumed", ingest.path("consumed").deepCopy());
         ObjectNode records = m.putObject("records");
         records.put("kafka_records", ingest.path("records").asLong());
+        copyIfRecorded(ingest, "by_format", records, "by_format");
         records.set("rows_added", ingest.path("rows").deepCopy());
         records.set("duplicates_dropped", ingest.path("duplicates").deepCopy());
+        copyIfRecorded(ingest, "deleted", records, "deleted_by_deletions");
         records.set("lake_rows", ingest.path("lake_rows").deepCopy());
+        copyIfRecorded(ingest, "lost_to_retention", records, "lost_to_retention");
         ObjectNode quarantine = m.putObject("quarantined");
         quarantine.put("total", ingest.path("quarantined_total").asLong());
         quarantine.set("by_reason", ingest.path("quarantined").deepCopy());
@@ -65,6 +68,16 @@ public final class Manifest {
         m.set("parameters", parameters(config));
         m.set("versions", versions());
         return m;
+    }
+
+    /**
+     * Copies a figure of the ingest record that older run logs may lack; a missing figure stays
+     * missing, so a reader can tell "not recorded" from "none".
+     */
+    private static void copyIfRecorded(JsonNode ingest, String field, ObjectNode records, String as) {
+        if (ingest.has(field)) {
+            records.set(as, ingest.get(field).deepCopy());
+        }
     }
 
     public static void write(Path file, ObjectNode manifest) throws IOException {
