@@ -21,8 +21,8 @@ import org.relais.ingest.lake.Tables;
 import org.relais.reports.RankingTable;
 
 /**
- * A small run built by hand: ten actors on four platforms, two communities, a previous run, posts,
- * blog links, edges and explanations; several names are formulas a spreadsheet would run.
+ * A small run built by hand: ten actors on four platforms, two communities, a previous run (one of
+ * whose accounts has been deleted since), posts, blog links, edges and explanations; several names are formulas a spreadsheet would run.
  * {@link #writeLake} puts it into a real lake, as the analyze job and the ingest job would.
  */
 public final class ReportFixture {
@@ -38,6 +38,10 @@ public final class ReportFixture {
     public static final String MINUS = "-1+2";
     public static final String AT = "@SUM(A1)";
     public static final String TAB = "\tTabby@social.example";
+
+    /** An account the previous run ranked and that was deleted from the lake since. */
+    public static final String DELETED_ACCOUNT = "twitter:98";
+    public static final String DELETED_NAME = "ErasedAccount";
 
     private ReportFixture() {
     }
@@ -88,8 +92,27 @@ public final class ReportFixture {
                 ranking(2, "twitter:1", "CourrierRep", 0.22, 91.0, 8, 7, 0),
                 ranking(3, "twitter:3", PLUS, 0.15, 85.0, 5, 4, 1),
                 ranking(4, "twitter:99", "Gone", 0.1, 80.0, 4, 3, 1),
-                ranking(5, "blog:chroniques.example", "chroniques.example", 0.09, 74.5, 3, 0, 0)),
+                ranking(5, "blog:chroniques.example", "chroniques.example", 0.09, 74.5, 3, 0, 0),
+                ranking(6, DELETED_ACCOUNT, DELETED_NAME, 0.05, 70.0, 2, 1, 1)),
                 RankingTable.SCHEMA);
+    }
+
+    static Row deletion(String kind, String platform, String postId, String accountId) {
+        return row(Tables.Deletions.TABLE.schema(), Tables.Deletions.DELETION_ID,
+                kind + ":" + platform + ":" + (postId != null ? postId : accountId), Tables.PLATFORM, platform,
+                Tables.Deletions.KIND, kind, Tables.Deletions.POST_ID, postId, Tables.Deletions.ACCOUNT_ID, accountId,
+                Tables.INGEST_BATCH, 1L);
+    }
+
+    /**
+     * The account ranked 6th by the previous run, deleted since; and a deleted post, which deletes
+     * no account.
+     */
+    public static Dataset<Row> deletions(SparkSession spark) {
+        return spark.createDataFrame(List.of(
+                deletion("account", "twitter", null, DELETED_ACCOUNT.substring("twitter:".length())),
+                deletion("post", "twitter", "p9", null)),
+                Tables.Deletions.TABLE.schema());
     }
 
     /** A ranking that must never be compared with: older than the previous run, or later than the run. */
@@ -203,8 +226,8 @@ public final class ReportFixture {
 
     /**
      * Writes the fixture into the lake at {@code lake}: the run's outputs of the analyze and report
-     * jobs, earlier and later rankings, and one committed ingest batch of accounts, posts and blog
-     * links.
+     * jobs, earlier and later rankings, and one committed ingest batch of accounts, posts, blog
+     * links and deletions.
      */
     public static void writeLake(SparkSession spark, Lake lake) {
         lake.replacePartition(rankings(spark), RankingTable.NAME, RUN);
@@ -219,7 +242,8 @@ public final class ReportFixture {
         for (Map.Entry<Tables.Table, Dataset<Row>> e : Map.of(
                 Tables.Accounts.TABLE, accounts(spark),
                 Tables.Posts.TABLE, posts(spark),
-                Tables.BlogLinks.TABLE, blogLinks(spark)).entrySet()) {
+                Tables.BlogLinks.TABLE, blogLinks(spark),
+                Tables.Deletions.TABLE, deletions(spark)).entrySet()) {
             e.getValue().write().parquet(lake.segmentPath(e.getKey().name(), segment));
             tables.put(e.getKey().name(), new ArrayList<>(Arrays.asList(segment)));
         }

@@ -185,6 +185,20 @@ class ReportTablesTest {
     }
 
     @Test
+    void anAccountDeletedSinceThePreviousRunIsNotInTheChanges() throws IOException {
+        for (Path dir : List.of(plainDir, pseudoDir)) {
+            String changes = Files.readString(dir.resolve(Changes.FILE), StandardCharsets.UTF_8);
+            for (String trace : List.of(ReportFixture.DELETED_ACCOUNT, ReportFixture.DELETED_NAME,
+                    Pseudonymizer.withKey(KEY).pseudonym(ReportFixture.DELETED_ACCOUNT))) {
+                assertFalse(changes.contains(trace), dir.getFileName() + "/changes.csv mentions " + trace);
+            }
+        }
+        Dataset<Row> stored = spark.session().read().parquet(lake.partitionPath(Changes.NAME, RUN));
+        assertEquals(0, stored.filter(stored.col("actor_id").equalTo(ReportFixture.DELETED_ACCOUNT)).count(),
+                "nor is it in the lake's copy");
+    }
+
+    @Test
     void withoutAPreviousRunEveryActorIsNew() {
         List<Row> rows = Changes.build(ReportFixture.rankings(spark.session()), null).collectAsList();
         assertEquals(10, rows.size());
