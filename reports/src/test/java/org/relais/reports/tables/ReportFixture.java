@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructType;
 import org.relais.analytics.CommunityTable;
 import org.relais.analytics.ExplanationTable;
 import org.relais.analytics.ScoreTable;
+import org.relais.analytics.job.AnalyzeJob;
 import org.relais.analytics.job.InteractionGraph;
 import org.relais.ingest.lake.Lake;
 import org.relais.ingest.lake.LakeState;
@@ -22,7 +23,7 @@ import org.relais.reports.RankingTable;
 
 /**
  * A small run built by hand: ten actors on four platforms, two communities, a previous run (one of
- * whose accounts has been deleted since), posts, blog links, edges and explanations; several names are formulas a spreadsheet would run.
+ * whose accounts has been deleted since), posts, blog links, edges, identity links and explanations; several names are formulas a spreadsheet would run.
  * {@link #writeLake} puts it into a real lake, as the analyze job and the ingest job would.
  */
 public final class ReportFixture {
@@ -167,6 +168,14 @@ public final class ReportFixture {
                 edge("twitter:6", "twitter:10", "mention", 1, 0.5)), InteractionGraph.EDGES_SCHEMA);
     }
 
+    /** Two accounts linked to the blog: its author's account from a list, another by its profile. */
+    public static Dataset<Row> identityLinks(SparkSession spark) {
+        return spark.createDataFrame(List.of(
+                RowFactory.create("twitter:4", "blog:chroniques.example", "identities-csv"),
+                RowFactory.create("twitter:1", "blog:chroniques.example", "profile-url")),
+                InteractionGraph.IDENTITY_LINKS_SCHEMA);
+    }
+
     static Row account(String platform, String id, String handle, String displayName, String profileUrl,
             Long followers, Boolean isProtected) {
         return row(Tables.Accounts.TABLE.schema(), Tables.PLATFORM, platform, Tables.Accounts.ACCOUNT_ID, id,
@@ -237,6 +246,7 @@ public final class ReportFixture {
         lake.replacePartition(communities(spark), CommunityTable.NAME, RUN);
         lake.replacePartition(explanations(spark), ExplanationTable.NAME, RUN);
         lake.replacePartition(edges(spark), ScoreTable.EDGES, RUN);
+        lake.replacePartition(identityLinks(spark), AnalyzeJob.IDENTITY_LINKS, RUN);
         String segment = lake.segmentName(1);
         Map<String, List<String>> tables = new HashMap<>();
         for (Map.Entry<Tables.Table, Dataset<Row>> e : Map.of(
