@@ -1,6 +1,7 @@
 package org.relais.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -74,7 +75,7 @@ class ManifestTest {
         ObjectNode m = Manifest.build(runLog, RelaisConfig.defaults(), null);
 
         assertEquals(RunLog.FAILED, m.path("status").asText());
-        assertEquals(false, m.path("stages").has("report"), "the report stage never ran: " + m);
+        assertFalse(m.path("stages").has("report"), "the report stage never ran: " + m);
     }
 
     @Test
@@ -105,7 +106,7 @@ class ManifestTest {
         JsonNode records = Manifest.build(runLog, RelaisConfig.defaults(), null).path("records");
 
         for (String field : new String[] {"by_format", "deleted_by_deletions", "lost_to_retention"}) {
-            assertEquals(false, records.has(field), field + " was not recorded, so it is not made up: " + records);
+            assertFalse(records.has(field), field + " was not recorded, so it is not made up: " + records);
         }
     }
 }
