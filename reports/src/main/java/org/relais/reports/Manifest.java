@@ -29,7 +29,9 @@ public final class Manifest {
     /**
      * Gathers the stage records of {@code runLog} and the report's own figures into a manifest.
      *
-     * @param report the report stage's record, written just before (the report stage is still running)
+     * @param report the report stage's record, written just before (the report stage is still
+     *     running); null to take the report stage's record from {@code runLog}, as a failure
+     *     handler does once the stage has recorded its failure
      */
     public static ObjectNode build(RunLog runLog, RelaisConfig config, ObjectNode report) {
         ObjectNode m = Lake.json().createObjectNode();
@@ -37,7 +39,7 @@ public final class Manifest {
         String status = RunLog.SUCCEEDED;
         ObjectNode stages = Lake.json().createObjectNode();
         for (String stage : STAGES) {
-            JsonNode record = stage.equals("report") ? report : runLog.read(stage);
+            JsonNode record = stage.equals("report") && report != null ? report : runLog.read(stage);
             if (record == null) {
                 continue;
             }
@@ -51,9 +53,12 @@ public final class Manifest {
         m.set("consumed", ingest.path("consumed").deepCopy());
         ObjectNode records = m.putObject("records");
         records.put("kafka_records", ingest.path("records").asLong());
+        copyIfRecorded(ingest, "by_format", records, "by_format");
         records.set("rows_added", ingest.path("rows").deepCopy());
         records.set("duplicates_dropped", ingest.path("duplicates").deepCopy());
+        copyIfRecorded(ingest, "deleted", records, "deleted_by_deletions");
         records.set("lake_rows", ingest.path("lake_rows").deepCopy());
+        copyIfRecorded(ingest, "lost_to_retention", records, "lost_to_retention");
         ObjectNode quarantine = m.putObject("quarantined");
         quarantine.put("total", ingest.path("quarantined_total").asLong());
         quarantine.set("by_reason", ingest.path("quarantined").deepCopy());
@@ -63,6 +68,16 @@ public final class Manifest {
         m.set("parameters", parameters(config));
         m.set("versions", versions());
         return m;
+    }
+
+    /**
+     * Copies a figure of the ingest record that older run logs may lack; a missing figure stays
+     * missing, so a reader can tell "not recorded" from "none".
+     */
+    private static void copyIfRecorded(JsonNode ingest, String field, ObjectNode records, String as) {
+        if (ingest.has(field)) {
+            records.set(as, ingest.get(field).deepCopy());
+        }
     }
 
     public static void write(Path file, ObjectNode manifest) throws IOException {

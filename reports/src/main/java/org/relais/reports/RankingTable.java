@@ -1,19 +1,20 @@
 package org.relais.reports;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.relais.analytics.ScoreTable;
 import org.relais.reports.CsvTable.Kind;
+import scala.Tuple2;
 
 /**
  * The ranking: every actor with its rank and scores, ordered by PageRank (ties by actor id), as
@@ -52,13 +53,36 @@ public final class RankingTable {
         return List.copyOf(columns);
     }
 
-    /** Ranks the scores: 1 is the highest PageRank; equal scores are ordered by actor id. */
+    /**
+     * Ranks the scores: 1 is the highest PageRank; equal scores are ordered by actor id.
+     *
+     * <p>A global sort (range-partitioned, so it runs on every executor) numbered by
+     * {@code zipWithIndex}: a window ordered over the whole table, without partitions, would move
+     * every row into one task. {@code zipWithIndex} counts the rows of each sorted partition in a
+     * first job and numbers them in the second, so the scores are read and sorted twice (three
+     * times counting the sort's sampling); the order is a total one (actor ids are unique), so
+     * each evaluation sorts the same way.
+     */
     public static Dataset<Row> rank(Dataset<Row> scores) {
-        return scores
-                .withColumn(RANK, row_number().over(Window.orderBy(
-                        col(ScoreTable.PAGERANK).desc(), col(ScoreTable.ACTOR_ID).asc())))
-                .select(SCHEMA.fieldNames()[0], java.util.Arrays.copyOfRange(SCHEMA.fieldNames(), 1,
-                        SCHEMA.fieldNames().length));
+        String[] scoreColumns = ScoreTable.SCHEMA.fieldNames();
+        JavaRDD<Row> ranked = scores
+                .select(scoreColumns[0], java.util.Arrays.copyOfRange(scoreColumns, 1, scoreColumns.length))
+                .orderBy(col(ScoreTable.PAGERANK).desc(), col(ScoreTable.ACTOR_ID).asc())
+                .toJavaRDD()
+                .zipWithIndex()
+                .map(RankingTable::withRank);
+        return scores.sparkSession().createDataFrame(ranked, SCHEMA);
+    }
+
+    /** {@code rank}, 1-based, then the score row's values. */
+    private static Row withRank(Tuple2<Row, Long> scoreAndIndex) {
+        Row score = scoreAndIndex._1();
+        Object[] values = new Object[score.size() + 1];
+        values[0] = Math.toIntExact(scoreAndIndex._2() + 1);
+        for (int i = 0; i < score.size(); i++) {
+            values[i + 1] = score.get(i);
+        }
+        return RowFactory.create(values);
     }
 
     public static CsvTable csv() {

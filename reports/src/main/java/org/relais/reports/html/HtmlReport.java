@@ -151,7 +151,7 @@ public final class HtmlReport {
             facts.addAll(List.of("Graph", Format.integer(analyze.path("actors").asDouble()) + " actors, "
                     + Format.integer(analyze.path("edges").asDouble()) + " edges"));
         }
-        JsonNode pr = analyze.path("pagerank");
+        JsonNode pr = analyze.path("measures").path("pagerank");
         if (pr.has("iterations")) {
             facts.addAll(List.of("PageRank", (pr.path("converged").asBoolean() ? "converged after " : "did not converge in ")
                     + pr.path("iterations").asText() + " iterations (damping " + pr.path("damping").asText() + ")"));

@@ -15,7 +15,8 @@ import org.relais.ingest.lake.Tables;
  * {@code identity_links.csv}: which accounts were linked to which blog in this run, and why (an
  * identity list, or the website on the account's profile). With {@code relais.graph.merge-identities}
  * on, each of these accounts counted as its blog; either way the links are reported, so that a
- * reader can check them.
+ * reader can check them. With pseudonymisation on, the file is not written: a pseudonym beside the
+ * public blog of the same person would name the account.
  */
 public final class IdentityLinks {
 

@@ -1,5 +1,9 @@
 package org.relais.reports.tables;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -12,13 +16,15 @@ import org.relais.analytics.job.AnalyzeJob;
 import org.relais.analytics.job.InteractionGraph;
 import org.relais.ingest.lake.Lake;
 import org.relais.ingest.lake.Tables;
+import org.relais.ingest.model.Deletion;
 import org.relais.reports.RankingTable;
 
 /**
  * What the report tables are made from, for one run date.
  *
  * @param rankings the run's ranking ({@link RankingTable#SCHEMA})
- * @param previousRankings the ranking of the latest earlier run, or null when there is none
+ * @param previousRankings the ranking of the latest earlier run without the accounts deleted since,
+ *     or null when there is none
  * @param previousRunDate that run's date, or null
  * @param communities the run's communities; empty when the analyze job wrote none
  * @param explanations the run's explanations; empty when the analyze job wrote none
@@ -44,8 +50,11 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
                 previousDate = d;
             }
         }
+        // Every table of this run was computed after this run's deletions reached the lake; an
+        // earlier run's ranking was not, and must not bring a deleted account back.
         Dataset<Row> previous = previousDate == null ? null
-                : lake.readPartition(spark, RankingTable.NAME, previousDate, RankingTable.SCHEMA);
+                : withoutDeletedAccounts(lake.readPartition(spark, RankingTable.NAME, previousDate,
+                        RankingTable.SCHEMA), ScoreTable.ACTOR_ID, lake.read(spark, Tables.Deletions.TABLE));
         return new ReportInputs(rankings, previous, previousDate,
                 optional(spark, lake, CommunityTable.NAME, runDate, CommunityTable.SCHEMA),
                 optional(spark, lake, ExplanationTable.NAME, runDate, ExplanationTable.SCHEMA),
@@ -54,6 +63,18 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
                 lake.read(spark, Tables.Posts.TABLE),
                 lake.read(spark, Tables.BlogLinks.TABLE),
                 optional(spark, lake, AnalyzeJob.IDENTITY_LINKS, runDate, InteractionGraph.IDENTITY_LINKS_SCHEMA));
+    }
+
+    /**
+     * {@code rows} without those whose {@code actorColumn} names an account of an account deletion
+     * in {@code deletions} (the lake's deletions table): actor id {@code platform:account_id}.
+     */
+    static Dataset<Row> withoutDeletedAccounts(Dataset<Row> rows, String actorColumn, Dataset<Row> deletions) {
+        Dataset<Row> deleted = deletions
+                .filter(col(Tables.Deletions.KIND).equalTo(Deletion.Kind.ACCOUNT.code()))
+                .select(concat(col(Tables.PLATFORM), lit(":"), col(Tables.Deletions.ACCOUNT_ID)).as("_deleted"))
+                .distinct();
+        return rows.join(deleted, rows.col(actorColumn).equalTo(deleted.col("_deleted")), "left_anti");
     }
 
     private static Dataset<Row> optional(SparkSession spark, Lake lake, String table, String runDate,

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes a run's report tables beside its ranking: {@code top_influencers.csv},
  * {@code communities.csv}, {@code changes.csv}, {@code explanations.csv},
- * {@code campaign_targets.csv} and {@code graph.gexf}, and the Parquet copies {@code top_influencers},
- * {@code community_report} and {@code changes} in the lake, partitioned by run date.
- * {@code docs/reports.md} describes every file and column.
+ * {@code identity_links.csv} (not with pseudonymisation on), {@code campaign_targets.csv} and
+ * {@code graph.gexf}, and the Parquet copies {@code top_influencers}, {@code community_report} and
+ * {@code changes} in the lake, partitioned by run date. {@code docs/reports.md} describes every
+ * file and column.
  *
  * <p>Call {@link #writeAll} once the run's ranking is in the lake and {@code rankings.csv} is in the
  * staged report directory: with pseudonymisation on, {@code rankings.csv} is rewritten with
@@ -122,10 +123,14 @@ public final class ReportTables {
             files.add(logged(new Output(Explanations.FILE, new ReportCsv(Explanations.COLUMNS, p)
                     .write(stagedDir.resolve(Explanations.FILE), explanations.toLocalIterator())), t0));
 
-            t0 = System.nanoTime();
-            files.add(logged(new Output(IdentityLinks.FILE, new ReportCsv(IdentityLinks.COLUMNS, p).write(
-                    stagedDir.resolve(IdentityLinks.FILE),
-                    IdentityLinks.build(in.identityLinks(), in.accounts()).toLocalIterator())), t0));
+            // Each link puts an account next to the public blog of the same person: pseudonymised,
+            // it would name the account again. Research exports get no identity links.
+            if (p == null) {
+                t0 = System.nanoTime();
+                files.add(logged(new Output(IdentityLinks.FILE, new ReportCsv(IdentityLinks.COLUMNS, null).write(
+                        stagedDir.resolve(IdentityLinks.FILE),
+                        IdentityLinks.build(in.identityLinks(), in.accounts()).toLocalIterator())), t0));
+            }
 
             t0 = System.nanoTime();
             List<CampaignTargets.Target> targets = CampaignTargets.select(rankings, in.accounts(), in.posts(),

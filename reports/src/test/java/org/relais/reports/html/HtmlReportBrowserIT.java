@@ -52,7 +52,7 @@ class HtmlReportBrowserIT {
     @Test
     void theReportDrawsAndHoldsTheRankingAsText() throws IOException, InterruptedException {
         Path dir = OUT.resolve(ReportFixture.RUN_DATE);
-        ReportFixture.write(dir, true);
+        ReportFixture.write(dir);
         Path page = HtmlReport.write(dir);
 
         Path png = OUT.resolve("report.png");

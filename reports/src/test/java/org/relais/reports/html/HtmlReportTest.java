@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relais.reports.Manifest;
 
 class HtmlReportTest {
 
@@ -50,7 +51,7 @@ class HtmlReportTest {
 
     @Test
     void thePageHasEverySectionAndTheRunsFacts() throws IOException {
-        ReportFixture.write(dir(), true);
+        ReportFixture.write(dir());
         String html = render();
         assertTrue(html.startsWith("<!DOCTYPE html>\n<html lang=\"en\">"), html.substring(0, 40));
         for (String id : List.of("top-influencers", "distribution", "communities", "movers", "ingest", "parameters",
@@ -61,7 +62,7 @@ class HtmlReportTest {
         String header = between(html, "<header>", "</header>");
         assertTrue(header.contains("Relais report — run 2026-10-19"), header);
         assertTrue(header.contains("class=\"status status-succeeded\">Status: succeeded"), header);
-        assertTrue(header.contains("<dt>Relais version</dt><dd>0.1.0-TEST</dd>"), header);
+        assertTrue(header.contains("<dt>Relais version</dt><dd>" + Manifest.relaisVersion() + "</dd>"), header);
         assertTrue(header.contains("<dt>Generated</dt><dd>2026-10-19 03:04:05 UTC</dd>"), header);
         assertTrue(header.contains("<dt>Actors ranked</dt><dd>60</dd>"), header);
         assertTrue(header.contains("converged after 50 iterations"), header);
@@ -69,7 +70,7 @@ class HtmlReportTest {
 
     @Test
     void thePageLoadsNothingAndRunsNothing() throws IOException {
-        ReportFixture.write(dir(), true);
+        ReportFixture.write(dir());
         String html = render();
         String lower = html.toLowerCase(Locale.ROOT);
         assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\""
@@ -86,7 +87,7 @@ class HtmlReportTest {
 
     @Test
     void namesFromTheDataAreEscapedWhereverTheyAppear() throws IOException {
-        ReportFixture.write(dir(), true);
+        ReportFixture.write(dir());
         String html = render();
         assertTrue(html.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"), "script name shown as text");
         assertTrue(html.contains("<td>&quot;&gt;&lt;img src=x onerror=alert(2)&gt;</td>"), "attribute breaker as text");
@@ -101,7 +102,7 @@ class HtmlReportTest {
 
     @Test
     void topInfluencersAreTheFirstTwentyOfTheRanking() throws IOException {
-        ReportFixture.write(dir(), true);
+        ReportFixture.write(dir());
         String top = section(render(), "top-influencers");
         String overall = between(top, "<tbody>", "</tbody>");
         assertEquals(20, count(overall, "<tr>"));
@@ -117,7 +118,7 @@ class HtmlReportTest {
 
     @Test
     void chartsAreInlineSvgWithTitles() throws IOException {
-        ReportFixture.write(dir(), true);
+        ReportFixture.write(dir());
         String distribution = section(render(), "distribution");
         assertEquals(3, count(distribution, "<svg "), "PageRank histogram, rank plot, Relais score histogram");
         assertTrue(distribution.contains("<title>Actors by PageRank (log scale)</title>"));
@@ -127,7 +128,7 @@ class HtmlReportTest {
 
     @Test
     void communitiesNameTheirTopMembers() throws IOException {
-        ReportFixture.write(dir(), true);
+        ReportFixture.write(dir());
         String communities = section(render(), "communities");
         assertTrue(communities.contains("<p>4 communities."), communities);
         assertEquals(4, count(between(communities, "<tbody>", "</tbody>"), "<tr>"));
@@ -140,7 +141,7 @@ class HtmlReportTest {
 
     @Test
     void moversShowRisersFallersAndNewEntrants() throws IOException {
-        ReportFixture.write(dir(), true);
+        ReportFixture.write(dir());
         String movers = section(render(), "movers");
         assertTrue(movers.contains("<dt>New entrants</dt><dd>2</dd>"), movers);
         assertTrue(movers.contains("<dt>Dropped out</dt><dd>1</dd>"), movers);
@@ -162,7 +163,7 @@ class HtmlReportTest {
 
     @Test
     void ingestHealthShowsFormatsTablesQuarantineAndRetention() throws IOException {
-        ReportFixture.write(dir(), true);
+        ReportFixture.write(dir());
         String ingest = section(render(), "ingest");
         assertTrue(ingest.contains("<dt>Kafka records read</dt><dd>7,720</dd>"), ingest);
         assertTrue(ingest.contains("<td>blog-links-csv</td><td class=\"num\">1,303</td>"), ingest);
@@ -175,29 +176,31 @@ class HtmlReportTest {
 
     @Test
     void aManifestWithoutRecordsPerFormatSaysSo() throws IOException {
-        ReportFixture.write(dir(), false);
+        ReportFixture.write(dir(), ReportFixture.Run.WITHOUT_RECORDS_PER_FORMAT);
         String ingest = section(render(), "ingest");
         assertTrue(between(ingest, "Records per format", "Rows per table").contains("Not recorded in this run"), ingest);
     }
 
     @Test
     void parametersStagesAndVersionsAreListed() throws IOException {
-        ReportFixture.write(dir(), true);
+        ReportFixture.write(dir());
         String html = render();
         String parameters = section(html, "parameters");
-        assertTrue(parameters.contains("<td>analyze</td><td>succeeded</td><td></td><td></td><td class=\"num\">30.3</td>"),
-                parameters);
+        assertTrue(parameters.contains("<td>analyze</td><td>succeeded</td><td>2026-10-19T02:00:12.500Z</td>"
+                + "<td>2026-10-19T02:00:42.750Z</td><td class=\"num\">30.3</td>"), parameters);
         assertTrue(parameters.contains("<td>ingest</td><td>succeeded</td><td>2026-10-19T02:00:00Z</td>"
                 + "<td>2026-10-19T02:00:12.500Z</td><td class=\"num\">12.5</td>"), parameters);
         assertTrue(parameters.contains("<td>relais.pagerank.damping</td><td>0.85</td>"), parameters);
         assertTrue(parameters.contains("<td>relais.kafka.topics</td><td>relais.posts, relais.follows</td>"),
                 parameters);
+        assertTrue(parameters.contains("<td>relais.report.communities.exclude-domains</td>"
+                + "<td>x.com, &quot;&gt;&lt;img src=x onerror=alert(2)&gt;</td>"), "parameters are escaped: " + parameters);
         assertTrue(section(html, "versions").contains("<td>spark</td><td>3.5.7</td>"));
     }
 
     @Test
     void missingOptionalFilesLeaveTheirSectionSayingSo() throws IOException {
-        ReportFixture.write(dir(), true);
+        ReportFixture.write(dir());
         for (String f : List.of("communities.csv", "changes.csv", "top_influencers.csv", "explanations.csv")) {
             Files.delete(dir().resolve(f));
         }
@@ -210,7 +213,7 @@ class HtmlReportTest {
 
     @Test
     void withoutAManifestTheRankingIsStillShown() throws IOException {
-        ReportFixture.write(dir(), true);
+        ReportFixture.write(dir());
         Files.delete(dir().resolve("manifest.json"));
         String html = render();
         assertTrue(html.contains("Relais report — run 2026-10-19"), "run date from the directory name");
@@ -237,11 +240,7 @@ class HtmlReportTest {
 
     @Test
     void aFailedRunIsFlagged() throws IOException {
-        ReportFixture.write(dir(), true);
-        Path manifest = dir().resolve("manifest.json");
-        Files.writeString(manifest, Files.readString(manifest).replace("\"status\" : \"succeeded\",\n  \"consumed\"",
-                "\"status\" : \"failed\",\n  \"consumed\"").replace("\"report\" : {\n      \"status\" : \"succeeded\"",
-                "\"report\" : {\n      \"status\" : \"failed\",\n      \"cause\" : \"disk <full>\""));
+        ReportFixture.write(dir(), ReportFixture.Run.REPORT_FAILED);
         String header = between(render(), "<header>", "</header>");
         assertTrue(header.contains("class=\"status status-failed\">Status: failed"), header);
         assertTrue(header.contains("<dt>Stage report failed</dt><dd>disk &lt;full&gt;</dd>"), header);
@@ -249,7 +248,7 @@ class HtmlReportTest {
 
     @Test
     void writingAgainReplacesThePageAndLeavesNoTemporaryFile() throws IOException {
-        ReportFixture.write(dir(), true);
+        ReportFixture.write(dir());
         Files.writeString(dir().resolve("report.html"), "old");
         render();
         assertTrue(Files.readString(dir().resolve("report.html")).startsWith("<!DOCTYPE html>"));

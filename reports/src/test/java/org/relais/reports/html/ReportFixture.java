@@ -1,21 +1,38 @@
 package org.relais.reports.html;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.relais.analytics.distributed.MemoryBudget;
+import org.relais.analytics.job.AnalyzeJob;
+import org.relais.analytics.job.EdgeWeights;
+import org.relais.ingest.config.RelaisConfig;
+import org.relais.ingest.job.IngestJob;
+import org.relais.ingest.lake.Lake;
+import org.relais.ingest.lake.LakeState;
+import org.relais.ingest.lake.RunLog;
 import org.relais.reports.CsvTable;
 import org.relais.reports.CsvTable.Column;
 import org.relais.reports.CsvTable.Kind;
+import org.relais.reports.Manifest;
+import org.relais.reports.ReportJob;
+import org.relais.reports.tables.ReportTables;
 
 /**
  * A small report directory as the report job writes it (the columns of docs/reports.md, written
- * by {@link CsvTable} so names get the same neutralisation), with names chosen to break a page
- * that does not escape them.
+ * by {@link CsvTable} so names get the same neutralisation; {@code manifest.json} built by
+ * {@link Manifest#build} from stage records), with names chosen to break a page that does not
+ * escape them.
  */
 final class ReportFixture {
 
@@ -58,15 +75,30 @@ final class ReportFixture {
         return rank % 4;
     }
 
+    /** How the run that the fixture's {@code manifest.json} describes went. */
+    enum Run {
+        /** Every stage succeeded. */
+        SUCCEEDED,
+        /** Every stage succeeded, recorded by an ingest stage that did not count records per format. */
+        WITHOUT_RECORDS_PER_FORMAT,
+        /** The report stage failed after writing its files. */
+        REPORT_FAILED
+    }
+
+    /** Writes every file of a run's report directory into {@code dir}, for a run that succeeded. */
+    static void write(Path dir) throws IOException {
+        write(dir, Run.SUCCEEDED);
+    }
+
     /** Writes every file of a run's report directory into {@code dir}. */
-    static void write(Path dir, boolean manifestHasByFormat) throws IOException {
+    static void write(Path dir, Run run) throws IOException {
         Files.createDirectories(dir);
         rankings(dir);
         topInfluencers(dir);
         communities(dir);
         changes(dir);
         explanations(dir);
-        manifest(dir, manifestHasByFormat);
+        manifest(dir, run);
     }
 
     private static void rankings(Path dir) throws IOException {
@@ -161,41 +193,86 @@ final class ReportFixture {
         table(columns, "actor_name", "item_name").write(dir.resolve("explanations.csv"), rows.iterator());
     }
 
-    private static void manifest(Path dir, boolean withByFormat) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode m = json.createObjectNode();
-        m.put("run_date", RUN_DATE);
-        m.put("status", "succeeded");
-        m.putObject("consumed").putObject("relais.posts/0").put("from", 0).put("to", 40);
-        ObjectNode records = m.putObject("records");
-        records.put("kafka_records", 7720);
-        if (withByFormat) {
-            records.putObject("by_format").put("twitter-v2", 40).put("blog-links-csv", 1303).put("follows-csv", 6377);
+    /**
+     * Writes {@code manifest.json} as the report stage does: stage records in a run log (kept in a
+     * throw-away lake), with the figures the ingest, analyze and report jobs record, gathered by
+     * {@link Manifest#build}.
+     */
+    private static void manifest(Path dir, Run run) throws IOException {
+        Path lakeDir = Files.createTempDirectory("relais-run-log");
+        try {
+            RelaisConfig config = RelaisConfig.builder()
+                    .set("relais.kafka.topics", List.of("relais.posts", "relais.follows"))
+                    .set("relais.report.communities.exclude-domains", List.of("x.com", IMG))
+                    .build();
+            RunLog runLog = new RunLog(Lake.open(lakeDir.toString(), new Configuration()), RUN_DATE);
+            Instant t0 = Instant.parse(RUN_DATE + "T02:00:00Z");
+            Instant analyzed = t0.plusMillis(12_500);
+            Instant reported = analyzed.plusMillis(30_250);
+            runLog.succeeded("ingest", t0, analyzed, ingest(run));
+            runLog.succeeded("analyze", analyzed, reported, analyze(config));
+            ObjectNode report = null;
+            if (run == Run.REPORT_FAILED) {
+                runLog.failed("report", reported, reported.plusSeconds(4), "disk <full>");
+            } else {
+                report = runLog.succeeded("report", reported, reported.plusSeconds(4), report(dir));
+            }
+            Manifest.write(dir.resolve("manifest.json"), Manifest.build(runLog, config, report));
+        } finally {
+            try (Stream<Path> files = Files.walk(lakeDir)) {
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
         }
-        records.putObject("rows_added").put("posts", 3845).put("follows", 6006);
-        records.putObject("duplicates_dropped").put("posts", 52).put("follows", 371);
-        records.putObject("lake_rows").put("posts", 3845).put("follows", 6006);
-        ObjectNode quarantined = m.putObject("quarantined");
-        quarantined.put("total", 3);
-        quarantined.putObject("by_reason").put("bad_json", 2).put(SCRIPT, 1);
-        m.putObject("durations_seconds").put("ingest", 12.5).put("analyze", 30.25).put("report", 4.0);
-        ObjectNode stages = m.putObject("stages");
-        ObjectNode ingest = stages.putObject("ingest");
-        ingest.put("status", "succeeded").put("started_at", "2026-10-19T02:00:00Z")
-                .put("finished_at", "2026-10-19T02:00:12.500Z").put("seconds", 12.5);
-        ingest.putObject("details").putObject("lost_to_retention").put("relais.posts/0", 5);
-        ObjectNode analyze = stages.putObject("analyze");
-        analyze.put("status", "succeeded").put("seconds", 30.25);
-        ObjectNode details = analyze.putObject("details");
-        details.put("actors", ACTORS).put("edges", 7227);
-        details.putObject("pagerank").put("damping", 0.85).put("iterations", 50).put("converged", true);
-        stages.putObject("report").put("status", "succeeded").put("seconds", 4.0);
-        ObjectNode parameters = m.putObject("parameters");
-        parameters.put("relais.pagerank.damping", 0.85);
-        parameters.putArray("relais.kafka.topics").add("relais.posts").add("relais.follows");
-        parameters.put("relais.graph.weights.note", IMG);
-        m.putObject("versions").put("relais", "0.1.0-TEST").put("spark", "3.5.7").put("java", "17.0.15");
-        json.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("manifest.json").toFile(), m);
+    }
+
+    /** The ingest stage's figures, as {@code IngestJob} and the ingest stage record them. */
+    private static ObjectNode ingest(Run run) {
+        Map<String, long[]> ranges = new LinkedHashMap<>();
+        ranges.put("relais.posts/0", new long[] {0, 40});
+        ranges.put("relais.blog-links/0", new long[] {0, 1303});
+        ranges.put("relais.follows/0", new long[] {0, 6377});
+        Map<String, Long> quarantined = new LinkedHashMap<>();
+        quarantined.put("bad_json", 2L);
+        quarantined.put(SCRIPT, 1L);
+        LakeState.Batch batch = new LakeState.Batch(RUN_DATE, ranges, 7720, ordered("posts", 3845L, "follows", 6006L),
+                ordered("posts", 52L, "follows", 371L), quarantined, Map.of("posts", 3L));
+        Map<String, Long> byFormat = new LinkedHashMap<>();
+        byFormat.put("twitter-v2", 40L);
+        byFormat.put("blog-links-csv", 1303L);
+        byFormat.put("follows-csv", 6377L);
+        ObjectNode details = new IngestJob.Result(2, batch, byFormat, Map.of(), Map.of("relais.posts/0", 5L)).toJson();
+        details.set("lake_rows", Lake.json().valueToTree(ordered("posts", 3845L, "follows", 6006L)));
+        if (run == Run.WITHOUT_RECORDS_PER_FORMAT) {
+            details.remove("by_format");
+        }
+        return details;
+    }
+
+    /** The analyze stage's figures, as {@code AnalyzeJob} records them when PageRank runs on Spark. */
+    private static ObjectNode analyze(RelaisConfig config) {
+        ObjectNode measures = Lake.json().createObjectNode();
+        measures.putObject("pagerank").put("damping", 0.85).put("iterations", 50).put("converged", true)
+                .put("l1_change", 1e-16);
+        return new AnalyzeJob.Result(ACTORS, 7227, ordered("follow", 6006L, "repost", 1221L),
+                MemoryBudget.Path.DISTRIBUTED, 1_000_000L, 50, true, measures).toJson(EdgeWeights.from(config));
+    }
+
+    /** The report stage's figures, as {@code ReportJob} records them. */
+    private static ObjectNode report(Path dir) {
+        ReportTables.Result tables = new ReportTables.Result(List.of(
+                new ReportTables.Output("top_influencers.csv", 42), new ReportTables.Output("communities.csv", 4),
+                new ReportTables.Output("changes.csv", ACTORS + 1), new ReportTables.Output("explanations.csv", 3)),
+                List.of("top_influencers", "community_report", "changes"), "2026-10-18", 0, false, 0);
+        return new ReportJob.Result(dir, dir.resolve("rankings.csv"), ACTORS, List.of(), tables).toJson();
+    }
+
+    private static Map<String, Long> ordered(String k1, long v1, String k2, long v2) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        return m;
     }
 
     /** A CSV table whose {@code text} columns are neutralised; the others are written as they are. */

@@ -14,6 +14,7 @@ import org.apache.spark.sql.types.StructType;
 import org.relais.analytics.CommunityTable;
 import org.relais.analytics.ExplanationTable;
 import org.relais.analytics.ScoreTable;
+import org.relais.analytics.job.AnalyzeJob;
 import org.relais.analytics.job.InteractionGraph;
 import org.relais.ingest.lake.Lake;
 import org.relais.ingest.lake.LakeState;
@@ -21,8 +22,8 @@ import org.relais.ingest.lake.Tables;
 import org.relais.reports.RankingTable;
 
 /**
- * A small run built by hand: ten actors on four platforms, two communities, a previous run, posts,
- * blog links, edges and explanations; several names are formulas a spreadsheet would run.
+ * A small run built by hand: ten actors on four platforms, two communities, a previous run (one of
+ * whose accounts has been deleted since), posts, blog links, edges, identity links and explanations; several names are formulas a spreadsheet would run.
  * {@link #writeLake} puts it into a real lake, as the analyze job and the ingest job would.
  */
 public final class ReportFixture {
@@ -38,6 +39,10 @@ public final class ReportFixture {
     public static final String MINUS = "-1+2";
     public static final String AT = "@SUM(A1)";
     public static final String TAB = "\tTabby@social.example";
+
+    /** An account the previous run ranked and that was deleted from the lake since. */
+    public static final String DELETED_ACCOUNT = "twitter:98";
+    public static final String DELETED_NAME = "ErasedAccount";
 
     private ReportFixture() {
     }
@@ -88,8 +93,27 @@ public final class ReportFixture {
                 ranking(2, "twitter:1", "CourrierRep", 0.22, 91.0, 8, 7, 0),
                 ranking(3, "twitter:3", PLUS, 0.15, 85.0, 5, 4, 1),
                 ranking(4, "twitter:99", "Gone", 0.1, 80.0, 4, 3, 1),
-                ranking(5, "blog:chroniques.example", "chroniques.example", 0.09, 74.5, 3, 0, 0)),
+                ranking(5, "blog:chroniques.example", "chroniques.example", 0.09, 74.5, 3, 0, 0),
+                ranking(6, DELETED_ACCOUNT, DELETED_NAME, 0.05, 70.0, 2, 1, 1)),
                 RankingTable.SCHEMA);
+    }
+
+    static Row deletion(String kind, String platform, String postId, String accountId) {
+        return row(Tables.Deletions.TABLE.schema(), Tables.Deletions.DELETION_ID,
+                kind + ":" + platform + ":" + (postId != null ? postId : accountId), Tables.PLATFORM, platform,
+                Tables.Deletions.KIND, kind, Tables.Deletions.POST_ID, postId, Tables.Deletions.ACCOUNT_ID, accountId,
+                Tables.INGEST_BATCH, 1L);
+    }
+
+    /**
+     * The account ranked 6th by the previous run, deleted since; and a deleted post, which deletes
+     * no account.
+     */
+    public static Dataset<Row> deletions(SparkSession spark) {
+        return spark.createDataFrame(List.of(
+                deletion("account", "twitter", null, DELETED_ACCOUNT.substring("twitter:".length())),
+                deletion("post", "twitter", "p9", null)),
+                Tables.Deletions.TABLE.schema());
     }
 
     /** A ranking that must never be compared with: older than the previous run, or later than the run. */
@@ -142,6 +166,14 @@ public final class ReportFixture {
                 edge("twitter:4", "twitter:3", "reply", 4, 2.0),
                 edge("twitter:10", "twitter:1", "follow", 1, 1.0),
                 edge("twitter:6", "twitter:10", "mention", 1, 0.5)), InteractionGraph.EDGES_SCHEMA);
+    }
+
+    /** Two accounts linked to the blog: its author's account from a list, another by its profile. */
+    public static Dataset<Row> identityLinks(SparkSession spark) {
+        return spark.createDataFrame(List.of(
+                RowFactory.create("twitter:4", "blog:chroniques.example", "identities-csv"),
+                RowFactory.create("twitter:1", "blog:chroniques.example", "profile-url")),
+                InteractionGraph.IDENTITY_LINKS_SCHEMA);
     }
 
     static Row account(String platform, String id, String handle, String displayName, String profileUrl,
@@ -203,8 +235,8 @@ public final class ReportFixture {
 
     /**
      * Writes the fixture into the lake at {@code lake}: the run's outputs of the analyze and report
-     * jobs, earlier and later rankings, and one committed ingest batch of accounts, posts and blog
-     * links.
+     * jobs, earlier and later rankings, and one committed ingest batch of accounts, posts, blog
+     * links and deletions.
      */
     public static void writeLake(SparkSession spark, Lake lake) {
         lake.replacePartition(rankings(spark), RankingTable.NAME, RUN);
@@ -214,12 +246,14 @@ public final class ReportFixture {
         lake.replacePartition(communities(spark), CommunityTable.NAME, RUN);
         lake.replacePartition(explanations(spark), ExplanationTable.NAME, RUN);
         lake.replacePartition(edges(spark), ScoreTable.EDGES, RUN);
+        lake.replacePartition(identityLinks(spark), AnalyzeJob.IDENTITY_LINKS, RUN);
         String segment = lake.segmentName(1);
         Map<String, List<String>> tables = new HashMap<>();
         for (Map.Entry<Tables.Table, Dataset<Row>> e : Map.of(
                 Tables.Accounts.TABLE, accounts(spark),
                 Tables.Posts.TABLE, posts(spark),
-                Tables.BlogLinks.TABLE, blogLinks(spark)).entrySet()) {
+                Tables.BlogLinks.TABLE, blogLinks(spark),
+                Tables.Deletions.TABLE, deletions(spark)).entrySet()) {
             e.getValue().write().parquet(lake.segmentPath(e.getKey().name(), segment));
             tables.put(e.getKey().name(), new ArrayList<>(Arrays.asList(segment)));
         }

@@ -88,7 +88,7 @@ class ReportTablesTest {
                 new ReportTables.Output("communities.csv", 3),
                 new ReportTables.Output("changes.csv", 11),
                 new ReportTables.Output("explanations.csv", 5),
-                new ReportTables.Output("identity_links.csv", 0),
+                new ReportTables.Output("identity_links.csv", 2),
                 new ReportTables.Output("campaign_targets.csv", 4),
                 new ReportTables.Output("graph.gexf", 5)), plain.files());
         assertEquals(List.of("top_influencers", "community_report", "changes"), plain.lakeTables());
@@ -98,7 +98,7 @@ class ReportTablesTest {
         assertFalse(plain.pseudonymised());
         assertEquals(1, plain.suppressionEntries());
         assertEquals("{\"files\":{\"top_influencers.csv\":15,\"communities.csv\":3,\"changes.csv\":11,"
-                + "\"explanations.csv\":5,\"identity_links.csv\":0,\"campaign_targets.csv\":4,\"graph.gexf\":5},"
+                + "\"explanations.csv\":5,\"identity_links.csv\":2,\"campaign_targets.csv\":4,\"graph.gexf\":5},"
                 + "\"lake_tables\":[\"top_influencers\",\"community_report\",\"changes\"],"
                 + "\"previous_run_date\":\"2026-11-20\",\"gexf_edges\":4,\"pseudonymised\":false,"
                 + "\"suppression_entries\":1}", plain.toJson().toString());
@@ -185,6 +185,20 @@ class ReportTablesTest {
     }
 
     @Test
+    void anAccountDeletedSinceThePreviousRunIsNotInTheChanges() throws IOException {
+        for (Path dir : List.of(plainDir, pseudoDir)) {
+            String changes = Files.readString(dir.resolve(Changes.FILE), StandardCharsets.UTF_8);
+            for (String trace : List.of(ReportFixture.DELETED_ACCOUNT, ReportFixture.DELETED_NAME,
+                    Pseudonymizer.withKey(KEY).pseudonym(ReportFixture.DELETED_ACCOUNT))) {
+                assertFalse(changes.contains(trace), dir.getFileName() + "/changes.csv mentions " + trace);
+            }
+        }
+        Dataset<Row> stored = spark.session().read().parquet(lake.partitionPath(Changes.NAME, RUN));
+        assertEquals(0, stored.filter(stored.col("actor_id").equalTo(ReportFixture.DELETED_ACCOUNT)).count(),
+                "nor is it in the lake's copy");
+    }
+
+    @Test
     void withoutAPreviousRunEveryActorIsNew() {
         List<Row> rows = Changes.build(ReportFixture.rankings(spark.session()), null).collectAsList();
         assertEquals(10, rows.size());
@@ -208,6 +222,25 @@ class ReportTablesTest {
                 """.formatted(ReportFixture.HYPERLINK)), t.rows());
         CsvFiles.assertNeutralised(t, List.of("actor_id", "actor_name", "item", "item_name"),
                 List.of("actor_rank", "position", "mass", "share"));
+    }
+
+    @Test
+    void identityLinksNameTheAccountsLinkedToEachBlog() throws IOException {
+        Table t = read(plainDir.resolve(IdentityLinks.FILE));
+        assertEquals(List.of("account_id", "account_name", "blog_id", "source"), t.header());
+        assertEquals(rows("""
+                twitter:1|CourrierRep|blog:chroniques.example|profile-url
+                twitter:4|'-1+2|blog:chroniques.example|identities-csv
+                """), t.rows());
+    }
+
+    @Test
+    void withPseudonymisationThereIsNoIdentityLinksFile() {
+        // Each row would put a pseudonym next to the public blog of the same person.
+        assertFalse(Files.exists(pseudoDir.resolve(IdentityLinks.FILE)), "identity_links.csv is not written");
+        assertEquals(List.of(), pseudo.files().stream().filter(o -> o.file().equals(IdentityLinks.FILE)).toList(),
+                "nor listed");
+        assertFalse(pseudo.toJson().path("files").has(IdentityLinks.FILE), pseudo.toJson().toString());
     }
 
     @Test

@@ -1,0 +1,112 @@
+package org.relais.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.relais.ingest.config.RelaisConfig;
+import org.relais.ingest.job.IngestJob;
+import org.relais.ingest.lake.Lake;
+import org.relais.ingest.lake.LakeState;
+import org.relais.ingest.lake.RunLog;
+
+/** The manifest built from the stage records of a run log kept in a real (local) lake. */
+class ManifestTest {
+
+    private static final String RUN = "2026-11-21";
+    private static final Instant T0 = Instant.parse("2026-11-21T02:00:00Z");
+
+    @TempDir
+    Path tmp;
+
+    private RunLog runLog;
+
+    @BeforeEach
+    void openLake() {
+        runLog = new RunLog(Lake.open(tmp.resolve("lake").toString(), new Configuration()), RUN);
+    }
+
+    private static ObjectNode details() {
+        return Lake.json().createObjectNode();
+    }
+
+    @Test
+    void aRunWhoseStagesAllSucceededSucceeded() {
+        runLog.succeeded("ingest", T0, T0.plusSeconds(10), details());
+        runLog.succeeded("analyze", T0.plusSeconds(10), T0.plusSeconds(40), details());
+        ObjectNode report = runLog.succeeded("report", T0.plusSeconds(40), T0.plusSeconds(45), details());
+
+        ObjectNode m = Manifest.build(runLog, RelaisConfig.defaults(), report);
+
+        assertEquals(RunLog.SUCCEEDED, m.path("status").asText());
+        assertEquals(5.0, m.path("durations_seconds").path("report").asDouble());
+    }
+
+    @Test
+    void aFailedReportStageRecordedInTheRunLogMakesTheRunFailed() {
+        runLog.succeeded("ingest", T0, T0.plusSeconds(10), details());
+        runLog.succeeded("analyze", T0.plusSeconds(10), T0.plusSeconds(40), details());
+        runLog.failed("report", T0.plusSeconds(40), T0.plusSeconds(41), "disk full");
+
+        // As the failure handler calls it: no report record of its own to give.
+        ObjectNode m = Manifest.build(runLog, RelaisConfig.defaults(), null);
+
+        assertEquals(RunLog.FAILED, m.path("status").asText(), "the report stage failed: " + m);
+        JsonNode report = m.path("stages").path("report");
+        assertEquals(RunLog.FAILED, report.path(RunLog.STATUS).asText(), "the failed stage is listed: " + m);
+        assertEquals("disk full", report.path("cause").asText());
+        assertEquals(1.0, m.path("durations_seconds").path("report").asDouble());
+    }
+
+    @Test
+    void aFailedEarlierStageMakesTheRunFailedEvenWithoutAReportRecord() {
+        runLog.succeeded("ingest", T0, T0.plusSeconds(10), details());
+        runLog.failed("analyze", T0.plusSeconds(10), T0.plusSeconds(12), "out of memory");
+
+        ObjectNode m = Manifest.build(runLog, RelaisConfig.defaults(), null);
+
+        assertEquals(RunLog.FAILED, m.path("status").asText());
+        assertFalse(m.path("stages").has("report"), "the report stage never ran: " + m);
+    }
+
+    @Test
+    void recordsPerFormatDeletionsAndRetentionLossesComeFromTheIngestRecord() {
+        Map<String, long[]> ranges = new LinkedHashMap<>();
+        ranges.put("relais.posts/0", new long[] {100, 140});
+        LakeState.Batch batch = new LakeState.Batch(RUN, ranges, 40, Map.of("posts", 30L), Map.of("posts", 2L),
+                Map.of("bad_json", 1L), Map.of("posts", 4L, "accounts", 1L));
+        IngestJob.Result ingest = new IngestJob.Result(7, batch, Map.of("twitter-v2", 25L, "relais-json", 15L),
+                Map.of(), Map.of("relais.posts/0", 12L));
+        runLog.succeeded("ingest", T0, T0.plusSeconds(10), ingest.toJson());
+
+        JsonNode records = Manifest.build(runLog, RelaisConfig.defaults(), null).path("records");
+
+        assertEquals(40, records.path("kafka_records").asLong());
+        assertEquals(Lake.json().valueToTree(Map.of("twitter-v2", 25, "relais-json", 15)), records.path("by_format"),
+                "records: " + records);
+        assertEquals(Lake.json().valueToTree(Map.of("posts", 4, "accounts", 1)), records.path("deleted_by_deletions"),
+                "records: " + records);
+        assertEquals(Lake.json().valueToTree(Map.of("relais.posts/0", 12)), records.path("lost_to_retention"),
+                "records: " + records);
+    }
+
+    @Test
+    void anIngestRecordWithoutThoseFiguresLeavesThemOut() {
+        runLog.succeeded("ingest", T0, T0.plusSeconds(10), details().put("records", 3));
+
+        JsonNode records = Manifest.build(runLog, RelaisConfig.defaults(), null).path("records");
+
+        for (String field : new String[] {"by_format", "deleted_by_deletions", "lost_to_retention"}) {
+            assertFalse(records.has(field), field + " was not recorded, so it is not made up: " + records);
+        }
+    }
+}
