@@ -55,7 +55,7 @@ class ManifestTest {
     void aFailedReportStageRecordedInTheRunLogMakesTheRunFailed() {
         runLog.succeeded("ingest", T0, T0.plusSeconds(10), details());
         runLog.succeeded("analyze", T0.plusSeconds(10), T0.plusSeconds(40), details());
-        runLog.failed("report", T0.plusSeconds(40), T0.plusSeconds(41), "disk full");
+        runLog.failed("report", T0.plusSeconds(40), T0.plusSeconds(41), "disk full", "java.io.IOException: disk full");
 
         // As the failure handler calls it: no report record of its own to give.
         ObjectNode m = Manifest.build(runLog, RelaisConfig.defaults(), null);
@@ -70,7 +70,7 @@ class ManifestTest {
     @Test
     void aFailedEarlierStageMakesTheRunFailedEvenWithoutAReportRecord() {
         runLog.succeeded("ingest", T0, T0.plusSeconds(10), details());
-        runLog.failed("analyze", T0.plusSeconds(10), T0.plusSeconds(12), "out of memory");
+        runLog.failed("analyze", T0.plusSeconds(10), T0.plusSeconds(12), "out of memory", null);
 
         ObjectNode m = Manifest.build(runLog, RelaisConfig.defaults(), null);
 
@@ -85,7 +85,7 @@ class ManifestTest {
         LakeState.Batch batch = new LakeState.Batch(RUN, ranges, 40, Map.of("posts", 30L), Map.of("posts", 2L),
                 Map.of("bad_json", 1L), Map.of("posts", 4L, "accounts", 1L));
         IngestJob.Result ingest = new IngestJob.Result(7, batch, Map.of("twitter-v2", 25L, "relais-json", 15L),
-                Map.of(), Map.of("relais.posts/0", 12L));
+                Map.of(), Map.of("relais.posts/0", 12L), false);
         runLog.succeeded("ingest", T0, T0.plusSeconds(10), ingest.toJson());
 
         JsonNode records = Manifest.build(runLog, RelaisConfig.defaults(), null).path("records");

@@ -213,7 +213,7 @@ final class ReportFixture {
             runLog.succeeded("analyze", analyzed, reported, analyze(config));
             ObjectNode report = null;
             if (run == Run.REPORT_FAILED) {
-                runLog.failed("report", reported, reported.plusSeconds(4), "disk <full>");
+                runLog.failed("report", reported, reported.plusSeconds(4), "disk <full>", null);
             } else {
                 report = runLog.succeeded("report", reported, reported.plusSeconds(4), report(dir));
             }
@@ -242,7 +242,8 @@ final class ReportFixture {
         byFormat.put("twitter-v2", 40L);
         byFormat.put("blog-links-csv", 1303L);
         byFormat.put("follows-csv", 6377L);
-        ObjectNode details = new IngestJob.Result(2, batch, byFormat, Map.of(), Map.of("relais.posts/0", 5L)).toJson();
+        ObjectNode details = new IngestJob.Result(2, batch, byFormat, Map.of(), Map.of("relais.posts/0", 5L), false)
+                .toJson();
         details.set("lake_rows", Lake.json().valueToTree(ordered("posts", 3845L, "follows", 6006L)));
         if (run == Run.WITHOUT_RECORDS_PER_FORMAT) {
             details.remove("by_format");
