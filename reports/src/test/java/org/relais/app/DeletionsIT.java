@@ -62,6 +62,18 @@ class DeletionsIT {
         assertFalse(night2.containsKey("twitter:b") && Integer.parseInt(night2.get("twitter:b").get("in_degree")) > 0,
                 "no repost of the deleted post counts for b");
         assertEquals("twitter:e", rows("2026-11-02").get(0).get("actor_id"), "e now leads");
+        Path reports = work.resolve("reports").resolve("2026-11-02");
+        assertTrue(Files.exists(reports.resolve("changes.csv")), "the second night compares with the first");
+        try (var files = Files.list(reports)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".csv")).toList()) {
+                for (CSVRecord row : NightlyIT.readAnyCsv(file)) {
+                    assertFalse(row.toList().contains("twitter:c"), file.getFileName() + " names the deleted account: " + row);
+                }
+            }
+        }
+        for (String file : List.of("graph.gexf", "report.html")) {
+            assertFalse(Files.readString(reports.resolve(file)).contains("twitter:c\""), file + " names the deleted account");
+        }
 
         SparkSession spark = SparkSessions.create("deletions-it", SparkExtension.config());
         try {
