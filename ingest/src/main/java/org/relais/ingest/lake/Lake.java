@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -26,6 +28,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.relais.ingest.lake.Tables.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Parquet lake: a directory (on any Hadoop file system) holding one sub-directory per table.
@@ -46,10 +50,16 @@ public final class Lake {
     static final String RUNS = "_runs";
     static final String STAGING = "_staging";
     static final String SEGMENT_PREFIX = "seg-";
+    private static final Logger LOG = LoggerFactory.getLogger(Lake.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** A commit file: the version in digits ({@code %020d} when this class writes it), then {@code .json}. */
+    private static final Pattern COMMIT_FILE = Pattern.compile("[0-9]+\\.json");
 
     private final FileSystem fs;
     private final Path root;
+    /** Stray files under {@code _commits/} already warned about, so each is reported once. */
+    private final Set<String> strays = ConcurrentHashMap.newKeySet();
 
     private Lake(FileSystem fs, Path root) {
         this.fs = fs;
@@ -82,20 +92,37 @@ public final class Lake {
         return fs;
     }
 
-    /** The latest committed state, or {@link LakeState#empty()} for a new lake. */
+    /**
+     * The latest committed state, or {@link LakeState#empty()} for a new lake.
+     *
+     * <p>Only files named {@code <version>.json} (digits only) are commits. Anything else under
+     * {@code _commits/} (a note someone left, an editor's backup) is ignored, with a warning the
+     * first time it is seen, so a stray file never stops a run; hidden files (a commit's temporary
+     * file, checksums) are ignored silently.
+     */
     public LakeState state() {
+        Path commits = new Path(root, COMMITS);
+        long latest = -1;
         try {
-            long latest = -1;
-            for (FileStatus s : fs.listStatus(new Path(root, COMMITS))) {
+            for (FileStatus s : fs.listStatus(commits)) {
                 String name = s.getPath().getName();
-                if (name.endsWith(".json") && !name.startsWith(".") && !name.startsWith("_")) {
-                    latest = Math.max(latest, Long.parseLong(name.substring(0, name.length() - 5)));
+                if (s.isFile() && COMMIT_FILE.matcher(name).matches()) {
+                    latest = Math.max(latest, Long.parseLong(name.substring(0, name.length() - ".json".length())));
+                } else if (!name.startsWith(".") && strays.add(name)) {
+                    LOG.warn("ignoring {} in {}: not a commit (commit files are named <version>.json)", name, commits);
                 }
             }
-            return latest < 0 ? LakeState.empty() : readState(commitFile(latest));
         } catch (IOException e) {
-            throw new LakeException("cannot read the lake's state under " + new Path(root, COMMITS) + ": "
-                    + e.getMessage(), e);
+            throw new LakeException("cannot read the lake's state under " + commits + ": " + e.getMessage(), e);
+        }
+        if (latest < 0) {
+            return LakeState.empty();
+        }
+        Path file = commitFile(latest);
+        try {
+            return readState(file);
+        } catch (IOException | RuntimeException e) {
+            throw new LakeException("cannot read the lake's state from " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -180,7 +207,7 @@ public final class Lake {
                 }
             }
             for (FileStatus s : fs.listStatus(new Path(root, COMMITS))) {
-                if (s.getPath().getName().endsWith(".tmp")) {
+                if (isCommitTemp(s.getPath().getName())) {
                     fs.delete(s.getPath(), false);
                 }
             }
@@ -316,6 +343,11 @@ public final class Lake {
         } catch (IOException ignored) {
             // Left-over staging directories start with "_" and are never read.
         }
+    }
+
+    /** The temporary file {@link #commit} writes before renaming it: {@code .<version>-<uuid>.tmp}. */
+    private static boolean isCommitTemp(String name) {
+        return name.startsWith(".") && name.endsWith(".tmp");
     }
 
     private Path commitFile(long version) {

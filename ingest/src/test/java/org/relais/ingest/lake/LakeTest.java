@@ -73,6 +73,33 @@ class LakeTest {
         assertFalse(Files.exists(dir.resolve("follows/seg-000002")));
     }
 
+    @Test
+    void strayFilesAmongTheCommitsAreIgnored() throws IOException {
+        lake.commit(state(1, "seg-000001"));
+        Path commits = dir.resolve("_commits");
+        Files.writeString(commits.resolve("notes.json"), "{\"who\": \"an operator\"}");
+        Files.writeString(commits.resolve("00000000000000000003.json.tmp"), "{");
+        Files.writeString(commits.resolve("00000000000000000002.json~"), "{");
+        Files.createDirectories(commits.resolve("9.json"));
+
+        assertEquals(1, lake.state().version());
+        lake.commit(state(2, "seg-000002"));
+        assertEquals(List.of("seg-000002"), lake.state().segments("posts"));
+
+        lake.removeOrphans();
+        assertTrue(Files.exists(commits.resolve("notes.json")), "a file the lake did not write is left alone");
+        assertTrue(Files.exists(commits.resolve("00000000000000000003.json.tmp")));
+    }
+
+    @Test
+    void anUnreadableCommitIsNamedInTheMessage() throws IOException {
+        lake.commit(state(1, "seg-000001"));
+        Files.writeString(dir.resolve("_commits/00000000000000000002.json"), "{\"version\": 2, \"tables\": ");
+        Lake.LakeException e = assertThrows(Lake.LakeException.class, () -> lake.state());
+        assertTrue(e.getMessage().startsWith("cannot read the lake's state from " + lake.location()
+                + "/_commits/00000000000000000002.json: "), e.getMessage());
+    }
+
     private static LakeState state(long version, String segment) {
         return new LakeState(version, Instant.now(), Map.of("posts", List.of(segment)), Map.of(), null);
     }
