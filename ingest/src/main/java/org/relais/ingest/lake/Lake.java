@@ -20,9 +20,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -50,6 +53,11 @@ public final class Lake {
     static final String RUNS = "_runs";
     static final String STAGING = "_staging";
     static final String SEGMENT_PREFIX = "seg-";
+    /** Inside an output table: the new partition being written by {@link #replacePartition}. */
+    static final String STAGING_PREFIX = "_staging-";
+    /** Inside an output table: the previous partition, moved aside by {@link #replacePartition}. */
+    static final String REPLACED_PREFIX = "_replaced-";
+    private static final String RUN_DATE_PREFIX = "run_date=";
     private static final Logger LOG = LoggerFactory.getLogger(Lake.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -233,37 +241,79 @@ public final class Lake {
 
     /** The path of a run-date partition of an output table: {@code <lake>/<table>/run_date=<d>}. */
     public String partitionPath(String table, String runDate) {
-        return new Path(new Path(root, table), "run_date=" + runDate).toString();
+        return new Path(new Path(root, table), RUN_DATE_PREFIX + runDate).toString();
     }
 
     /**
      * Writes {@code rows} as the {@code run_date=<runDate>} partition of {@code table}, replacing a
-     * previous one. The rows are written to a staging directory first and moved into place when
-     * complete, so a reader never sees a half-written partition.
+     * previous one. Whatever fails, the partition is afterwards either the old one, whole, or the
+     * new one, whole:
+     * <ol>
+     *   <li>the rows are written to {@code <table>/_staging-<id>/}. If that fails (a task error, a
+     *       full disk), nothing else was touched: the old partition stays, the staging directory is
+     *       deleted, and the write's own exception is thrown unchanged;
+     *   <li>the old partition is moved aside, to {@code <table>/_replaced-<id>/run_date=<runDate>};
+     *   <li>the new one is moved into place. If that fails, what arrived of it is deleted and the
+     *       old partition is moved back, and a {@link LakeException} says so;
+     *   <li>the old one is deleted.
+     * </ol>
+     * Each move is one rename (atomic on HDFS and local disks; a copy on object stores), so a
+     * reader never sees a half-written partition, though between steps 2 and 3 it briefly sees
+     * none. A process killed there leaves the old partition in {@code _replaced-<id>}. Readers
+     * ignore it: Spark and pyarrow skip directories whose name starts with {@code _}.
+     *
+     * @throws LakeException when the new partition could not be moved into place (the old one is
+     *     back), or when even the old one could not be moved back (the message says where it is)
      */
     public void replacePartition(Dataset<Row> rows, String table, String runDate) {
         Path tableDir = new Path(root, table);
-        Path staging = new Path(tableDir, "_staging-" + UUID.randomUUID());
+        String id = UUID.randomUUID().toString();
+        Path staging = new Path(tableDir, STAGING_PREFIX + id);
         Path target = new Path(partitionPath(table, runDate));
-        Path old = new Path(tableDir, "_replaced-" + UUID.randomUUID());
+        Path aside = new Path(tableDir, REPLACED_PREFIX + id);
+        Path old = new Path(aside, target.getName());
         try {
             rows.write().mode(SaveMode.ErrorIfExists).parquet(staging.toString());
             fs.mkdirs(tableDir);
             boolean hadOld = fs.exists(target);
-            if (hadOld && !fs.rename(target, old)) {
-                throw new IOException("cannot move " + target + " aside");
+            if (hadOld && !(fs.mkdirs(aside) && fs.rename(target, old))) {
+                throw new LakeException("cannot write " + table + " for " + runDate + ": cannot move the previous "
+                        + target + " aside to " + old + "; it is unchanged", null);
             }
-            if (!fs.rename(staging, target)) {
-                throw new IOException("cannot move " + staging + " to " + target);
+            try {
+                if (!fs.rename(staging, target)) {
+                    throw new IOException("cannot move " + staging + " to " + target);
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new LakeException("cannot write " + table + " for " + runDate + ": " + e.getMessage() + "; "
+                        + (hadOld ? putBack(old, target) : "there was no previous partition"), e);
             }
-            if (hadOld) {
-                fs.delete(old, true);
+            if (hadOld && !deleteOrWarn(aside)) {
+                LOG.warn("{} for {}: the previous partition, replaced, is left in {}; the next ingest run deletes it",
+                        table, runDate, aside);
             }
         } catch (IOException e) {
             throw new LakeException("cannot write " + table + " for " + runDate + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(staging);
+            deleteEmpty(aside);
         }
+    }
+
+    /** Moves the previous partition back after a failed replacement; says how it went, for the message. */
+    private String putBack(Path old, Path target) {
+        try {
+            if (fs.exists(target)) {
+                fs.delete(target, true);
+            }
+            if (fs.rename(old, target)) {
+                return "the previous partition was put back";
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot put {} back to {}: {}", old, target, e.getMessage());
+        }
+        return "the previous partition could not be put back: it is in " + old + " (the next ingest run moves it"
+                + " back, or move it to " + target + " by hand)";
     }
 
     /** Reads a run-date partition of an output table written by {@link #replacePartition}. */
@@ -289,8 +339,8 @@ public final class Lake {
             if (fs.exists(dir)) {
                 for (FileStatus s : fs.listStatus(dir)) {
                     String name = s.getPath().getName();
-                    if (s.isDirectory() && name.startsWith("run_date=")) {
-                        dates.add(name.substring("run_date=".length()));
+                    if (s.isDirectory() && name.startsWith(RUN_DATE_PREFIX)) {
+                        dates.add(name.substring(RUN_DATE_PREFIX.length()));
                     }
                 }
             }
@@ -301,7 +351,16 @@ public final class Lake {
         return dates;
     }
 
-    /** Writes a small JSON document (a stage's record of a run) atomically. */
+    /**
+     * Writes a small JSON document (a stage's record of a run, a manifest), replacing the file if
+     * it exists. The document is written whole to a hidden temporary file next to it,
+     * {@code .<name>-<id>.tmp}, which is then renamed over {@code file}; a reader finds the old
+     * document or the new one, never part of one. The replacing rename is atomic on local disks
+     * (POSIX {@code rename}) and on HDFS (its rename with overwrite). On file systems with neither
+     * (object stores), the old file is deleted first, so a reader may briefly find no file, and a
+     * crash right then leaves only the temporary file. If the write fails, the temporary file is
+     * deleted and {@code file} is unchanged.
+     */
     public void writeJson(Path file, JsonNode doc) {
         Path tmp = new Path(file.getParent(), "." + file.getName() + "-" + UUID.randomUUID() + ".tmp");
         try {
@@ -309,13 +368,35 @@ public final class Lake {
             try (OutputStream out = fs.create(tmp, true)) {
                 JSON.writeValue(out, doc);
             }
-            fs.delete(file, false);
-            if (!fs.rename(tmp, file)) {
-                throw new IOException("cannot move " + tmp + " to " + file);
-            }
+            replaceFile(tmp, file);
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new LakeException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Renames {@code tmp} over {@code file}, atomically where the file system can; see {@link #writeJson}. */
+    private void replaceFile(Path tmp, Path file) throws IOException {
+        if (fs.rename(tmp, file)) {
+            return; // the local file system replaces an existing file here, atomically
+        }
+        if (!fs.exists(file)) {
+            throw new IOException("cannot move " + tmp + " to " + file);
+        }
+        FileContext context;
+        try {
+            context = FileContext.getFileContext(fs.getUri(), fs.getConf());
+        } catch (UnsupportedFileSystemException e) {
+            context = null;
+        }
+        if (context != null) {
+            // HDFS refuses a plain rename over an existing file, but replaces it atomically this way.
+            context.rename(tmp, file, Options.Rename.OVERWRITE);
+            return;
+        }
+        fs.delete(file, false);
+        if (!fs.rename(tmp, file)) {
+            throw new IOException("cannot move " + tmp + " to " + file);
         }
     }
 
@@ -335,6 +416,27 @@ public final class Lake {
 
     public static ObjectMapper json() {
         return JSON;
+    }
+
+    /** Deletes {@code p}; false (and a warning) when it could not. */
+    private boolean deleteOrWarn(Path p) {
+        try {
+            return fs.delete(p, true) || !fs.exists(p);
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", p, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Deletes {@code dir} if it exists and is empty; quietly, as it is only a leftover then. */
+    private void deleteEmpty(Path dir) {
+        try {
+            if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
+                fs.delete(dir, false);
+            }
+        } catch (IOException ignored) {
+            // An empty _replaced- directory is removed by removeOrphans().
+        }
     }
 
     void deleteQuietly(Path p) {
