@@ -194,7 +194,9 @@ public final class Lake {
 
     /**
      * Deletes segment directories that the latest commit does not list: those of runs that died
-     * before committing, and those a commit replaced. Returns how many were deleted.
+     * before committing, and those a commit replaced. Returns how many were deleted. Also deletes
+     * the staging directory of ingest batches, and cleans up after partition replacements that did
+     * not finish (see {@link #removePartitionLeftovers()}).
      */
     public int removeOrphans() {
         LakeState state = state();
@@ -223,10 +225,75 @@ public final class Lake {
             if (fs.exists(staging)) {
                 fs.delete(staging, true);
             }
+            removePartitionLeftovers();
         } catch (IOException e) {
             throw new LakeException("cannot clean up the lake at " + root + ": " + e.getMessage(), e);
         }
         return removed;
+    }
+
+    /**
+     * Cleans up what {@link #replacePartition} calls that did not finish (a killed process) left in
+     * the output tables, every directory of the lake but the ingested tables and {@code _*}:
+     * <ul>
+     *   <li>{@code _staging-<id>}, a new partition never moved into place: deleted;
+     *   <li>{@code _replaced-<id>/run_date=<d>}, a previous partition moved aside: deleted when
+     *       {@code run_date=<d>} is in place, moved back when it is not (the run stopped between
+     *       the two moves).
+     * </ul>
+     * Each step is logged. A {@code _replaced-} directory holding anything else (the previous
+     * layout, which did not record the run date) is left alone with a warning: it may be the only
+     * copy of a partition, and which one cannot be told.
+     */
+    private void removePartitionLeftovers() throws IOException {
+        Set<String> ingested = new HashSet<>();
+        Tables.ingested().forEach(t -> ingested.add(t.name()));
+        for (FileStatus t : fs.listStatus(root)) {
+            String table = t.getPath().getName();
+            if (!t.isDirectory() || table.startsWith("_") || table.startsWith(".") || ingested.contains(table)) {
+                continue;
+            }
+            for (FileStatus s : fs.listStatus(t.getPath())) {
+                String name = s.getPath().getName();
+                if (name.startsWith(STAGING_PREFIX)) {
+                    fs.delete(s.getPath(), true);
+                    LOG.info("removed {}: a partition of {} that a stopped run was writing", s.getPath(), table);
+                } else if (name.startsWith(REPLACED_PREFIX) && s.isDirectory()) {
+                    removeReplaced(t.getPath(), s.getPath());
+                }
+            }
+        }
+    }
+
+    /** One {@code _replaced-<id>} directory of {@link #removePartitionLeftovers()}. */
+    private void removeReplaced(Path tableDir, Path aside) throws IOException {
+        boolean unknown = false;
+        boolean keep = false;
+        for (FileStatus p : fs.listStatus(aside)) {
+            String name = p.getPath().getName();
+            Path target = new Path(tableDir, name);
+            if (!p.isDirectory() || !name.startsWith(RUN_DATE_PREFIX)) {
+                unknown = true;
+                keep = true;
+            } else if (fs.exists(target)) {
+                fs.delete(p.getPath(), true);
+                LOG.info("removed {}: the previous {}, replaced by a run that stopped before deleting it", p.getPath(),
+                        target);
+            } else if (fs.rename(p.getPath(), target)) {
+                LOG.warn("moved {} back to {}: a run stopped while replacing that partition", p.getPath(), target);
+            } else {
+                keep = true;
+                LOG.warn("cannot move {} back to {}, where it belongs (a run stopped while replacing it); move it"
+                        + " by hand", p.getPath(), target);
+            }
+        }
+        if (!keep) {
+            fs.delete(aside, true);
+        } else if (unknown) {
+            LOG.warn("left {} alone: it holds files the lake cannot place (a partition moved aside by an older"
+                    + " version, which did not record its run date?); delete it once its data is known to be unneeded",
+                    aside);
+        }
     }
 
     /** Where an ingest batch stages its parsed records until it commits: {@code <lake>/_staging/batch-N}. */
@@ -259,8 +326,10 @@ public final class Lake {
      * </ol>
      * Each move is one rename (atomic on HDFS and local disks; a copy on object stores), so a
      * reader never sees a half-written partition, though between steps 2 and 3 it briefly sees
-     * none. A process killed there leaves the old partition in {@code _replaced-<id>}. Readers
-     * ignore it: Spark and pyarrow skip directories whose name starts with {@code _}.
+     * none. A process killed there leaves the old partition in {@code _replaced-<id>}:
+     * {@link #removeOrphans()} moves it back, and deletes any other {@code _staging-} or
+     * {@code _replaced-} leftovers. Readers ignore them meanwhile: Spark and pyarrow skip
+     * directories whose name starts with {@code _}.
      *
      * @throws LakeException when the new partition could not be moved into place (the old one is
      *     back), or when even the old one could not be moved back (the message says where it is)

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.relais.ingest.testing.SparkExtension;
 
-/** Per-run output tables: replacing a run date's partition, with rollback. */
+/** Per-run output tables: replacing a run date's partition, and cleaning up after one that stopped. */
 class LakePartitionTest {
 
     @RegisterExtension
@@ -95,6 +95,28 @@ class LakePartitionTest {
                 () -> hooked.replacePartition(rows("c"), "scores", "2026-11-21"));
         assertTrue(e.getMessage().endsWith("; there was no previous partition"), e.getMessage());
         assertEquals(List.of(), entries("scores"));
+    }
+
+    @Test
+    void leftoversOfReplacementsThatStoppedAreRemovedAndAPartitionMovedAsideIsPutBack() throws IOException {
+        lake.replacePartition(rows("a"), "scores", "2026-11-20");
+        lake.replacePartition(rows("b"), "scores", "2026-11-21");
+        lake.replacePartition(rows("r"), "rankings", "2026-11-21");
+        // A run stopped while writing a new partition; another after moving the old one aside but
+        // before deleting it; a third between moving the old one aside and the new one in.
+        write(rows("x"), "scores/_staging-1");
+        write(rows("old"), "scores/_replaced-2/run_date=2026-11-21");
+        write(rows("z"), "scores/_replaced-3/run_date=2026-11-19");
+        // An older version moved partitions aside without their run date: not the lake's to guess.
+        write(rows("unknown"), "rankings/_replaced-4");
+
+        assertEquals(0, lake.removeOrphans(), "no segment was orphaned");
+
+        assertEquals(List.of("_replaced-4", "run_date=2026-11-21"), entries("rankings"));
+        assertEquals(List.of("run_date=2026-11-19", "run_date=2026-11-20", "run_date=2026-11-21"), entries("scores"));
+        assertEquals(List.of("z"), actors(lake, "2026-11-19"));
+        assertEquals(List.of("a"), actors(lake, "2026-11-20"));
+        assertEquals(List.of("b"), actors(lake, "2026-11-21"));
     }
 
     private Dataset<Row> rows(String... actors) {
