@@ -2,6 +2,8 @@ package org.relais.ingest.lake;
 
 import static org.apache.spark.sql.functions.col;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,17 +30,27 @@ public final class DeletionRules {
 
     private final Dataset<Row> all;
     private final Dataset<Row> fresh;
-    private final boolean anyFresh;
+    private final Set<Deletion.Kind> freshKinds;
 
     /**
      * @param all every deletion, stored and new (the deletions table's columns)
      * @param fresh the deletions of this batch
-     * @param anyFresh whether {@code fresh} has any row
+     * @param anyFresh whether {@code fresh} has any row; when it has, which kinds it holds is read
+     *     from it (one small Spark job)
      */
     public DeletionRules(Dataset<Row> all, Dataset<Row> fresh, boolean anyFresh) {
+        this(all, fresh, anyFresh ? kinds(fresh) : Set.of());
+    }
+
+    /**
+     * @param all every deletion, stored and new (the deletions table's columns)
+     * @param fresh the deletions of this batch
+     * @param freshKinds the kinds of deletion {@code fresh} holds (empty when it has no row)
+     */
+    public DeletionRules(Dataset<Row> all, Dataset<Row> fresh, Set<Deletion.Kind> freshKinds) {
         this.all = all;
         this.fresh = fresh;
-        this.anyFresh = anyFresh;
+        this.freshKinds = Set.copyOf(freshKinds);
     }
 
     /** The {@link Removal} of {@code table}: none for tables deletions do not touch. */
@@ -47,6 +59,7 @@ public final class DeletionRules {
                 || table == Tables.Identities.TABLE)) {
             return Removal.NONE;
         }
+        boolean touched = freshKinds.stream().anyMatch(kind -> touches(kind, table));
         return new Removal() {
             @Override
             public Dataset<Row> keepIncoming(Dataset<Row> rows) {
@@ -55,14 +68,42 @@ public final class DeletionRules {
 
             @Override
             public Dataset<Row> keepStored(Dataset<Row> rows) {
-                return anyFresh ? keep(table, rows, fresh) : rows;
+                return touched ? keep(table, rows, fresh) : rows;
             }
 
             @Override
             public boolean touchesStored() {
-                return anyFresh;
+                return touched;
             }
         };
+    }
+
+    /**
+     * Whether a deletion of {@code kind} can remove rows of {@code table} (see the class comment):
+     * a post deletion, posts only (the post and reposts of it); a follow deletion, follows only;
+     * an account deletion, its posts, follow edges, account row and identity links. A merge
+     * rewrites no stored segment of a table that none of the batch's deletions touches.
+     */
+    static boolean touches(Deletion.Kind kind, Table table) {
+        return switch (kind) {
+            case POST -> table == Tables.Posts.TABLE;
+            case FOLLOW -> table == Tables.Follows.TABLE;
+            case ACCOUNT -> table == Tables.Posts.TABLE || table == Tables.Follows.TABLE
+                    || table == Tables.Accounts.TABLE || table == Tables.Identities.TABLE;
+        };
+    }
+
+    /** The kinds of deletion {@code deletions} holds. */
+    private static Set<Deletion.Kind> kinds(Dataset<Row> deletions) {
+        Set<Deletion.Kind> kinds = EnumSet.noneOf(Deletion.Kind.class);
+        for (Row r : deletions.select(col(Deletions.KIND)).distinct().collectAsList()) {
+            for (Deletion.Kind kind : Deletion.Kind.values()) {
+                if (kind.code().equals(r.getString(0))) {
+                    kinds.add(kind);
+                }
+            }
+        }
+        return kinds;
     }
 
     /** The rows of {@code table} that none of {@code deletions} removes. */

@@ -17,15 +17,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.relais.ingest.lake.Tables.Table;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Parquet lake: a directory (on any Hadoop file system) holding one sub-directory per table.
@@ -46,10 +53,21 @@ public final class Lake {
     static final String RUNS = "_runs";
     static final String STAGING = "_staging";
     static final String SEGMENT_PREFIX = "seg-";
+    /** Inside an output table: the new partition being written by {@link #replacePartition}. */
+    static final String STAGING_PREFIX = "_staging-";
+    /** Inside an output table: the previous partition, moved aside by {@link #replacePartition}. */
+    static final String REPLACED_PREFIX = "_replaced-";
+    private static final String RUN_DATE_PREFIX = "run_date=";
+    private static final Logger LOG = LoggerFactory.getLogger(Lake.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** A commit file: the version in digits ({@code %020d} when this class writes it), then {@code .json}. */
+    private static final Pattern COMMIT_FILE = Pattern.compile("[0-9]+\\.json");
 
     private final FileSystem fs;
     private final Path root;
+    /** Stray files under {@code _commits/} already warned about, so each is reported once. */
+    private final Set<String> strays = ConcurrentHashMap.newKeySet();
 
     private Lake(FileSystem fs, Path root) {
         this.fs = fs;
@@ -82,20 +100,37 @@ public final class Lake {
         return fs;
     }
 
-    /** The latest committed state, or {@link LakeState#empty()} for a new lake. */
+    /**
+     * The latest committed state, or {@link LakeState#empty()} for a new lake.
+     *
+     * <p>Only files named {@code <version>.json} (digits only) are commits. Anything else under
+     * {@code _commits/} (a note someone left, an editor's backup) is ignored, with a warning the
+     * first time it is seen, so a stray file never stops a run; hidden files (a commit's temporary
+     * file, checksums) are ignored silently.
+     */
     public LakeState state() {
+        Path commits = new Path(root, COMMITS);
+        long latest = -1;
         try {
-            long latest = -1;
-            for (FileStatus s : fs.listStatus(new Path(root, COMMITS))) {
+            for (FileStatus s : fs.listStatus(commits)) {
                 String name = s.getPath().getName();
-                if (name.endsWith(".json") && !name.startsWith(".") && !name.startsWith("_")) {
-                    latest = Math.max(latest, Long.parseLong(name.substring(0, name.length() - 5)));
+                if (s.isFile() && COMMIT_FILE.matcher(name).matches()) {
+                    latest = Math.max(latest, Long.parseLong(name.substring(0, name.length() - ".json".length())));
+                } else if (!name.startsWith(".") && strays.add(name)) {
+                    LOG.warn("ignoring {} in {}: not a commit (commit files are named <version>.json)", name, commits);
                 }
             }
-            return latest < 0 ? LakeState.empty() : readState(commitFile(latest));
         } catch (IOException e) {
-            throw new LakeException("cannot read the lake's state under " + new Path(root, COMMITS) + ": "
-                    + e.getMessage(), e);
+            throw new LakeException("cannot read the lake's state under " + commits + ": " + e.getMessage(), e);
+        }
+        if (latest < 0) {
+            return LakeState.empty();
+        }
+        Path file = commitFile(latest);
+        try {
+            return readState(file);
+        } catch (IOException | RuntimeException e) {
+            throw new LakeException("cannot read the lake's state from " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -159,7 +194,9 @@ public final class Lake {
 
     /**
      * Deletes segment directories that the latest commit does not list: those of runs that died
-     * before committing, and those a commit replaced. Returns how many were deleted.
+     * before committing, and those a commit replaced. Returns how many were deleted. Also deletes
+     * the staging directory of ingest batches, and cleans up after partition replacements that did
+     * not finish (see {@link #removePartitionLeftovers()}).
      */
     public int removeOrphans() {
         LakeState state = state();
@@ -180,7 +217,7 @@ public final class Lake {
                 }
             }
             for (FileStatus s : fs.listStatus(new Path(root, COMMITS))) {
-                if (s.getPath().getName().endsWith(".tmp")) {
+                if (isCommitTemp(s.getPath().getName())) {
                     fs.delete(s.getPath(), false);
                 }
             }
@@ -188,10 +225,75 @@ public final class Lake {
             if (fs.exists(staging)) {
                 fs.delete(staging, true);
             }
+            removePartitionLeftovers();
         } catch (IOException e) {
             throw new LakeException("cannot clean up the lake at " + root + ": " + e.getMessage(), e);
         }
         return removed;
+    }
+
+    /**
+     * Cleans up what {@link #replacePartition} calls that did not finish (a killed process) left in
+     * the output tables, every directory of the lake but the ingested tables and {@code _*}:
+     * <ul>
+     *   <li>{@code _staging-<id>}, a new partition never moved into place: deleted;
+     *   <li>{@code _replaced-<id>/run_date=<d>}, a previous partition moved aside: deleted when
+     *       {@code run_date=<d>} is in place, moved back when it is not (the run stopped between
+     *       the two moves).
+     * </ul>
+     * Each step is logged. A {@code _replaced-} directory holding anything else (the previous
+     * layout, which did not record the run date) is left alone with a warning: it may be the only
+     * copy of a partition, and which one cannot be told.
+     */
+    private void removePartitionLeftovers() throws IOException {
+        Set<String> ingested = new HashSet<>();
+        Tables.ingested().forEach(t -> ingested.add(t.name()));
+        for (FileStatus t : fs.listStatus(root)) {
+            String table = t.getPath().getName();
+            if (!t.isDirectory() || table.startsWith("_") || table.startsWith(".") || ingested.contains(table)) {
+                continue;
+            }
+            for (FileStatus s : fs.listStatus(t.getPath())) {
+                String name = s.getPath().getName();
+                if (name.startsWith(STAGING_PREFIX)) {
+                    fs.delete(s.getPath(), true);
+                    LOG.info("removed {}: a partition of {} that a stopped run was writing", s.getPath(), table);
+                } else if (name.startsWith(REPLACED_PREFIX) && s.isDirectory()) {
+                    removeReplaced(t.getPath(), s.getPath());
+                }
+            }
+        }
+    }
+
+    /** One {@code _replaced-<id>} directory of {@link #removePartitionLeftovers()}. */
+    private void removeReplaced(Path tableDir, Path aside) throws IOException {
+        boolean unknown = false;
+        boolean keep = false;
+        for (FileStatus p : fs.listStatus(aside)) {
+            String name = p.getPath().getName();
+            Path target = new Path(tableDir, name);
+            if (!p.isDirectory() || !name.startsWith(RUN_DATE_PREFIX)) {
+                unknown = true;
+                keep = true;
+            } else if (fs.exists(target)) {
+                fs.delete(p.getPath(), true);
+                LOG.info("removed {}: the previous {}, replaced by a run that stopped before deleting it", p.getPath(),
+                        target);
+            } else if (fs.rename(p.getPath(), target)) {
+                LOG.warn("moved {} back to {}: a run stopped while replacing that partition", p.getPath(), target);
+            } else {
+                keep = true;
+                LOG.warn("cannot move {} back to {}, where it belongs (a run stopped while replacing it); move it"
+                        + " by hand", p.getPath(), target);
+            }
+        }
+        if (!keep) {
+            fs.delete(aside, true);
+        } else if (unknown) {
+            LOG.warn("left {} alone: it holds files the lake cannot place (a partition moved aside by an older"
+                    + " version, which did not record its run date?); delete it once its data is known to be unneeded",
+                    aside);
+        }
     }
 
     /** Where an ingest batch stages its parsed records until it commits: {@code <lake>/_staging/batch-N}. */
@@ -206,37 +308,81 @@ public final class Lake {
 
     /** The path of a run-date partition of an output table: {@code <lake>/<table>/run_date=<d>}. */
     public String partitionPath(String table, String runDate) {
-        return new Path(new Path(root, table), "run_date=" + runDate).toString();
+        return new Path(new Path(root, table), RUN_DATE_PREFIX + runDate).toString();
     }
 
     /**
      * Writes {@code rows} as the {@code run_date=<runDate>} partition of {@code table}, replacing a
-     * previous one. The rows are written to a staging directory first and moved into place when
-     * complete, so a reader never sees a half-written partition.
+     * previous one. Whatever fails, the partition is afterwards either the old one, whole, or the
+     * new one, whole:
+     * <ol>
+     *   <li>the rows are written to {@code <table>/_staging-<id>/}. If that fails (a task error, a
+     *       full disk), nothing else was touched: the old partition stays, the staging directory is
+     *       deleted, and the write's own exception is thrown unchanged;
+     *   <li>the old partition is moved aside, to {@code <table>/_replaced-<id>/run_date=<runDate>};
+     *   <li>the new one is moved into place. If that fails, what arrived of it is deleted and the
+     *       old partition is moved back, and a {@link LakeException} says so;
+     *   <li>the old one is deleted.
+     * </ol>
+     * Each move is one rename (atomic on HDFS and local disks; a copy on object stores), so a
+     * reader never sees a half-written partition, though between steps 2 and 3 it briefly sees
+     * none. A process killed there leaves the old partition in {@code _replaced-<id>}:
+     * {@link #removeOrphans()} moves it back, and deletes any other {@code _staging-} or
+     * {@code _replaced-} leftovers. Readers ignore them meanwhile: Spark and pyarrow skip
+     * directories whose name starts with {@code _}.
+     *
+     * @throws LakeException when the new partition could not be moved into place (the old one is
+     *     back), or when even the old one could not be moved back (the message says where it is)
      */
     public void replacePartition(Dataset<Row> rows, String table, String runDate) {
         Path tableDir = new Path(root, table);
-        Path staging = new Path(tableDir, "_staging-" + UUID.randomUUID());
+        String id = UUID.randomUUID().toString();
+        Path staging = new Path(tableDir, STAGING_PREFIX + id);
         Path target = new Path(partitionPath(table, runDate));
-        Path old = new Path(tableDir, "_replaced-" + UUID.randomUUID());
+        Path aside = new Path(tableDir, REPLACED_PREFIX + id);
+        Path old = new Path(aside, target.getName());
         try {
             rows.write().mode(SaveMode.ErrorIfExists).parquet(staging.toString());
             fs.mkdirs(tableDir);
             boolean hadOld = fs.exists(target);
-            if (hadOld && !fs.rename(target, old)) {
-                throw new IOException("cannot move " + target + " aside");
+            if (hadOld && !(fs.mkdirs(aside) && fs.rename(target, old))) {
+                throw new LakeException("cannot write " + table + " for " + runDate + ": cannot move the previous "
+                        + target + " aside to " + old + "; it is unchanged", null);
             }
-            if (!fs.rename(staging, target)) {
-                throw new IOException("cannot move " + staging + " to " + target);
+            try {
+                if (!fs.rename(staging, target)) {
+                    throw new IOException("cannot move " + staging + " to " + target);
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new LakeException("cannot write " + table + " for " + runDate + ": " + e.getMessage() + "; "
+                        + (hadOld ? putBack(old, target) : "there was no previous partition"), e);
             }
-            if (hadOld) {
-                fs.delete(old, true);
+            if (hadOld && !deleteOrWarn(aside)) {
+                LOG.warn("{} for {}: the previous partition, replaced, is left in {}; the next ingest run deletes it",
+                        table, runDate, aside);
             }
         } catch (IOException e) {
             throw new LakeException("cannot write " + table + " for " + runDate + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(staging);
+            deleteEmpty(aside);
         }
+    }
+
+    /** Moves the previous partition back after a failed replacement; says how it went, for the message. */
+    private String putBack(Path old, Path target) {
+        try {
+            if (fs.exists(target)) {
+                fs.delete(target, true);
+            }
+            if (fs.rename(old, target)) {
+                return "the previous partition was put back";
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot put {} back to {}: {}", old, target, e.getMessage());
+        }
+        return "the previous partition could not be put back: it is in " + old + " (the next ingest run moves it"
+                + " back, or move it to " + target + " by hand)";
     }
 
     /** Reads a run-date partition of an output table written by {@link #replacePartition}. */
@@ -262,8 +408,8 @@ public final class Lake {
             if (fs.exists(dir)) {
                 for (FileStatus s : fs.listStatus(dir)) {
                     String name = s.getPath().getName();
-                    if (s.isDirectory() && name.startsWith("run_date=")) {
-                        dates.add(name.substring("run_date=".length()));
+                    if (s.isDirectory() && name.startsWith(RUN_DATE_PREFIX)) {
+                        dates.add(name.substring(RUN_DATE_PREFIX.length()));
                     }
                 }
             }
@@ -274,7 +420,16 @@ public final class Lake {
         return dates;
     }
 
-    /** Writes a small JSON document (a stage's record of a run) atomically. */
+    /**
+     * Writes a small JSON document (a stage's record of a run, a manifest), replacing the file if
+     * it exists. The document is written whole to a hidden temporary file next to it,
+     * {@code .<name>-<id>.tmp}, which is then renamed over {@code file}; a reader finds the old
+     * document or the new one, never part of one. The replacing rename is atomic on local disks
+     * (POSIX {@code rename}) and on HDFS (its rename with overwrite). On file systems with neither
+     * (object stores), the old file is deleted first, so a reader may briefly find no file, and a
+     * crash right then leaves only the temporary file. If the write fails, the temporary file is
+     * deleted and {@code file} is unchanged.
+     */
     public void writeJson(Path file, JsonNode doc) {
         Path tmp = new Path(file.getParent(), "." + file.getName() + "-" + UUID.randomUUID() + ".tmp");
         try {
@@ -282,13 +437,35 @@ public final class Lake {
             try (OutputStream out = fs.create(tmp, true)) {
                 JSON.writeValue(out, doc);
             }
-            fs.delete(file, false);
-            if (!fs.rename(tmp, file)) {
-                throw new IOException("cannot move " + tmp + " to " + file);
-            }
+            replaceFile(tmp, file);
         } catch (IOException e) {
             deleteQuietly(tmp);
             throw new LakeException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Renames {@code tmp} over {@code file}, atomically where the file system can; see {@link #writeJson}. */
+    private void replaceFile(Path tmp, Path file) throws IOException {
+        if (fs.rename(tmp, file)) {
+            return; // the local file system replaces an existing file here, atomically
+        }
+        if (!fs.exists(file)) {
+            throw new IOException("cannot move " + tmp + " to " + file);
+        }
+        FileContext context;
+        try {
+            context = FileContext.getFileContext(fs.getUri(), fs.getConf());
+        } catch (UnsupportedFileSystemException e) {
+            context = null;
+        }
+        if (context != null) {
+            // HDFS refuses a plain rename over an existing file, but replaces it atomically this way.
+            context.rename(tmp, file, Options.Rename.OVERWRITE);
+            return;
+        }
+        fs.delete(file, false);
+        if (!fs.rename(tmp, file)) {
+            throw new IOException("cannot move " + tmp + " to " + file);
         }
     }
 
@@ -310,12 +487,38 @@ public final class Lake {
         return JSON;
     }
 
+    /** Deletes {@code p}; false (and a warning) when it could not. */
+    private boolean deleteOrWarn(Path p) {
+        try {
+            return fs.delete(p, true) || !fs.exists(p);
+        } catch (IOException e) {
+            LOG.warn("cannot delete {}: {}", p, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Deletes {@code dir} if it exists and is empty; quietly, as it is only a leftover then. */
+    private void deleteEmpty(Path dir) {
+        try {
+            if (fs.exists(dir) && fs.listStatus(dir).length == 0) {
+                fs.delete(dir, false);
+            }
+        } catch (IOException ignored) {
+            // An empty _replaced- directory is removed by removeOrphans().
+        }
+    }
+
     void deleteQuietly(Path p) {
         try {
             fs.delete(p, true);
         } catch (IOException ignored) {
             // Left-over staging directories start with "_" and are never read.
         }
+    }
+
+    /** The temporary file {@link #commit} writes before renaming it: {@code .<version>-<uuid>.tmp}. */
+    private static boolean isCommitTemp(String name) {
+        return name.startsWith(".") && name.endsWith(".tmp");
     }
 
     private Path commitFile(long version) {

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -60,21 +61,36 @@ public final class LakeLock implements AutoCloseable {
     /**
      * Takes the lock of {@code lake} for {@code command} on {@code runDate}.
      *
+     * <p>A stale lock (see the class comment) is removed only if the lock file still holds, byte for
+     * byte, what was read when it was judged stale: between that read and the removal, another run
+     * may have removed the same stale lock and taken the lake, and its fresh lock must stay. The
+     * file is read again just before it is deleted; the window that remains is the time between
+     * those two calls, where the file system offers no compare-and-delete.
+     *
      * @throws LakeLockedException when another run holds it
      */
     public static LakeLock acquire(Lake lake, String command, String runDate) throws LakeLockedException {
         FileSystem fs = lake.fileSystem();
         Path file = new Path(lake.location(), FILE);
         Holder me = new Holder(hostName(), ProcessHandle.current().pid(), command, runDate, Instant.now());
-        for (int attempt = 0; attempt < 2; attempt++) {
+        for (int attempt = 0; attempt < 3; attempt++) {
             try (OutputStream out = createExclusive(fs, file)) {
                 Lake.json().writeValue(out, toJson(me));
                 return new LakeLock(fs, file);
             } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
-                Holder holder = read(fs, file);
+                byte[] content = readBytes(fs, file);
+                if (content == null) {
+                    continue; // released between our attempt and the read: try again
+                }
+                Holder holder = parse(content);
                 if (holder != null && isStaleHere(holder)) {
-                    LOG.warn("removing a stale lock on {}: {} is no longer running", lake.location(), holder.describe());
-                    delete(fs, file);
+                    if (removeIfUnchanged(fs, file, content)) {
+                        LOG.warn("removed a stale lock on {}: {} is no longer running", lake.location(),
+                                holder.describe());
+                    } else {
+                        LOG.info("the stale lock on {} changed before it could be removed (another run took the"
+                                + " lake?); looking again", lake.location());
+                    }
                     continue;
                 }
                 throw new LakeLockedException("the lake " + lake.location() + " is locked by "
@@ -84,7 +100,21 @@ public final class LakeLock implements AutoCloseable {
                 throw new Lake.LakeException("cannot lock the lake at " + lake.location() + ": " + e.getMessage(), e);
             }
         }
-        throw new LakeLockedException("the lake " + lake.location() + " is locked: " + file + " keeps reappearing");
+        throw new LakeLockedException("the lake " + lake.location() + " is locked: " + file
+                + " reappeared or could not be removed at each of 3 attempts (see the log); if no run is using the"
+                + " lake, delete it");
+    }
+
+    /**
+     * Deletes the lock file if it still holds exactly {@code stale}; returns whether it did. Returns
+     * false when the file is gone or holds anything else (a lock another run has just taken).
+     */
+    static boolean removeIfUnchanged(FileSystem fs, Path file, byte[] stale) {
+        byte[] now = readBytes(fs, file);
+        if (now == null || !Arrays.equals(now, stale)) {
+            return false;
+        }
+        return delete(fs, file);
     }
 
     /** Who holds the lock of {@code lake}, or null when nobody does. */
@@ -119,8 +149,23 @@ public final class LakeLock implements AutoCloseable {
     }
 
     private static Holder read(FileSystem fs, Path file) {
+        byte[] content = readBytes(fs, file);
+        return content == null ? null : parse(content);
+    }
+
+    /** The lock file's bytes, or null when it does not exist (or cannot be read). */
+    private static byte[] readBytes(FileSystem fs, Path file) {
         try (InputStream in = fs.open(file)) {
-            JsonNode n = Lake.json().readTree(in);
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The holder a lock file names, or null when it is not a lock file this class wrote. */
+    private static Holder parse(byte[] content) {
+        try {
+            JsonNode n = Lake.json().readTree(content);
             return new Holder(n.path("host").asText(), n.path("pid").asLong(), n.path("command").asText(),
                     n.path("run_date").asText(), Instant.parse(n.path("since").asText()));
         } catch (IOException | RuntimeException e) {
@@ -138,11 +183,12 @@ public final class LakeLock implements AutoCloseable {
         return n;
     }
 
-    private static void delete(FileSystem fs, Path file) {
+    private static boolean delete(FileSystem fs, Path file) {
         try {
-            fs.delete(file, false);
+            return fs.delete(file, false);
         } catch (IOException e) {
             LOG.warn("could not remove the lake lock {}: {}", file, e.getMessage());
+            return false;
         }
     }
 

@@ -21,10 +21,11 @@ import org.relais.ingest.lake.Tables.Table;
 /**
  * Merges a batch of new rows into a table of the lake, keeping one row per key.
  *
- * <p>Each row has a <em>priority</em> (a post's completeness, an account's observation time, 0 for
- * tables where the first copy wins). Among new rows with the same key, the highest priority wins,
- * then the earliest in Kafka order. A new row replaces a stored one only when its priority is
- * strictly higher; otherwise it is a duplicate and dropped. Deletions ({@link Removal}) take out
+ * <p>Each row has a <em>priority</em> (a post's completeness, 0 for tables where the first copy
+ * wins). Among new rows with the same key, the highest priority wins, then the earliest in Kafka
+ * order. A new row replaces a stored one only when its priority is strictly higher; otherwise it
+ * is a duplicate and dropped. Accounts are merged column by column instead, each column keeping
+ * the latest value observed ({@link ColumnMerge}); the priority is not used for them. Deletions ({@link Removal}) take out
  * new rows they cover and stored rows the batch's new deletions cover. Segments that hold replaced
  * or deleted rows are rewritten without them. Everything new (inserted rows and the survivors of
  * rewritten segments) goes into one new segment; nothing existing is modified in place, so a run
@@ -34,7 +35,7 @@ public final class SegmentMerge {
 
     private static final String PRIORITY = "_priority";
     private static final String STORED_PRIORITY = "_stored_priority";
-    private static final String FILE = "_file";
+    static final String FILE = "_file";
 
     private SegmentMerge() {
     }
@@ -74,80 +75,111 @@ public final class SegmentMerge {
             incoming = removal.keepIncoming(incoming).persist(StorageLevel.MEMORY_AND_DISK());
             deletedOnArrival = incomingCount - incoming.count();
         }
-        Column[] keys = table.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Best best = bestPerKey(incoming.withColumn(PRIORITY, priority), table.key(), order);
         long arrived = incomingCount - deletedOnArrival;
+        boolean byColumn = ColumnMerge.appliesTo(table);
         try {
             if (segments.isEmpty()) {
                 // Nothing stored to compare with or delete from: the batch's best rows are the segment.
-                List<String> next = new ArrayList<>();
-                long inserted = arrived - best.dropped();
-                if (inserted > 0) {
-                    String name = lake.segmentName(version);
-                    best.rows().select(columns(table)).write().mode("errorifexists")
-                            .parquet(lake.segmentPath(table.name(), name));
-                    next.add(name);
+                Best best = byColumn ? ColumnMerge.latestPerKey(table, ColumnMerge.observations(table, incoming, order))
+                        : bestPerKey(incoming.withColumn(PRIORITY, priority), table.key(), order);
+                try {
+                    List<String> next = new ArrayList<>();
+                    long inserted = arrived - best.dropped();
+                    if (inserted > 0) {
+                        String name = lake.segmentName(version);
+                        best.rows().select(columns(table)).write().mode("errorifexists")
+                                .parquet(lake.segmentPath(table.name(), name));
+                        next.add(name);
+                    }
+                    return new Outcome(next, inserted, best.dropped(), 0, deletedOnArrival);
+                } finally {
+                    best.release();
                 }
-                return new Outcome(next, inserted, best.dropped(), 0, deletedOnArrival);
             }
-            return mergeWithStored(spark, lake, current, table, best, arrived, keys, priority, version, removal,
-                    deletesStored, deletedOnArrival);
+            Decided decided = byColumn ? ColumnMerge.decide(spark, lake, current, table, incoming, order)
+                    : byPriority(spark, lake, current, table, incoming, order, priority);
+            try {
+                return write(spark, lake, current, table, decided, arrived, version, removal, deletesStored,
+                        deletedOnArrival);
+            } finally {
+                decided.release().run();
+            }
         } finally {
-            best.release();
             incoming.unpersist();
         }
     }
 
-    private static Outcome mergeWithStored(SparkSession spark, Lake lake, LakeState current, Table table, Best best,
-            long arrived, Column[] keys, Column priority, long version, Removal removal, boolean deletesStored,
-            long deletedOnArrival) {
-        List<String> segments = current.segments(table.name());
+    /**
+     * What a merge with stored rows decided: the rows to insert (new keys, and replacements of
+     * stored rows), the keys of the stored rows they replace with the file holding each
+     * ({@link #FILE}), and what to free once they are written.
+     */
+    record Decided(Dataset<Row> inserts, Dataset<Row> replacedKeys, Runnable release) {
+    }
+
+    /** The batch's best rows, each inserted when its key is new or its priority beats the stored row's. */
+    private static Decided byPriority(SparkSession spark, Lake lake, LakeState current, Table table,
+            Dataset<Row> incoming, List<String> order, Column priority) {
+        Column[] keys = table.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Best best = bestPerKey(incoming.withColumn(PRIORITY, priority), table.key(), order);
         Dataset<Row> stored = lake.read(spark, table, current)
                 .select(concat(keys, priority.cast("long").as(STORED_PRIORITY), input_file_name().as(FILE)));
         Dataset<Row> decided = best.rows().join(stored, table.key().toArray(String[]::new), "left")
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            Column isNew = col(FILE).isNull();
-            Column replaces = col(FILE).isNotNull().and(col(PRIORITY).gt(col(STORED_PRIORITY)));
-            Dataset<Row> inserts = decided.filter(isNew.or(replaces)).select(columns(table));
-            Dataset<Row> replacedKeys = decided.filter(replaces).select(concat(keys, col(FILE)));
+        Column isNew = col(FILE).isNull();
+        Column replaces = col(FILE).isNotNull().and(col(PRIORITY).gt(col(STORED_PRIORITY)));
+        return new Decided(decided.filter(isNew.or(replaces)).select(columns(table)),
+                decided.filter(replaces).select(concat(keys, col(FILE))),
+                () -> {
+                    decided.unpersist();
+                    best.release();
+                });
+    }
 
-            long insertCount = inserts.count();
-            Set<String> rewrite = new LinkedHashSet<>();
-            for (Row r : replacedKeys.select(FILE).distinct().collectAsList()) {
-                rewrite.add(segmentOf(r.getString(0)));
-            }
-            long replacedCount = rewrite.isEmpty() ? 0 : replacedKeys.count();
-            long deletedStored = 0;
-            if (deletesStored) {
-                Dataset<Row> rows = lake.read(spark, table, current).withColumn(FILE, input_file_name());
-                Dataset<Row> deletedRows = rows.join(removal.keepStored(rows).select(keys),
-                        table.key().toArray(String[]::new), "left_anti");
-                for (Row r : deletedRows.groupBy(FILE).count().collectAsList()) {
-                    rewrite.add(segmentOf(r.getString(0)));
-                    deletedStored += r.getLong(1);
-                }
-            }
+    /**
+     * Writes what {@code decided} inserts, with the survivors of the segments that hold replaced or
+     * deleted rows, as one new segment; those segments leave the table's list.
+     */
+    private static Outcome write(SparkSession spark, Lake lake, LakeState current, Table table, Decided decided,
+            long arrived, long version, Removal removal, boolean deletesStored, long deletedOnArrival) {
+        List<String> segments = current.segments(table.name());
+        Column[] keys = table.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Dataset<Row> inserts = decided.inserts();
+        Dataset<Row> replacedKeys = decided.replacedKeys();
 
-            Dataset<Row> toWrite = inserts;
-            if (!rewrite.isEmpty()) {
-                LakeState only = current.withTable(table.name(), new ArrayList<>(rewrite));
-                Dataset<Row> survivors = removal.keepStored(lake.read(spark, table, only))
-                        .join(replacedKeys.drop(FILE), table.key().toArray(String[]::new), "left_anti")
-                        .select(columns(table));
-                toWrite = survivors.unionByName(inserts);
-            }
-            List<String> next = new ArrayList<>(segments);
-            next.removeAll(rewrite);
-            if (insertCount > 0 || !rewrite.isEmpty()) {
-                String name = lake.segmentName(version);
-                toWrite.write().mode("errorifexists").parquet(lake.segmentPath(table.name(), name));
-                next.add(name);
-            }
-            return new Outcome(next, insertCount, arrived - insertCount, replacedCount, deletedOnArrival + deletedStored);
-        } finally {
-            decided.unpersist();
+        long insertCount = inserts.count();
+        Set<String> rewrite = new LinkedHashSet<>();
+        for (Row r : replacedKeys.select(FILE).distinct().collectAsList()) {
+            rewrite.add(segmentOf(r.getString(0)));
         }
+        long replacedCount = rewrite.isEmpty() ? 0 : replacedKeys.count();
+        long deletedStored = 0;
+        if (deletesStored) {
+            Dataset<Row> rows = lake.read(spark, table, current).withColumn(FILE, input_file_name());
+            Dataset<Row> deletedRows = rows.join(removal.keepStored(rows).select(keys),
+                    table.key().toArray(String[]::new), "left_anti");
+            for (Row r : deletedRows.groupBy(FILE).count().collectAsList()) {
+                rewrite.add(segmentOf(r.getString(0)));
+                deletedStored += r.getLong(1);
+            }
+        }
+
+        Dataset<Row> toWrite = inserts;
+        if (!rewrite.isEmpty()) {
+            LakeState only = current.withTable(table.name(), new ArrayList<>(rewrite));
+            Dataset<Row> survivors = removal.keepStored(lake.read(spark, table, only))
+                    .join(replacedKeys.drop(FILE), table.key().toArray(String[]::new), "left_anti")
+                    .select(columns(table));
+            toWrite = survivors.unionByName(inserts);
+        }
+        List<String> next = new ArrayList<>(segments);
+        next.removeAll(rewrite);
+        if (insertCount > 0 || !rewrite.isEmpty()) {
+            String name = lake.segmentName(version);
+            toWrite.write().mode("errorifexists").parquet(lake.segmentPath(table.name(), name));
+            next.add(name);
+        }
+        return new Outcome(next, insertCount, arrived - insertCount, replacedCount, deletedOnArrival + deletedStored);
     }
 
     /**
@@ -209,12 +241,12 @@ public final class SegmentMerge {
         return new Path(file).getParent().getName();
     }
 
-    private static Column[] columns(Table table) {
+    static Column[] columns(Table table) {
         return java.util.Arrays.stream(table.schema().fieldNames()).map(org.apache.spark.sql.functions::col)
                 .toArray(Column[]::new);
     }
 
-    private static Column[] concat(Column[] keys, Column... more) {
+    static Column[] concat(Column[] keys, Column... more) {
         Column[] all = java.util.Arrays.copyOf(keys, keys.length + more.length);
         System.arraycopy(more, 0, all, keys.length, more.length);
         return all;

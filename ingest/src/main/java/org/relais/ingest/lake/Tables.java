@@ -84,7 +84,10 @@ public final class Tables {
         }
     }
 
-    /** What is known of each account; the latest observation of {@code (platform, account_id)}. */
+    /**
+     * What is known of each account, one row per {@code (platform, account_id)}: each column holds
+     * the latest value observed for it (see {@link ColumnMerge}).
+     */
     public static final class Accounts {
         public static final String ACCOUNT_ID = "account_id";
         public static final String HANDLE = "handle";
@@ -96,6 +99,12 @@ public final class Tables {
         public static final String PROTECTED = "protected";
         public static final String VERIFIED = "verified";
         public static final String OBSERVED_AT = "observed_at";
+        /**
+         * What an observation says about the account: a later observation's values replace
+         * earlier ones, its nulls are filled from them.
+         */
+        public static final List<String> OBSERVED = List.of(HANDLE, DISPLAY_NAME, PROFILE_URL, DESCRIPTION,
+                FOLLOWERS_COUNT, FOLLOWING_COUNT, PROTECTED, VERIFIED);
 
         public static final Table TABLE = new Table("accounts", new StructType(new StructField[] {
             required(PLATFORM, StringType),

@@ -67,6 +67,51 @@ class LakeLockTest {
         assertFalse(e.getMessage().isBlank());
     }
 
+    @Test
+    void aStaleLockIsDeletedOnlyWhileItStillHoldsWhatWasRead() throws Exception {
+        writeLock("this-host", 1);
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(lake.location(), LakeLock.FILE);
+        byte[] read = Files.readAllBytes(dir.resolve("_lock"));
+
+        byte[] other = "{\"host\":\"this-host\",\"pid\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(LakeLock.removeIfUnchanged(lake.fileSystem(), file, other), "the file holds another lock");
+        assertTrue(Files.exists(dir.resolve("_lock")));
+
+        assertTrue(LakeLock.removeIfUnchanged(lake.fileSystem(), file, read));
+        assertFalse(Files.exists(dir.resolve("_lock")));
+        assertFalse(LakeLock.removeIfUnchanged(lake.fileSystem(), file, read), "nothing left to delete");
+    }
+
+    @Test
+    void aLockTakenWhileTheStaleOneWasBeingRemovedIsLeftToItsHolder() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        writeLock(InetAddress.getLocalHost().getHostName(), p.pid());
+        Lake hooked = Lake.open(dir.toString(), HookedFileSystem.conf());
+        // Another run removes the same stale lock and takes the lake between our two reads of _lock.
+        int[] opens = {0};
+        String fresh = "{\"host\":\"" + InetAddress.getLocalHost().getHostName() + "\",\"pid\":"
+                + ProcessHandle.current().pid() + ",\"command\":\"analyze\",\"run_date\":\"2026-11-21\","
+                + "\"since\":\"" + Instant.now() + "\"}";
+        HookedFileSystem.beforeOpen = file -> {
+            if (file.getName().equals(LakeLock.FILE) && ++opens[0] == 2) {
+                try {
+                    Files.writeString(dir.resolve("_lock"), fresh);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        };
+        try {
+            LakeLock.LakeLockedException e = assertThrows(LakeLock.LakeLockedException.class,
+                    () -> LakeLock.acquire(hooked, "nightly", "2026-11-21"));
+            assertTrue(e.getMessage().contains("is locked by relais analyze for 2026-11-21"), e.getMessage());
+            assertEquals(fresh, Files.readString(dir.resolve("_lock")), "the other run's lock stays");
+        } finally {
+            HookedFileSystem.reset();
+        }
+    }
+
     private void writeLock(String host, long pid) throws IOException {
         Files.writeString(dir.resolve("_lock"), "{\"host\":\"" + host + "\",\"pid\":" + pid + ",\"command\":\"nightly\","
                 + "\"run_date\":\"2026-11-19\",\"since\":\"" + Instant.now().minusSeconds(3 * 3600) + "\"}");

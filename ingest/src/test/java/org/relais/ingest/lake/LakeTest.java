@@ -73,6 +73,66 @@ class LakeTest {
         assertFalse(Files.exists(dir.resolve("follows/seg-000002")));
     }
 
+    @Test
+    void strayFilesAmongTheCommitsAreIgnored() throws IOException {
+        lake.commit(state(1, "seg-000001"));
+        Path commits = dir.resolve("_commits");
+        Files.writeString(commits.resolve("notes.json"), "{\"who\": \"an operator\"}");
+        Files.writeString(commits.resolve("00000000000000000003.json.tmp"), "{");
+        Files.writeString(commits.resolve("00000000000000000002.json~"), "{");
+        Files.createDirectories(commits.resolve("9.json"));
+
+        assertEquals(1, lake.state().version());
+        lake.commit(state(2, "seg-000002"));
+        assertEquals(List.of("seg-000002"), lake.state().segments("posts"));
+
+        lake.removeOrphans();
+        assertTrue(Files.exists(commits.resolve("notes.json")), "a file the lake did not write is left alone");
+        assertTrue(Files.exists(commits.resolve("00000000000000000003.json.tmp")));
+    }
+
+    @Test
+    void anUnreadableCommitIsNamedInTheMessage() throws IOException {
+        lake.commit(state(1, "seg-000001"));
+        Files.writeString(dir.resolve("_commits/00000000000000000002.json"), "{\"version\": 2, \"tables\": ");
+        Lake.LakeException e = assertThrows(Lake.LakeException.class, () -> lake.state());
+        assertTrue(e.getMessage().startsWith("cannot read the lake's state from " + lake.location()
+                + "/_commits/00000000000000000002.json: "), e.getMessage());
+    }
+
+    @Test
+    void aJsonDocumentIsReplacedWholeAndLeavesNoTemporaryFile() throws IOException {
+        org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(lake.runDir("2026-11-21"), "ingest.json");
+        lake.writeJson(file, Lake.json().createObjectNode().put("status", "failed"));
+        lake.writeJson(file, Lake.json().createObjectNode().put("status", "succeeded"));
+        assertEquals("succeeded", lake.readJson(file).path("status").asText());
+        assertEquals(List.of("ingest.json"), visible(dir.resolve("_runs/2026-11-21")));
+    }
+
+    @Test
+    void aJsonDocumentIsReplacedWhereRenameRefusesToOverwrite() throws IOException {
+        // HDFS's plain rename fails when the target exists; the lake then renames with overwrite.
+        HookedFileSystem.failRename = (src, dst) -> java.nio.file.Files.exists(java.nio.file.Paths.get(dst.toUri()));
+        try {
+            Lake hdfsLike = Lake.open(dir.toString(), HookedFileSystem.conf());
+            org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(hdfsLike.runDir("2026-11-21"), "manifest.json");
+            hdfsLike.writeJson(file, Lake.json().createObjectNode().put("run", 1));
+            hdfsLike.writeJson(file, Lake.json().createObjectNode().put("run", 2));
+            assertEquals(2, hdfsLike.readJson(file).path("run").asInt());
+            assertEquals(List.of("manifest.json"), visible(dir.resolve("_runs/2026-11-21")));
+        } finally {
+            HookedFileSystem.reset();
+        }
+    }
+
+    /** The names in a directory, checksum files aside. */
+    private static List<String> visible(Path directory) throws IOException {
+        try (java.util.stream.Stream<Path> s = Files.list(directory)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".crc")).sorted()
+                    .collect(java.util.stream.Collectors.toList());
+        }
+    }
+
     private static LakeState state(long version, String segment) {
         return new LakeState(version, Instant.now(), Map.of("posts", List.of(segment)), Map.of(), null);
     }
