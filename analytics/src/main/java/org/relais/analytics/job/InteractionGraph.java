@@ -259,14 +259,17 @@ public final class InteractionGraph {
                         coalesce(col("account_handle"), col("post_handle"), nativeId).as(NAME));
     }
 
-    /** {@code platform:id}. */
-    static Column actor(Column platform, Column id) {
+    /**
+     * The actor id {@code platform:id} ({@code twitter:123}): the one place actor ids are built, so
+     * that every table names an actor the same way.
+     */
+    public static Column actor(Column platform, Column id) {
         return concat(platform, lit(":"), id);
     }
 
-    /** {@code blog:id}. */
-    static Column blog(Column blogId) {
-        return concat(lit(Platforms.BLOG + ":"), blogId);
+    /** The actor id of a blog: {@code blog:id}. */
+    public static Column blog(Column blogId) {
+        return actor(lit(Platforms.BLOG), blogId);
     }
 
     private static Dataset<Row> pointing(Dataset<Row> posts, String targetColumn, EdgeType type) {
