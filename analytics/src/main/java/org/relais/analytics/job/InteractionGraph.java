@@ -8,8 +8,8 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -280,7 +280,10 @@ public final class InteractionGraph {
 
     /**
      * Mentions, for posts that are not reposts. A mention known only by its handle is resolved
-     * through the accounts table (same platform, handle compared case-insensitively).
+     * through the accounts table (same platform, handle compared case-insensitively). Handles are
+     * reused: when several accounts are stored with the same handle, the one observed with it most
+     * recently is meant (an account never observed counts as the oldest; on equal times, the
+     * greatest account id), since the others have most likely changed handle since.
      */
     private static Dataset<Row> mentions(Dataset<Row> posts, Dataset<Row> accounts) {
         Dataset<Row> exploded = posts.filter(col(Posts.REPOST_OF_POST_ID).isNull())
@@ -291,7 +294,8 @@ public final class InteractionGraph {
                         lower(col("m." + Posts.MENTION_HANDLE)).as("mention_handle"));
         Dataset<Row> byHandle = accounts.filter(col(Accounts.HANDLE).isNotNull())
                 .groupBy(col(Tables.PLATFORM).as("h_platform"), lower(col(Accounts.HANDLE)).as("h_handle"))
-                .agg(max(col(Accounts.ACCOUNT_ID)).as("h_id"));
+                .agg(max_by(col(Accounts.ACCOUNT_ID), struct(col(Accounts.OBSERVED_AT), col(Accounts.ACCOUNT_ID)))
+                        .as("h_id"));
         return exploded.join(byHandle, col("mention_id").isNull()
                         .and(col(Tables.PLATFORM).equalTo(col("h_platform")))
                         .and(col("mention_handle").equalTo(col("h_handle"))), "left")
