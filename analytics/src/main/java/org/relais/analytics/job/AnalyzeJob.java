@@ -4,8 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,6 +34,7 @@ import org.relais.analytics.distributed.MemoryBudget;
 import org.relais.analytics.graph.CompactGraph;
 import org.relais.analytics.measures.MeasureSettings;
 import org.relais.analytics.measures.MeasureSuite;
+import org.relais.analytics.measures.SeedsFile;
 import org.relais.ingest.config.ConfigException;
 import org.relais.ingest.config.RelaisConfig;
 import org.relais.ingest.lake.Lake;
@@ -80,10 +79,10 @@ public final class AnalyzeJob {
      * @param budget the driver memory the in-memory graph may use
      * @param checkpointInterval iterations between checkpoints of PageRank on Spark
      * @param warmStart whether PageRank starts from the previous night's scores
-     * @param seedsFile actor ids whose personalised PageRank is computed, or null
+     * @param seeds the actors whose personalised PageRank is computed, or null
      */
     public record Settings(EdgeWeights weights, InteractionGraph.Options graph, MeasureSettings measures,
-            MemoryBudget budget, int checkpointInterval, boolean warmStart, java.nio.file.Path seedsFile) {
+            MemoryBudget budget, int checkpointInterval, boolean warmStart, SeedsFile seeds) {
 
         public static Settings from(RelaisConfig config) {
             List<String> problems = new ArrayList<>();
@@ -111,16 +110,20 @@ public final class AnalyzeJob {
             if (interval < 1) {
                 problems.add("relais.analyze.checkpoint-interval was " + interval + ", but must be >= 1");
             }
-            String seeds = config.string("relais.pagerank.seeds-file");
-            java.nio.file.Path seedsFile = seeds.isBlank() ? null : Paths.get(seeds);
-            if (seedsFile != null && !Files.isReadable(seedsFile)) {
-                problems.add("relais.pagerank.seeds-file was " + seeds + ", but no readable file is there");
+            String seedsFile = config.string("relais.pagerank.seeds-file");
+            SeedsFile seeds = null;
+            if (!seedsFile.isBlank()) {
+                try {
+                    seeds = SeedsFile.read(Paths.get(seedsFile));
+                } catch (IOException e) {
+                    problems.add("relais.pagerank.seeds-file: " + e.getMessage());
+                }
             }
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
             return new Settings(weights, InteractionGraph.Options.from(config), measures, budget, interval,
-                    config.flag("relais.pagerank.warm-start"), seedsFile);
+                    config.flag("relais.pagerank.warm-start"), seeds);
         }
     }
 
@@ -372,55 +375,24 @@ public final class AnalyzeJob {
         return start;
     }
 
-    /** The teleport weights of personalised PageRank from the seeds file, or null. */
+    /** The teleport weights of personalised PageRank, 1 on each seed actor, or null without seeds. */
     private double[] seeds(Actors actors) {
-        if (settings.seedsFile() == null) {
+        SeedsFile seeds = settings.seeds();
+        if (seeds == null) {
             return null;
         }
-        List<String> ids = readSeeds(settings.seedsFile());
-        Map<String, Integer> positions = new HashMap<>();
-        for (String id : ids) {
-            positions.put(id, -1);
+        int[] found = seeds.verticesIn(actors.ids);
+        if (found.length == 0) {
+            LOG.warn("analyze: none of the {} seeds of {} is an actor of this graph; no personalised PageRank",
+                    seeds.ids().size(), seeds.file());
+            return null;
         }
         double[] teleport = new double[actors.ids.length];
-        int found = 0;
-        for (int v = 0; v < actors.ids.length; v++) {
-            if (positions.containsKey(actors.ids[v])) {
-                teleport[v] = 1;
-                found++;
-            }
+        for (int v : found) {
+            teleport[v] = 1;
         }
-        if (found == 0) {
-            LOG.warn("analyze: none of the {} seeds of {} is an actor of this graph; no personalised PageRank",
-                    ids.size(), settings.seedsFile());
-            return null;
-        }
-        LOG.info("analyze: personalised PageRank from {} of {} seeds", found, ids.size());
+        LOG.info("analyze: personalised PageRank from {} of {} seeds", found.length, seeds.ids().size());
         return teleport;
-    }
-
-    /** Actor ids, one per line, or the {@code actor_id} column of a CSV file with a header. */
-    static List<String> readSeeds(java.nio.file.Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            List<String> ids = new ArrayList<>();
-            int column = -1;
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split(",");
-                if (i == 0 && Arrays.asList(cells).contains(ScoreTable.ACTOR_ID)) {
-                    column = Arrays.asList(cells).indexOf(ScoreTable.ACTOR_ID);
-                    continue;
-                }
-                ids.add(column >= 0 && column < cells.length ? cells[column].strip() : cells[0].strip());
-            }
-            return ids;
-        } catch (IOException e) {
-            throw new ConfigException(List.of("relais.pagerank.seeds-file: cannot read " + file + ": " + e.getMessage()));
-        }
     }
 
     /** Interactions of each type received by each actor: follows, reposts, mentions. */
