@@ -180,7 +180,8 @@ public final class AnalyzeJob {
             for (Row r : typed.groupBy(InteractionGraph.TYPE).sum(InteractionGraph.COUNT).collectAsList()) {
                 byType.put(r.getString(0), r.getLong(1));
             }
-            Actors actors = indexActors(InteractionGraph.actors(sources, settings.graph(), interactions));
+            // The actors of the graph: the endpoints of its typed edges, not of interactions left out.
+            Actors actors = indexActors(InteractionGraph.actors(sources, settings.graph(), typed));
             Dataset<Row> indexed = indexedEdges(actors, InteractionGraph.edges(typed))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
@@ -193,6 +194,8 @@ public final class AnalyzeJob {
                         path == MemoryBudget.Path.IN_MEMORY ? "in memory" : "PageRank on Spark");
                 Map<EdgeType, Map<String, Integer>> received = received(typed,
                         List.of(EdgeType.FOLLOW, EdgeType.REPOST, EdgeType.MENTION));
+                // A type left out of the graph has no count, rather than a count of 0.
+                received.keySet().removeIf(t -> !settings.weights().includes(t));
                 return path == MemoryBudget.Path.IN_MEMORY
                         ? inMemory(runDate, actors, indexed, typed, received, byType, m, estimate)
                         : onSpark(runDate, actors, indexed, received, byType, m, estimate);
@@ -414,10 +417,14 @@ public final class AnalyzeJob {
         set(values, ScoreTable.PLATFORM, actors.platforms[v]);
         set(values, ScoreTable.LABEL, actors.names[v]);
         set(values, ScoreTable.PAGERANK, pageRank);
-        set(values, ScoreTable.FOLLOWERS, received.get(EdgeType.FOLLOW).getOrDefault(actors.ids[v], 0));
-        set(values, ScoreTable.REPOSTS_RECEIVED, received.get(EdgeType.REPOST).getOrDefault(actors.ids[v], 0));
-        set(values, ScoreTable.MENTIONS_RECEIVED, received.get(EdgeType.MENTION).getOrDefault(actors.ids[v], 0));
+        set(values, ScoreTable.FOLLOWERS, count(received.get(EdgeType.FOLLOW), actors.ids[v]));
+        set(values, ScoreTable.REPOSTS_RECEIVED, count(received.get(EdgeType.REPOST), actors.ids[v]));
+        set(values, ScoreTable.MENTIONS_RECEIVED, count(received.get(EdgeType.MENTION), actors.ids[v]));
         return values;
+    }
+
+    private static Integer count(Map<String, Integer> received, String id) {
+        return received == null ? null : received.getOrDefault(id, 0);
     }
 
     private static void set(Object[] values, String column, Object value) {

@@ -207,13 +207,19 @@ public final class InteractionGraph {
                 .filter(col(SRC).notEqual(col(DST)));
     }
 
-    /** Interactions counted per (src, dst, type), each weighted by its type's weight. */
+    /**
+     * Interactions counted per (src, dst, type), each weighted by its type's weight. The interactions
+     * of a type of weight 0 are left out, so that every typed edge, and every edge of the graph,
+     * weighs more than 0: such a type is not in the edges table, the graph, the explanations, nor
+     * in the counts of what an actor received.
+     */
     public static Dataset<Row> typedEdges(Dataset<Row> interactions, EdgeWeights weights) {
         Column weight = lit(0.0);
-        for (EdgeType t : EdgeType.values()) {
+        for (EdgeType t : weights.included()) {
             weight = when(col(TYPE).equalTo(t.code()), lit(weights.of(t))).otherwise(weight);
         }
-        return interactions.groupBy(col(SRC), col(DST), col(TYPE))
+        return interactions.filter(col(TYPE).isin(weights.included().stream().map(EdgeType::code).toArray()))
+                .groupBy(col(SRC), col(DST), col(TYPE))
                 .agg(count(lit(1)).as(COUNT))
                 .withColumn(WEIGHT, col(COUNT).multiply(weight));
     }
@@ -230,7 +236,9 @@ public final class InteractionGraph {
      * options say so), with its platform and a readable name (the account's latest handle, else
      * the handle on its latest post, else its id; a blog's id).
      *
-     * @param interactions the graph's interactions, from {@link #graphInteractions}
+     * @param interactions the graph's edges, as rows with {@value #SRC} and {@value #DST}: the
+     *     interactions from {@link #graphInteractions}, or the {@link #typedEdges} that keep only
+     *     the types in the graph
      */
     public static Dataset<Row> actors(Sources in, Options options, Dataset<Row> interactions) {
         Dataset<Row> authors = withoutActors(in.posts().filter(col(Posts.AUTHOR_ID).isNotNull())

@@ -123,6 +123,25 @@ class InteractionGraphTest {
     }
 
     @Test
+    void aTypeOfWeightZeroGivesNoTypedEdge() {
+        Map<EdgeType, Double> w = new EnumMap<>(EdgeType.class);
+        for (EdgeType t : EdgeType.values()) {
+            w.put(t, t == EdgeType.REPLY ? 0.0 : 1.0);
+        }
+        Dataset<Row> typed = InteractionGraph.typedEdges(spark.session().createDataFrame(List.of(
+                org.apache.spark.sql.RowFactory.create("x", "y", "reply"),
+                org.apache.spark.sql.RowFactory.create("x", "z", "reply"),
+                org.apache.spark.sql.RowFactory.create("x", "y", "repost")),
+                new org.apache.spark.sql.types.StructType().add("src", "string").add("dst", "string").add("type", "string")),
+                new EdgeWeights(w));
+        List<String> rows = new ArrayList<>();
+        for (Row r : typed.collectAsList()) {
+            rows.add(r.getString(0) + " -" + r.getString(2) + "-> " + r.getString(1) + " " + r.getDouble(4));
+        }
+        assertEquals(List.of("x -repost-> y 1.0"), rows, "the replies are left out, not weighted 0");
+    }
+
+    @Test
     void aMentionByHandleMeansTheAccountMostRecentlyObservedWithIt() {
         // The handle passed from account 9 to account 10; account 99 was never observed with a date.
         // As strings, "99" > "9" > "10": the greatest id would be the wrong account.
