@@ -63,6 +63,8 @@ public final class AnalyzeJob {
     public static final String IDENTITY_LINKS = "identity_links";
     /** The random-jump part of a score, as the explanations name it. */
     static final String RANDOM_JUMP = "random_jump";
+    /** The default directory of PageRank on Spark's checkpoints, in the lake. */
+    static final String CHECKPOINTS = "_checkpoints";
     /** Members of a community listed in the community table. */
     static final int TOP_MEMBERS = 5;
 
@@ -78,11 +80,13 @@ public final class AnalyzeJob {
      * @param measures the parameters of every measure
      * @param budget the driver memory the in-memory graph may use
      * @param checkpointInterval iterations between checkpoints of PageRank on Spark
+     * @param checkpointDir where PageRank on Spark writes its checkpoints, a directory every node
+     *     reaches (a Hadoop URI); empty for {@code <lake>/_checkpoints}
      * @param warmStart whether PageRank starts from the previous night's scores
      * @param seeds the actors whose personalised PageRank is computed, or null
      */
     public record Settings(EdgeWeights weights, InteractionGraph.Options graph, MeasureSettings measures,
-            MemoryBudget budget, int checkpointInterval, boolean warmStart, SeedsFile seeds) {
+            MemoryBudget budget, int checkpointInterval, String checkpointDir, boolean warmStart, SeedsFile seeds) {
 
         public static Settings from(RelaisConfig config) {
             List<String> problems = new ArrayList<>();
@@ -123,7 +127,8 @@ public final class AnalyzeJob {
                 throw new ConfigException(problems);
             }
             return new Settings(weights, InteractionGraph.Options.from(config), measures, budget, interval,
-                    config.flag("relais.pagerank.warm-start"), seeds);
+                    config.string("relais.analyze.checkpoint-dir").strip(), config.flag("relais.pagerank.warm-start"),
+                    seeds);
         }
     }
 
@@ -227,15 +232,19 @@ public final class AnalyzeJob {
 
     private Result onSpark(String runDate, Actors actors, Dataset<Row> indexed,
             Map<EdgeType, Map<String, Integer>> received, Map<String, Long> byType, long m, long estimate) {
-        String checkpoints = Paths.get(System.getProperty("java.io.tmpdir"), "relais-checkpoints-"
-                + java.util.UUID.randomUUID()).toUri().toString();
+        // The scores are read from the last checkpoint (when an executor lost its cached copy), so the
+        // checkpoints are deleted only once the scores are in the driver.
+        String checkpoints = new org.apache.hadoop.fs.Path(checkpointBase(), "analyze-" + runDate + "-"
+                + java.util.UUID.randomUUID()).toString();
         DistributedPageRankResult pr;
+        double[] scores = new double[actors.ids.length];
         try {
             pr = new DistributedPageRank(DistributedPageRankParameters.of(settings.measures().pageRank())
                     .withCheckpointInterval(settings.checkpointInterval()))
                     .withProgress(progressLog())
                     .run(indexed.select(col("s").cast("long").as("src"), col("d").cast("long").as("dst"),
                             col(InteractionGraph.WEIGHT).as("weight")), actors.ids.length, checkpoints);
+            pr.scores().toLocalIterator().forEachRemaining(r -> scores[(int) r.getLong(0)] = r.getDouble(1));
         } finally {
             deleteQuietly(checkpoints);
         }
@@ -247,8 +256,6 @@ public final class AnalyzeJob {
                 .join(indexed.groupBy("d").agg(org.apache.spark.sql.functions.count("s").as("in_degree"),
                         org.apache.spark.sql.functions.sum(InteractionGraph.WEIGHT).as("in_strength"))
                         .withColumnRenamed("d", "v"), new String[] {"v"}, "full_outer");
-        double[] scores = new double[actors.ids.length];
-        pr.scores().toLocalIterator().forEachRemaining(r -> scores[(int) r.getLong(0)] = r.getDouble(1));
         int n = actors.ids.length;
         int[] inDegree = new int[n];
         int[] outDegree = new int[n];
@@ -280,6 +287,15 @@ public final class AnalyzeJob {
         measures.put("note", "the graph exceeded relais.analyze.memory-budget: PageRank, degrees and strengths only");
         return new Result(n, m, byType, MemoryBudget.Path.DISTRIBUTED, estimate, pr.iterations(), pr.converged(),
                 measures);
+    }
+
+    /**
+     * Where PageRank on Spark checkpoints: {@code relais.analyze.checkpoint-dir}, or by default
+     * {@code <lake>/_checkpoints}, which every node of a cluster reaches since it reads the lake.
+     */
+    String checkpointBase() {
+        return settings.checkpointDir().isEmpty() ? new org.apache.hadoop.fs.Path(lake.location(), CHECKPOINTS).toString()
+                : settings.checkpointDir();
     }
 
     /** Actors in actor-id order; an actor's index in these arrays is its vertex in the graph. */

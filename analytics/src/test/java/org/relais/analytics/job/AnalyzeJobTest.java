@@ -130,6 +130,52 @@ class AnalyzeJobTest {
         assertTrue(explained.contains("follow"), explained.toString());
     }
 
+    @Test
+    void pageRankOnSparkCheckpointsUnderTheLakeAndDeletesItsCheckpointsAfterwards() throws Exception {
+        Lake memory = lake();
+        analyze(memory);
+        Lake lake = lake();
+        AnalyzeJob.Result result = analyze(lake, "analyze.memory-budget=0", "analyze.checkpoint-interval=1");
+        assertEquals(MemoryBudget.Path.DISTRIBUTED, result.path());
+        assertTrue(result.pageRankIterations() > 1, "a checkpoint was written: " + result.pageRankIterations());
+        String used = spark.session().sparkContext().getCheckpointDir().get();
+        assertTrue(used.startsWith(lake.location() + "/" + AnalyzeJob.CHECKPOINTS + "/analyze-" + DATE + "-"), used);
+        Path checkpoints = Path.of(new java.net.URI(lake.location())).resolve(AnalyzeJob.CHECKPOINTS);
+        assertEquals(List.of(), list(checkpoints), "the run's checkpoints are deleted");
+
+        Map<String, Row> expected = scores(memory);
+        Map<String, Row> actual = scores(lake);
+        assertEquals(expected.keySet(), actual.keySet());
+        for (String actor : expected.keySet()) {
+            assertEquals((double) expected.get(actor).getAs(ScoreTable.PAGERANK),
+                    (double) actual.get(actor).getAs(ScoreTable.PAGERANK), 1e-12, actor);
+            assertEquals((int) expected.get(actor).getAs(ScoreTable.IN_DEGREE),
+                    (int) actual.get(actor).getAs(ScoreTable.IN_DEGREE), actor);
+            assertEquals((Integer) expected.get(actor).getAs(ScoreTable.FOLLOWERS),
+                    actual.get(actor).getAs(ScoreTable.FOLLOWERS), actor);
+        }
+    }
+
+    @Test
+    void theCheckpointDirectoryCanBeSet() throws Exception {
+        Path dir = work.resolve("shared-checkpoints");
+        Lake lake = lake();
+        AnalyzeJob.Result result = analyze(lake, "analyze.memory-budget=0", "analyze.checkpoint-interval=1",
+                "analyze.checkpoint-dir=" + dir.toUri());
+        assertEquals(MemoryBudget.Path.DISTRIBUTED, result.path());
+        String used = spark.session().sparkContext().getCheckpointDir().get();
+        assertTrue(used.startsWith(dir.toUri().toString().replace("file:///", "file:/")), used);
+        assertEquals(List.of(), list(dir), "the run's checkpoints are deleted");
+        assertFalse(java.nio.file.Files.exists(Path.of(new java.net.URI(lake.location()))
+                .resolve(AnalyzeJob.CHECKPOINTS)), "nothing went into the lake");
+    }
+
+    private static List<Path> list(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+            return s.toList();
+        }
+    }
+
     private static double sum(Map<String, Row> scores) {
         return scores.values().stream().mapToDouble(r -> r.<Double>getAs(ScoreTable.PAGERANK)).sum();
     }
