@@ -73,11 +73,14 @@ public final class MeasureSuite {
                 ? new LabelPropagation(settings.labelPropagation()).withProgress(progress).run(undirected)
                 : new Leiden(settings.leiden()).withProgress(progress).run(undirected);
         double damping = settings.pageRank().damping();
-        BubbleReach reach = BubbleReach.of(graph, pr.scores(), damping, partition.communities());
-        CommunityRanking communityRanks = CommunityRanking.of(pr.scores(), partition.communities());
+        // One copy of the scores and of the communities for all that read them (neither changes them).
+        double[] scores = pr.scores();
+        int[] communities = partition.communities();
+        BubbleReach reach = BubbleReach.of(graph, scores, damping, communities);
+        CommunityRanking communityRanks = CommunityRanking.of(scores, communities);
 
-        int[] top = topVertices(pr.scores(), Math.min(settings.explainTop(), graph.vertexCount()));
-        List<Explanation> explanations = Explanations.of(graph, pr.scores(), damping)
+        int[] top = topVertices(scores, Math.min(settings.explainTop(), graph.vertexCount()));
+        List<Explanation> explanations = Explanations.of(graph, scores, damping)
                 .explain(top, settings.explainContributors());
         return new Measures(pr, personalized, score, degrees, hits, coreness, betweenness, closeness, partition,
                 reach, communityRanks, top, explanations);

@@ -2,6 +2,7 @@ package org.relais.analytics.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.relais.analytics.CommunityTable;
 import org.relais.analytics.ScoreTable;
 import org.relais.analytics.distributed.MemoryBudget;
 import org.relais.ingest.config.RelaisConfig;
@@ -99,7 +101,42 @@ class AnalyzeJobTest {
                 result.interactionsByType());
         Map<String, Row> scores = scores(lake);
         assertEquals(2, (int) scores.get("twitter:c").getAs(ScoreTable.MENTIONS_RECEIVED));
-        assertEquals(sum(scores), 1.0, 1e-12);
+        assertEquals(2, (int) scores.get("twitter:b").getAs(ScoreTable.FOLLOWERS));
+        assertEquals(2, (int) scores.get("twitter:b").getAs(ScoreTable.REPOSTS_RECEIVED));
+        assertEquals(0, (int) scores.get("twitter:e").getAs(ScoreTable.FOLLOWERS));
+        assertEquals("hb", scores.get("twitter:b").getAs(ScoreTable.LABEL), "the handle on b's posts");
+        assertEquals("twitter", scores.get("twitter:e").getAs(ScoreTable.PLATFORM));
+        assertEquals(1.0, sum(scores), 1e-12);
+        for (Row r : scores.values()) {
+            assertNotNull(r.getAs(ScoreTable.K_CORE), "every measure was computed");
+            assertNotNull(r.getAs(ScoreTable.COMMUNITY_RANK), "every measure was computed");
+        }
+        List<Row> communities = lake.readPartition(spark.session(), CommunityTable.NAME, DATE, CommunityTable.SCHEMA)
+                .orderBy(CommunityTable.COMMUNITY).collectAsList();
+        assertEquals(5, communities.stream().mapToInt(r -> r.<Integer>getAs(CommunityTable.SIZE)).sum());
+        for (Row c : communities) {
+            List<String> members = c.getList(c.fieldIndex(CommunityTable.TOP_MEMBERS));
+            assertEquals(Math.min(5, c.<Integer>getAs(CommunityTable.SIZE)), members.size());
+            for (String member : members) {
+                assertEquals(c.<Integer>getAs(CommunityTable.COMMUNITY), scores.get(member).getAs(ScoreTable.COMMUNITY),
+                        member);
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        lake.readPartition(spark.session(), ScoreTable.NAME, DATE, ScoreTable.SCHEMA).collectAsList()
+                .forEach(r -> ids.add(r.getAs(ScoreTable.ACTOR_ID)));
+        assertEquals(new ArrayList<>(scores.keySet()), ids, "rows in actor-id order");
+    }
+
+    @Test
+    void theBudgetCoversEveryMeasureNotJustPageRank() {
+        Lake lake = lake();
+        // 5 actors, 9 edges: PageRank's arrays alone take 16m + 48n = 384 bytes, everything 3,332.
+        AnalyzeJob.Result result = analyze(lake, "analyze.memory-budget=1000", "pagerank.threads=2");
+        assertEquals(MemoryBudget.analyzeBytes(5, 9, 2), result.estimatedBytes());
+        assertEquals(MemoryBudget.Path.DISTRIBUTED, result.path(), "1000 bytes hold PageRank, not the analysis");
+        assertEquals(MemoryBudget.Path.IN_MEMORY,
+                analyze(lake(), "analyze.memory-budget=3332", "pagerank.threads=2").path());
     }
 
     @Test
@@ -120,7 +157,7 @@ class AnalyzeJobTest {
             assertNull(r.getAs(ScoreTable.MENTIONS_RECEIVED), "mentions were left out, not counted as none");
         }
         assertEquals(1, (int) scores.get("twitter:c").getAs(ScoreTable.IN_DEGREE), "d follows c; b only mentions it");
-        assertEquals(sum(scores), 1.0, 1e-12);
+        assertEquals(1.0, sum(scores), 1e-12);
         List<String> explained = new ArrayList<>();
         for (Row r : lake.readPartition(spark.session(), org.relais.analytics.ExplanationTable.NAME, DATE,
                 org.relais.analytics.ExplanationTable.SCHEMA).collectAsList()) {
