@@ -30,11 +30,14 @@ public final class ScoreTable {
     public static final String IN_STRENGTH = "in_strength";
     /** Sum of the weights of the edges out of this actor. */
     public static final String OUT_STRENGTH = "out_strength";
-    /** Follow edges into this actor observed in the lake (not the platform's own count). */
+    /**
+     * Follow edges into this actor observed in the lake (not the platform's own count). This and the
+     * two counts below are null when their edge type has weight 0, i.e. was left out of the graph.
+     */
     public static final String FOLLOWERS = "followers";
-    /** Reposts of this actor's posts. */
+    /** Reposts of this actor's posts; null when reposts were left out of the graph. */
     public static final String REPOSTS_RECEIVED = "reposts_received";
-    /** Posts that mention this actor (replies and reposts not counted). */
+    /** Posts that mention this actor (replies and reposts not counted); null when mentions were left out. */
     public static final String MENTIONS_RECEIVED = "mentions_received";
     public static final String HITS_HUB = "hits_hub";
     public static final String HITS_AUTHORITY = "hits_authority";

@@ -68,7 +68,7 @@ import scala.Tuple2;
  * pre-empted node, dynamic allocation releasing it — would fail a night's run, while a reliable one
  * costs one write of {@code 8n} bytes (the blocks) per interval. Each checkpoint's files are deleted once the next
  * one is written; the last one stays, because the returned scores are read from it: delete the
- * checkpoint directory when the scores have been written (the job's temporary directory).
+ * checkpoint directory when the scores have been read or written, not before.
  *
  * <h2>Cost</h2>
  * Per iteration one job with one shuffle of one record per edge (combined per map partition);
@@ -134,8 +134,9 @@ public final class DistributedPageRank {
      * @param edges               columns {@value #SRC}, {@value #DST} (integral) and optionally {@value #WEIGHT}
      *                            (numeric, finite and {@code > 0}); other columns are ignored
      * @param vertexCount         {@code n}; vertices without edges get the baseline score
-     * @param checkpointDirectory where checkpoints go; set as the Spark context's checkpoint directory
-     *                            (Spark makes a fresh subdirectory in it)
+     * @param checkpointDirectory where checkpoints go, a directory every executor reaches (not a
+     *                            driver-local {@code file:} path on a cluster); set as the Spark
+     *                            context's checkpoint directory (Spark makes a fresh subdirectory in it)
      * @throws IllegalArgumentException if a column is missing, or an edge has an id outside
      *                                  {@code [0, n)} or an invalid weight
      * @throws CancellationException    if cancelled (see {@link #withCancellation})

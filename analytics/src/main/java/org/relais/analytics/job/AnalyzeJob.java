@@ -1,11 +1,14 @@
 package org.relais.analytics.job;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,7 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -36,6 +39,7 @@ import org.relais.analytics.distributed.MemoryBudget;
 import org.relais.analytics.graph.CompactGraph;
 import org.relais.analytics.measures.MeasureSettings;
 import org.relais.analytics.measures.MeasureSuite;
+import org.relais.analytics.measures.SeedsFile;
 import org.relais.ingest.config.ConfigException;
 import org.relais.ingest.config.RelaisConfig;
 import org.relais.ingest.lake.Lake;
@@ -64,6 +68,8 @@ public final class AnalyzeJob {
     public static final String IDENTITY_LINKS = "identity_links";
     /** The random-jump part of a score, as the explanations name it. */
     static final String RANDOM_JUMP = "random_jump";
+    /** The default directory of PageRank on Spark's checkpoints, in the lake. */
+    static final String CHECKPOINTS = "_checkpoints";
     /** Members of a community listed in the community table. */
     static final int TOP_MEMBERS = 5;
 
@@ -79,11 +85,13 @@ public final class AnalyzeJob {
      * @param measures the parameters of every measure
      * @param budget the driver memory the in-memory graph may use
      * @param checkpointInterval iterations between checkpoints of PageRank on Spark
+     * @param checkpointDir where PageRank on Spark writes its checkpoints, a directory every node
+     *     reaches (a Hadoop URI); empty for {@code <lake>/_checkpoints}
      * @param warmStart whether PageRank starts from the previous night's scores
-     * @param seedsFile actor ids whose personalised PageRank is computed, or null
+     * @param seeds the actors whose personalised PageRank is computed, or null
      */
     public record Settings(EdgeWeights weights, InteractionGraph.Options graph, MeasureSettings measures,
-            MemoryBudget budget, int checkpointInterval, boolean warmStart, java.nio.file.Path seedsFile) {
+            MemoryBudget budget, int checkpointInterval, String checkpointDir, boolean warmStart, SeedsFile seeds) {
 
         public static Settings from(RelaisConfig config) {
             List<String> problems = new ArrayList<>();
@@ -111,16 +119,21 @@ public final class AnalyzeJob {
             if (interval < 1) {
                 problems.add("relais.analyze.checkpoint-interval was " + interval + ", but must be >= 1");
             }
-            String seeds = config.string("relais.pagerank.seeds-file");
-            java.nio.file.Path seedsFile = seeds.isBlank() ? null : Paths.get(seeds);
-            if (seedsFile != null && !Files.isReadable(seedsFile)) {
-                problems.add("relais.pagerank.seeds-file was " + seeds + ", but no readable file is there");
+            String seedsFile = config.string("relais.pagerank.seeds-file");
+            SeedsFile seeds = null;
+            if (!seedsFile.isBlank()) {
+                try {
+                    seeds = SeedsFile.read(Paths.get(seedsFile));
+                } catch (IOException e) {
+                    problems.add("relais.pagerank.seeds-file: " + e.getMessage());
+                }
             }
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
             return new Settings(weights, InteractionGraph.Options.from(config), measures, budget, interval,
-                    config.flag("relais.pagerank.warm-start"), seedsFile);
+                    config.string("relais.analyze.checkpoint-dir").strip(), config.flag("relais.pagerank.warm-start"),
+                    seeds);
         }
     }
 
@@ -170,6 +183,7 @@ public final class AnalyzeJob {
         Dataset<Row> interactions = InteractionGraph.graphInteractions(sources, settings.graph());
         Dataset<Row> typed = InteractionGraph.typedEdges(interactions, settings.weights())
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        Actors actors = null;
         try {
             lake.replacePartition(typed.orderBy(col(InteractionGraph.SRC), col(InteractionGraph.DST),
                     col(InteractionGraph.TYPE)), ScoreTable.EDGES, runDate);
@@ -177,94 +191,88 @@ public final class AnalyzeJob {
             for (Row r : typed.groupBy(InteractionGraph.TYPE).sum(InteractionGraph.COUNT).collectAsList()) {
                 byType.put(r.getString(0), r.getLong(1));
             }
-            Actors actors = indexActors(InteractionGraph.actors(sources, settings.graph(), interactions));
+            // The actors of the graph: the endpoints of its typed edges, not of interactions left out.
+            actors = indexActors(InteractionGraph.actors(sources, settings.graph(), typed));
             Dataset<Row> indexed = indexedEdges(actors, InteractionGraph.edges(typed))
                     .persist(StorageLevel.MEMORY_AND_DISK());
             try {
                 long m = indexed.count();
-                int n = actors.ids.length;
-                MemoryBudget.Path path = settings.budget().decide(n, m);
-                long estimate = MemoryBudget.estimateBytes(n, m);
-                LOG.info("analyze: {} actors, {} edges, {} interactions {}; graph estimated at {} MB: {}", n, m,
-                        byType.values().stream().mapToLong(Long::longValue).sum(), byType, estimate >> 20,
+                long n = actors.count();
+                int threads = settings.measures().pageRank().threads();
+                long estimate = MemoryBudget.analyzeBytes(n, m, threads);
+                MemoryBudget.Path path = settings.budget().decide(n, m, estimate);
+                LOG.info("analyze: {} actors, {} edges, {} interactions {}; in-memory analysis estimated at {} MB"
+                        + " ({} threads), budget {} MB: {}", n, m,
+                        byType.values().stream().mapToLong(Long::longValue).sum(), byType, estimate >> 20, threads,
+                        settings.budget().budgetBytes() >> 20,
                         path == MemoryBudget.Path.IN_MEMORY ? "in memory" : "PageRank on Spark");
-                Map<EdgeType, Map<String, Integer>> received = received(typed,
-                        List.of(EdgeType.FOLLOW, EdgeType.REPOST, EdgeType.MENTION));
+                Dataset<Row> received = received(typed, settings.weights());
                 return path == MemoryBudget.Path.IN_MEMORY
-                        ? inMemory(runDate, actors, indexed, typed, received, byType, m, estimate)
+                        ? inMemory(runDate, actors, indexed, typed, received, byType, (int) m, estimate)
                         : onSpark(runDate, actors, indexed, received, byType, m, estimate);
             } finally {
                 indexed.unpersist();
             }
         } finally {
             typed.unpersist();
+            if (actors != null) {
+                actors.table().unpersist();
+            }
         }
     }
 
     private Result inMemory(String runDate, Actors actors, Dataset<Row> indexed, Dataset<Row> typed,
-            Map<EdgeType, Map<String, Integer>> received, Map<String, Long> byType, long m, long estimate) {
-        CompactGraph graph = collectGraph(actors.ids.length, indexed);
+            Dataset<Row> received, Map<String, Long> byType, int m, long estimate) {
+        String[] ids = actorIds(actors);
+        CompactGraph graph = collectGraph(ids.length, m, indexed);
         LOG.info("analyze: in-memory graph {}", graph);
-        double[] seeds = seeds(actors);
+        double[] seeds = seeds(ids);
         double[] warm = settings.warmStart() ? previousScores(runDate, actors) : null;
         MeasureSuite.Measures measures = new MeasureSuite(settings.measures(), progressLog()).run(graph, seeds, warm);
         LOG.info("analyze: PageRank {} after {} iterations; {} communities, modularity {}",
                 measures.pageRank().converged() ? "converged" : "did NOT converge", measures.pageRank().iterations(),
                 measures.partition().communityCount(), String.format("%.4f", measures.partition().modularity()));
 
-        lake.replacePartition(scores(actors, measures, received), ScoreTable.NAME, runDate);
-        lake.replacePartition(communities(actors, measures), CommunityTable.NAME, runDate);
-        lake.replacePartition(explanations(actors, graph, measures, typed), ExplanationTable.NAME, runDate);
-        return new Result(actors.ids.length, m, byType, MemoryBudget.Path.IN_MEMORY, estimate,
+        lake.replacePartition(explanations(ids, graph, measures, typed), ExplanationTable.NAME, runDate);
+        // The graph is not needed any more: let it go before the tables are sliced.
+        graph = null;
+        lake.replacePartition(communities(ids, measures), CommunityTable.NAME, runDate);
+        lake.replacePartition(scoreTable(actors, vertexScores(measures), received), ScoreTable.NAME, runDate);
+        return new Result(ids.length, m, byType, MemoryBudget.Path.IN_MEMORY, estimate,
                 measures.pageRank().iterations(), measures.pageRank().converged(), measures.toJson());
     }
 
-    private Result onSpark(String runDate, Actors actors, Dataset<Row> indexed,
-            Map<EdgeType, Map<String, Integer>> received, Map<String, Long> byType, long m, long estimate) {
-        String checkpoints = Paths.get(System.getProperty("java.io.tmpdir"), "relais-checkpoints-"
-                + java.util.UUID.randomUUID()).toUri().toString();
+    private Result onSpark(String runDate, Actors actors, Dataset<Row> indexed, Dataset<Row> received,
+            Map<String, Long> byType, long m, long estimate) {
+        // The scores are read from the last checkpoint when an executor lost its cached copy, so the
+        // checkpoints are deleted only once the score table is written.
+        String checkpoints = new org.apache.hadoop.fs.Path(checkpointBase(), "analyze-" + runDate + "-"
+                + java.util.UUID.randomUUID()).toString();
         DistributedPageRankResult pr;
         try {
             pr = new DistributedPageRank(DistributedPageRankParameters.of(settings.measures().pageRank())
                     .withCheckpointInterval(settings.checkpointInterval()))
                     .withProgress(progressLog())
-                    .run(indexed.select(col("s").cast("long").as("src"), col("d").cast("long").as("dst"),
-                            col(InteractionGraph.WEIGHT).as("weight")), actors.ids.length, checkpoints);
+                    .run(indexed.select(col("s").cast("long").as(DistributedPageRank.SRC),
+                            col("d").cast("long").as(DistributedPageRank.DST),
+                            col(InteractionGraph.WEIGHT).as(DistributedPageRank.WEIGHT)), actors.count(), checkpoints);
+            LOG.info("analyze: PageRank on Spark {} after {} iterations",
+                    pr.converged() ? "converged" : "did NOT converge", pr.iterations());
+            Dataset<Row> out = indexed.groupBy(col("s").as(INDEX)).agg(count("d").cast("int").as(ScoreTable.OUT_DEGREE),
+                    sum(InteractionGraph.WEIGHT).as(ScoreTable.OUT_STRENGTH));
+            Dataset<Row> in = indexed.groupBy(col("d").as(INDEX)).agg(count("s").cast("int").as(ScoreTable.IN_DEGREE),
+                    sum(InteractionGraph.WEIGHT).as(ScoreTable.IN_STRENGTH));
+            Dataset<Row> scores = pr.scores()
+                    .select(col(DistributedPageRank.ID).cast("int").as(INDEX),
+                            col(DistributedPageRank.PAGERANK).as(ScoreTable.PAGERANK))
+                    .join(out, new String[] {INDEX}, "left")
+                    .join(in, new String[] {INDEX}, "left")
+                    .na().fill(0, new String[] {ScoreTable.OUT_DEGREE, ScoreTable.IN_DEGREE, ScoreTable.OUT_STRENGTH,
+                            ScoreTable.IN_STRENGTH});
+            lake.replacePartition(scoreTable(actors, scores, received), ScoreTable.NAME, runDate);
         } finally {
             deleteQuietly(checkpoints);
         }
-        LOG.info("analyze: PageRank on Spark {} after {} iterations", pr.converged() ? "converged" : "did NOT converge",
-                pr.iterations());
-        Dataset<Row> degrees = indexed.groupBy("s").agg(org.apache.spark.sql.functions.count("d").as("out_degree"),
-                        org.apache.spark.sql.functions.sum(InteractionGraph.WEIGHT).as("out_strength"))
-                .withColumnRenamed("s", "v")
-                .join(indexed.groupBy("d").agg(org.apache.spark.sql.functions.count("s").as("in_degree"),
-                        org.apache.spark.sql.functions.sum(InteractionGraph.WEIGHT).as("in_strength"))
-                        .withColumnRenamed("d", "v"), new String[] {"v"}, "full_outer");
-        double[] scores = new double[actors.ids.length];
-        pr.scores().toLocalIterator().forEachRemaining(r -> scores[(int) r.getLong(0)] = r.getDouble(1));
-        int n = actors.ids.length;
-        int[] inDegree = new int[n];
-        int[] outDegree = new int[n];
-        double[] inStrength = new double[n];
-        double[] outStrength = new double[n];
-        degrees.toLocalIterator().forEachRemaining(r -> {
-            int v = r.getInt(0);
-            outDegree[v] = r.isNullAt(1) ? 0 : (int) r.getLong(1);
-            outStrength[v] = r.isNullAt(2) ? 0 : r.getDouble(2);
-            inDegree[v] = r.isNullAt(3) ? 0 : (int) r.getLong(3);
-            inStrength[v] = r.isNullAt(4) ? 0 : r.getDouble(4);
-        });
-        List<Row> rows = new ArrayList<>(n);
-        for (int v = 0; v < n; v++) {
-            Object[] values = row(actors, v, scores[v], received);
-            set(values, ScoreTable.IN_DEGREE, inDegree[v]);
-            set(values, ScoreTable.OUT_DEGREE, outDegree[v]);
-            set(values, ScoreTable.IN_STRENGTH, inStrength[v]);
-            set(values, ScoreTable.OUT_STRENGTH, outStrength[v]);
-            rows.add(RowFactory.create(values));
-        }
-        lake.replacePartition(dataFrame(rows, ScoreTable.SCHEMA), ScoreTable.NAME, runDate);
         ObjectNode measures = Lake.json().createObjectNode();
         ObjectNode p = measures.putObject("pagerank");
         p.put("damping", settings.measures().pageRank().damping());
@@ -272,69 +280,81 @@ public final class AnalyzeJob {
         p.put("converged", pr.converged());
         p.put("l1_change", pr.finalDelta());
         measures.put("note", "the graph exceeded relais.analyze.memory-budget: PageRank, degrees and strengths only");
-        return new Result(n, m, byType, MemoryBudget.Path.DISTRIBUTED, estimate, pr.iterations(), pr.converged(),
-                measures);
+        return new Result(actors.count(), m, byType, MemoryBudget.Path.DISTRIBUTED, estimate, pr.iterations(),
+                pr.converged(), measures);
     }
 
-    /** Actors in actor-id order; an actor's index in these arrays is its vertex in the graph. */
-    private record Actors(String[] ids, String[] platforms, String[] names, Dataset<Row> index) {
+    /**
+     * Where PageRank on Spark checkpoints: {@code relais.analyze.checkpoint-dir}, or by default
+     * {@code <lake>/_checkpoints}, which every node of a cluster reaches since it reads the lake.
+     */
+    String checkpointBase() {
+        return settings.checkpointDir().isEmpty() ? new org.apache.hadoop.fs.Path(lake.location(), CHECKPOINTS).toString()
+                : settings.checkpointDir();
+    }
+
+    /**
+     * The actors, numbered in actor-id order: {@code table} has {@value InteractionGraph#ACTOR_ID},
+     * {@value InteractionGraph#PLATFORM}, {@value InteractionGraph#NAME} and {@value #INDEX}, an
+     * actor's vertex in the graph. It stays in Spark; the driver fetches only the ids, and only for
+     * the in-memory path ({@link #actorIds}).
+     */
+    private record Actors(long count, Dataset<Row> table) {
     }
 
     private Actors indexActors(Dataset<Row> actors) {
-        Dataset<Row> sorted = actors.orderBy(col(InteractionGraph.ACTOR_ID)).persist(StorageLevel.MEMORY_AND_DISK());
-        List<String> ids = new ArrayList<>();
-        List<String> platforms = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (Iterator<Row> it = sorted.toLocalIterator(); it.hasNext(); ) {
-            Row r = it.next();
-            ids.add(r.getString(0));
-            platforms.add(r.getString(1));
-            names.add(r.getString(2));
-        }
-        StructType indexSchema = new StructType()
+        Dataset<Row> sorted = actors.select(InteractionGraph.ACTOR_ID, InteractionGraph.PLATFORM, InteractionGraph.NAME)
+                .orderBy(col(InteractionGraph.ACTOR_ID));
+        StructType schema = new StructType()
                 .add(InteractionGraph.ACTOR_ID, DataTypes.StringType, false)
+                .add(InteractionGraph.PLATFORM, DataTypes.StringType, false)
+                .add(InteractionGraph.NAME, DataTypes.StringType, true)
                 .add(INDEX, DataTypes.IntegerType, false);
-        Dataset<Row> index = spark.createDataFrame(
-                sorted.select(InteractionGraph.ACTOR_ID).javaRDD().zipWithIndex()
-                        .map((Tuple2<Row, Long> t) -> RowFactory.create(t._1().getString(0), t._2().intValue())),
-                indexSchema).persist(StorageLevel.MEMORY_AND_DISK());
-        index.count();
-        sorted.unpersist();
-        return new Actors(ids.toArray(String[]::new), platforms.toArray(String[]::new), names.toArray(String[]::new),
-                index);
+        Dataset<Row> table = spark.createDataFrame(sorted.javaRDD().zipWithIndex()
+                        .map((Tuple2<Row, Long> t) -> RowFactory.create(t._1().getString(0), t._1().getString(1),
+                                t._1().getString(2), Math.toIntExact(t._2()))), schema)
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        return new Actors(table.count(), table);
+    }
+
+    /** The actor ids by vertex, for the in-memory path. */
+    private static String[] actorIds(Actors actors) {
+        String[] ids = new String[Math.toIntExact(actors.count())];
+        actors.table().select(INDEX, InteractionGraph.ACTOR_ID).toLocalIterator()
+                .forEachRemaining(r -> ids[r.getInt(0)] = r.getString(1));
+        return ids;
     }
 
     /** The edges as vertex indices: {@code (s, d, weight)}. */
     private static Dataset<Row> indexedEdges(Actors actors, Dataset<Row> edges) {
+        Dataset<Row> index = actors.table().select(InteractionGraph.ACTOR_ID, INDEX);
         return edges
-                .join(actors.index.withColumnRenamed(InteractionGraph.ACTOR_ID, "s_id")
-                        .withColumnRenamed(INDEX, "s"), col(InteractionGraph.SRC).equalTo(col("s_id")))
-                .join(actors.index.withColumnRenamed(InteractionGraph.ACTOR_ID, "d_id")
-                        .withColumnRenamed(INDEX, "d"), col(InteractionGraph.DST).equalTo(col("d_id")))
+                .join(index.withColumnRenamed(InteractionGraph.ACTOR_ID, "s_id").withColumnRenamed(INDEX, "s"),
+                        col(InteractionGraph.SRC).equalTo(col("s_id")))
+                .join(index.withColumnRenamed(InteractionGraph.ACTOR_ID, "d_id").withColumnRenamed(INDEX, "d"),
+                        col(InteractionGraph.DST).equalTo(col("d_id")))
                 .select(col("s"), col("d"), col(InteractionGraph.WEIGHT));
     }
 
-    /** Brings the edges to the driver as vertex indices and builds the compact graph. */
-    private static CompactGraph collectGraph(int n, Dataset<Row> indexed) {
-        int capacity = 1024;
-        int[] src = new int[capacity];
-        int[] dst = new int[capacity];
-        double[] weight = new double[capacity];
-        int m = 0;
-        for (Iterator<Row> it = indexed.toLocalIterator(); it.hasNext(); ) {
+    /**
+     * Brings the {@code m} edges to the driver as vertex indices and builds the compact graph; the
+     * arrays are allocated once at their final size, 16 bytes per edge.
+     */
+    private static CompactGraph collectGraph(int n, int m, Dataset<Row> indexed) {
+        int[] src = new int[m];
+        int[] dst = new int[m];
+        double[] weight = new double[m];
+        int e = 0;
+        for (Iterator<Row> it = indexed.toLocalIterator(); it.hasNext(); e++) {
             Row r = it.next();
-            if (m == src.length) {
-                int grown = Math.multiplyExact(src.length, 2);
-                src = Arrays.copyOf(src, grown);
-                dst = Arrays.copyOf(dst, grown);
-                weight = Arrays.copyOf(weight, grown);
+            if (e == m) {
+                throw new IllegalStateException("the edges changed while they were read: more than " + m);
             }
-            src[m] = r.getInt(0);
-            dst[m] = r.getInt(1);
-            weight[m] = r.getDouble(2);
-            m++;
+            src[e] = r.getInt(0);
+            dst[e] = r.getInt(1);
+            weight[e] = r.getDouble(2);
         }
-        return CompactGraph.builder(n).build(src, dst, weight, m);
+        return CompactGraph.builder(n).build(src, dst, weight, e);
     }
 
     /** The previous run's PageRank per vertex, or null when there is none; actors new tonight get 0. */
@@ -348,11 +368,11 @@ public final class AnalyzeJob {
         if (previous == null) {
             return null;
         }
-        double[] start = new double[actors.ids.length];
+        double[] start = new double[Math.toIntExact(actors.count())];
         double[] total = {0};
         lake.readPartition(spark, ScoreTable.NAME, previous, ScoreTable.SCHEMA)
                 .select(ScoreTable.ACTOR_ID, ScoreTable.PAGERANK)
-                .join(actors.index, ScoreTable.ACTOR_ID)
+                .join(actors.table().select(InteractionGraph.ACTOR_ID, INDEX), ScoreTable.ACTOR_ID)
                 .select(INDEX, ScoreTable.PAGERANK)
                 .toLocalIterator().forEachRemaining(r -> {
                     start[r.getInt(0)] = r.getDouble(1);
@@ -372,136 +392,125 @@ public final class AnalyzeJob {
         return start;
     }
 
-    /** The teleport weights of personalised PageRank from the seeds file, or null. */
-    private double[] seeds(Actors actors) {
-        if (settings.seedsFile() == null) {
+    /** The teleport weights of personalised PageRank, 1 on each seed actor, or null without seeds. */
+    private double[] seeds(String[] ids) {
+        SeedsFile seeds = settings.seeds();
+        if (seeds == null) {
             return null;
         }
-        List<String> ids = readSeeds(settings.seedsFile());
-        Map<String, Integer> positions = new HashMap<>();
-        for (String id : ids) {
-            positions.put(id, -1);
-        }
-        double[] teleport = new double[actors.ids.length];
-        int found = 0;
-        for (int v = 0; v < actors.ids.length; v++) {
-            if (positions.containsKey(actors.ids[v])) {
-                teleport[v] = 1;
-                found++;
-            }
-        }
-        if (found == 0) {
+        int[] found = seeds.verticesIn(ids);
+        if (found.length == 0) {
             LOG.warn("analyze: none of the {} seeds of {} is an actor of this graph; no personalised PageRank",
-                    ids.size(), settings.seedsFile());
+                    seeds.ids().size(), seeds.file());
             return null;
         }
-        LOG.info("analyze: personalised PageRank from {} of {} seeds", found, ids.size());
+        double[] teleport = new double[ids.length];
+        for (int v : found) {
+            teleport[v] = 1;
+        }
+        LOG.info("analyze: personalised PageRank from {} of {} seeds", found.length, seeds.ids().size());
         return teleport;
     }
 
-    /** Actor ids, one per line, or the {@code actor_id} column of a CSV file with a header. */
-    static List<String> readSeeds(java.nio.file.Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            List<String> ids = new ArrayList<>();
-            int column = -1;
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] cells = line.split(",");
-                if (i == 0 && Arrays.asList(cells).contains(ScoreTable.ACTOR_ID)) {
-                    column = Arrays.asList(cells).indexOf(ScoreTable.ACTOR_ID);
-                    continue;
-                }
-                ids.add(column >= 0 && column < cells.length ? cells[column].strip() : cells[0].strip());
+    /** The received counts and their edge types; a type left out of the graph has none. */
+    private static final Map<String, EdgeType> RECEIVED = Map.of(ScoreTable.FOLLOWERS, EdgeType.FOLLOW,
+            ScoreTable.REPOSTS_RECEIVED, EdgeType.REPOST, ScoreTable.MENTIONS_RECEIVED, EdgeType.MENTION);
+
+    /**
+     * The interactions each actor received, per type, in Spark: {@value InteractionGraph#ACTOR_ID}
+     * and one column per {@link #RECEIVED} count, for the types in the graph.
+     */
+    private static Dataset<Row> received(Dataset<Row> typed, EdgeWeights weights) {
+        List<Column> counts = new ArrayList<>();
+        List<String> included = new ArrayList<>();
+        RECEIVED.forEach((column, type) -> {
+            if (weights.includes(type)) {
+                included.add(type.code());
+                counts.add(sum(when(col(InteractionGraph.TYPE).equalTo(type.code()), col(InteractionGraph.COUNT))
+                        .otherwise(0)).cast("int").as(column));
             }
-            return ids;
-        } catch (IOException e) {
-            throw new ConfigException(List.of("relais.pagerank.seeds-file: cannot read " + file + ": " + e.getMessage()));
+        });
+        if (counts.isEmpty()) {
+            return typed.select(col(InteractionGraph.DST).as(InteractionGraph.ACTOR_ID)).limit(0);
         }
+        return typed.filter(col(InteractionGraph.TYPE).isin(included.toArray()))
+                .groupBy(col(InteractionGraph.DST).as(InteractionGraph.ACTOR_ID))
+                .agg(counts.get(0), counts.subList(1, counts.size()).toArray(Column[]::new));
     }
 
-    /** Interactions of each type received by each actor: follows, reposts, mentions. */
-    private static Map<EdgeType, Map<String, Integer>> received(Dataset<Row> typed, List<EdgeType> types) {
-        Map<EdgeType, Map<String, Integer>> received = new java.util.EnumMap<>(EdgeType.class);
-        types.forEach(t -> received.put(t, new HashMap<>()));
-        typed.filter(col(InteractionGraph.TYPE).isin(types.stream().map(EdgeType::code).toArray()))
-                .groupBy(InteractionGraph.TYPE, InteractionGraph.DST)
-                .agg(org.apache.spark.sql.functions.sum(InteractionGraph.COUNT))
-                .toLocalIterator().forEachRemaining(r ->
-                        received.get(EdgeType.fromCode(r.getString(0))).put(r.getString(1), (int) r.getLong(2)));
-        return received;
-    }
-
-    /** A score row with the actor's identity, its PageRank and what it received; other measures null. */
-    private static Object[] row(Actors actors, int v, double pageRank, Map<EdgeType, Map<String, Integer>> received) {
-        Object[] values = new Object[ScoreTable.SCHEMA.size()];
-        set(values, ScoreTable.ACTOR_ID, actors.ids[v]);
-        set(values, ScoreTable.PLATFORM, actors.platforms[v]);
-        set(values, ScoreTable.LABEL, actors.names[v]);
-        set(values, ScoreTable.PAGERANK, pageRank);
-        set(values, ScoreTable.FOLLOWERS, received.get(EdgeType.FOLLOW).getOrDefault(actors.ids[v], 0));
-        set(values, ScoreTable.REPOSTS_RECEIVED, received.get(EdgeType.REPOST).getOrDefault(actors.ids[v], 0));
-        set(values, ScoreTable.MENTIONS_RECEIVED, received.get(EdgeType.MENTION).getOrDefault(actors.ids[v], 0));
-        return values;
-    }
-
-    private static void set(Object[] values, String column, Object value) {
-        values[ScoreTable.SCHEMA.fieldIndex(column)] = value;
-    }
-
-    private Dataset<Row> scores(Actors actors, MeasureSuite.Measures m, Map<EdgeType, Map<String, Integer>> received) {
-        int n = actors.ids.length;
-        List<Row> rows = new ArrayList<>(n);
-        for (int v = 0; v < n; v++) {
-            Object[] values = row(actors, v, m.pageRank().score(v), received);
-            set(values, ScoreTable.RELAIS_SCORE, m.relaisScore().score(v));
-            set(values, ScoreTable.PERSONALIZED_PAGERANK, m.personalized() == null ? null : m.personalized().score(v));
-            set(values, ScoreTable.IN_DEGREE, m.degrees().inDegree(v));
-            set(values, ScoreTable.OUT_DEGREE, m.degrees().outDegree(v));
-            set(values, ScoreTable.IN_STRENGTH, m.degrees().inStrength(v));
-            set(values, ScoreTable.OUT_STRENGTH, m.degrees().outStrength(v));
-            set(values, ScoreTable.HITS_HUB, m.hits().hub(v));
-            set(values, ScoreTable.HITS_AUTHORITY, m.hits().authority(v));
-            set(values, ScoreTable.K_CORE, m.coreness().coreness(v));
-            set(values, ScoreTable.BETWEENNESS, m.betweenness().score(v));
-            set(values, ScoreTable.HARMONIC_CLOSENESS, m.closeness().score(v));
-            set(values, ScoreTable.COMMUNITY, m.partition().community(v));
-            set(values, ScoreTable.COMMUNITY_RANK, m.communityRanks().rank(v));
-            double reach = m.bubbleReach().share(v);
-            set(values, ScoreTable.BUBBLE_REACH, Double.isNaN(reach) ? null : reach);
-            rows.add(RowFactory.create(values));
+    /**
+     * The score table: each actor's identity from {@code actors}, its measures from {@code scores}
+     * (by {@value #INDEX}), what it received, and null for any measure {@code scores} lacks; in
+     * actor-id order.
+     */
+    private Dataset<Row> scoreTable(Actors actors, Dataset<Row> scores, Dataset<Row> received) {
+        Dataset<Row> joined = actors.table().join(scores, new String[] {INDEX})
+                .join(received, new String[] {InteractionGraph.ACTOR_ID}, "left");
+        List<String> have = Arrays.asList(joined.columns());
+        List<Column> columns = new ArrayList<>();
+        for (org.apache.spark.sql.types.StructField f : ScoreTable.SCHEMA.fields()) {
+            Column c;
+            if (RECEIVED.containsKey(f.name())) {
+                c = have.contains(f.name()) ? coalesce(col(f.name()), lit(0)) : lit(null);
+            } else {
+                c = have.contains(f.name()) ? col(f.name()) : lit(null);
+            }
+            columns.add(c.cast(f.dataType()).as(f.name()));
         }
-        return dataFrame(rows, ScoreTable.SCHEMA);
+        return joined.select(columns.toArray(Column[]::new)).orderBy(ScoreTable.ACTOR_ID);
     }
 
-    private Dataset<Row> communities(Actors actors, MeasureSuite.Measures m) {
+    /** Every measure of every vertex, from the driver's arrays, as columns by {@value #INDEX}. */
+    private Dataset<Row> vertexScores(MeasureSuite.Measures m) {
+        return vertexColumns(m).toDataFrame(spark);
+    }
+
+    static ColumnSlices vertexColumns(MeasureSuite.Measures m) {
+        ColumnSlices columns = new ColumnSlices(INDEX, m.pageRank().vertexCount())
+                .doubles(ScoreTable.PAGERANK, m.pageRank()::score)
+                .doubles(ScoreTable.RELAIS_SCORE, m.relaisScore()::score)
+                .ints(ScoreTable.IN_DEGREE, m.degrees()::inDegree)
+                .ints(ScoreTable.OUT_DEGREE, m.degrees()::outDegree)
+                .doubles(ScoreTable.IN_STRENGTH, m.degrees()::inStrength)
+                .doubles(ScoreTable.OUT_STRENGTH, m.degrees()::outStrength)
+                .doubles(ScoreTable.HITS_HUB, m.hits()::hub)
+                .doubles(ScoreTable.HITS_AUTHORITY, m.hits()::authority)
+                .ints(ScoreTable.K_CORE, m.coreness()::coreness)
+                .doubles(ScoreTable.BETWEENNESS, m.betweenness()::score)
+                .doubles(ScoreTable.HARMONIC_CLOSENESS, m.closeness()::score)
+                .ints(ScoreTable.COMMUNITY, m.partition()::community)
+                .ints(ScoreTable.COMMUNITY_RANK, m.communityRanks()::rank)
+                .nullableDoubles(ScoreTable.BUBBLE_REACH, m.bubbleReach()::share);
+        if (m.personalized() != null) {
+            columns.doubles(ScoreTable.PERSONALIZED_PAGERANK, m.personalized()::score);
+        }
+        return columns;
+    }
+
+    private Dataset<Row> communities(String[] ids, MeasureSuite.Measures m) {
+        return communityColumns(ids, m).toDataFrame(spark);
+    }
+
+    static ColumnSlices communityColumns(String[] ids, MeasureSuite.Measures m) {
         Partition p = m.partition();
-        List<Row> rows = new ArrayList<>(p.communityCount());
-        for (int c = 0; c < p.communityCount(); c++) {
-            int[] top = m.communityRanks().topMembers(c, TOP_MEMBERS);
-            String[] members = new String[top.length];
-            for (int i = 0; i < top.length; i++) {
-                members[i] = actors.ids[top[i]];
-            }
-            rows.add(RowFactory.create(c, p.size(c), p.modularityContribution(c), p.internalWeight(c),
-                    m.communityRanks().scoreMass(c), members));
-        }
-        return dataFrame(rows, CommunityTable.SCHEMA);
+        return new ColumnSlices(CommunityTable.COMMUNITY, p.communityCount())
+                .ints(CommunityTable.SIZE, p::size)
+                .doubles(CommunityTable.MODULARITY_SHARE, p::modularityContribution)
+                .doubles(CommunityTable.INTERNAL_WEIGHT, p::internalWeight)
+                .doubles(CommunityTable.PAGERANK_MASS, m.communityRanks()::scoreMass)
+                .strings(CommunityTable.TOP_MEMBERS, c -> Arrays.stream(m.communityRanks().topMembers(c, TOP_MEMBERS))
+                        .mapToObj(v -> ids[v]).toArray(String[]::new));
     }
 
     /**
      * The explanation rows of the top actors: the baseline, the top contributors, and the mass
      * through each edge type (an edge's mass split by the weights of its interaction types).
      */
-    private Dataset<Row> explanations(Actors actors, CompactGraph graph, MeasureSuite.Measures m, Dataset<Row> typed) {
+    private Dataset<Row> explanations(String[] ids, CompactGraph graph, MeasureSuite.Measures m, Dataset<Row> typed) {
         double d = m.pageRank().parameters().damping();
-        double[] pr = m.pageRank().scores();
         Map<String, Integer> rankOf = new HashMap<>();
         for (int i = 0; i < m.top().length; i++) {
-            rankOf.put(actors.ids[m.top()[i]], i + 1);
+            rankOf.put(ids[m.top()[i]], i + 1);
         }
         // Typed weights of the edges into the explained actors: (src, dst) -> type -> weight.
         Map<String, Map<String, Double>> typedWeights = new HashMap<>();
@@ -517,19 +526,19 @@ public final class AnalyzeJob {
         List<Row> rows = new ArrayList<>();
         for (Explanation e : m.explanations()) {
             int v = e.target();
-            String id = actors.ids[v];
+            String id = ids[v];
             int rank = rankOf.get(id);
             rows.add(RowFactory.create(id, rank, ExplanationTable.BASELINE, 1, RANDOM_JUMP, e.baseline(),
                     e.baseline() / e.score()));
             for (int i = 0; i < e.size(); i++) {
-                rows.add(RowFactory.create(id, rank, ExplanationTable.CONTRIBUTOR, i + 1, actors.ids[e.contributor(i)],
+                rows.add(RowFactory.create(id, rank, ExplanationTable.CONTRIBUTOR, i + 1, ids[e.contributor(i)],
                         e.mass(i), e.share(i)));
             }
             Map<String, Double> byType = new TreeMap<>();
             for (int k = inOffsets[v]; k < inOffsets[v + 1]; k++) {
                 int u = inSources[k];
-                double mass = d * pr[u] * graph.inWeight(k) / graph.outStrength(u);
-                Map<String, Double> types = typedWeights.getOrDefault(actors.ids[u] + "\u0000" + id, Map.of());
+                double mass = d * m.pageRank().score(u) * graph.inWeight(k) / graph.outStrength(u);
+                Map<String, Double> types = typedWeights.getOrDefault(ids[u] + "\u0000" + id, Map.of());
                 double total = types.values().stream().mapToDouble(Double::doubleValue).sum();
                 types.forEach((type, w) -> byType.merge(type, mass * w / total, Double::sum));
             }
@@ -540,14 +549,7 @@ public final class AnalyzeJob {
                         ordered.get(i).getValue(), ordered.get(i).getValue() / e.score()));
             }
         }
-        return dataFrame(rows, ExplanationTable.SCHEMA);
-    }
-
-    /** Rows built in the driver as a DataFrame, in slices of about 100,000 rows. */
-    private Dataset<Row> dataFrame(List<Row> rows, StructType schema) {
-        int slices = Math.max(1, rows.size() / 100_000);
-        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices),
-                schema);
+        return spark.createDataFrame(rows, ExplanationTable.SCHEMA);
     }
 
     /** Logs a long measure's progress every ten seconds; short ones stay silent. */

@@ -10,7 +10,9 @@ import org.relais.ingest.config.RelaisConfig;
 
 /**
  * The weight of one interaction of each {@link EdgeType}; an edge's weight is the sum over its
- * interactions. Defaults and the reasons for them are in the analytics {@code reference.conf}.
+ * interactions. A weight of 0 leaves the type out of the graph altogether (see
+ * {@link InteractionGraph#typedEdges}). Defaults and the reasons for them are in the analytics
+ * {@code reference.conf}.
  */
 public final class EdgeWeights implements Serializable {
 
@@ -44,6 +46,16 @@ public final class EdgeWeights implements Serializable {
 
     public double of(EdgeType type) {
         return weights.get(type);
+    }
+
+    /** Whether the type is in the graph: its weight is above 0. */
+    public boolean includes(EdgeType type) {
+        return of(type) > 0;
+    }
+
+    /** The types in the graph, in {@link EdgeType} order. */
+    public List<EdgeType> included() {
+        return java.util.Arrays.stream(EdgeType.values()).filter(this::includes).toList();
     }
 
     /** Type codes to weights, for the run's manifest. */

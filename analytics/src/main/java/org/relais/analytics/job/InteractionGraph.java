@@ -8,8 +8,8 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -207,13 +207,19 @@ public final class InteractionGraph {
                 .filter(col(SRC).notEqual(col(DST)));
     }
 
-    /** Interactions counted per (src, dst, type), each weighted by its type's weight. */
+    /**
+     * Interactions counted per (src, dst, type), each weighted by its type's weight. The interactions
+     * of a type of weight 0 are left out, so that every typed edge, and every edge of the graph,
+     * weighs more than 0: such a type is not in the edges table, the graph, the explanations, nor
+     * in the counts of what an actor received.
+     */
     public static Dataset<Row> typedEdges(Dataset<Row> interactions, EdgeWeights weights) {
         Column weight = lit(0.0);
-        for (EdgeType t : EdgeType.values()) {
+        for (EdgeType t : weights.included()) {
             weight = when(col(TYPE).equalTo(t.code()), lit(weights.of(t))).otherwise(weight);
         }
-        return interactions.groupBy(col(SRC), col(DST), col(TYPE))
+        return interactions.filter(col(TYPE).isin(weights.included().stream().map(EdgeType::code).toArray()))
+                .groupBy(col(SRC), col(DST), col(TYPE))
                 .agg(count(lit(1)).as(COUNT))
                 .withColumn(WEIGHT, col(COUNT).multiply(weight));
     }
@@ -230,7 +236,9 @@ public final class InteractionGraph {
      * options say so), with its platform and a readable name (the account's latest handle, else
      * the handle on its latest post, else its id; a blog's id).
      *
-     * @param interactions the graph's interactions, from {@link #graphInteractions}
+     * @param interactions the graph's edges, as rows with {@value #SRC} and {@value #DST}: the
+     *     interactions from {@link #graphInteractions}, or the {@link #typedEdges} that keep only
+     *     the types in the graph
      */
     public static Dataset<Row> actors(Sources in, Options options, Dataset<Row> interactions) {
         Dataset<Row> authors = withoutActors(in.posts().filter(col(Posts.AUTHOR_ID).isNotNull())
@@ -259,14 +267,17 @@ public final class InteractionGraph {
                         coalesce(col("account_handle"), col("post_handle"), nativeId).as(NAME));
     }
 
-    /** {@code platform:id}. */
-    static Column actor(Column platform, Column id) {
+    /**
+     * The actor id {@code platform:id} ({@code twitter:123}): the one place actor ids are built, so
+     * that every table names an actor the same way.
+     */
+    public static Column actor(Column platform, Column id) {
         return concat(platform, lit(":"), id);
     }
 
-    /** {@code blog:id}. */
-    static Column blog(Column blogId) {
-        return concat(lit(Platforms.BLOG + ":"), blogId);
+    /** The actor id of a blog: {@code blog:id}. */
+    public static Column blog(Column blogId) {
+        return actor(lit(Platforms.BLOG), blogId);
     }
 
     private static Dataset<Row> pointing(Dataset<Row> posts, String targetColumn, EdgeType type) {
@@ -277,7 +288,10 @@ public final class InteractionGraph {
 
     /**
      * Mentions, for posts that are not reposts. A mention known only by its handle is resolved
-     * through the accounts table (same platform, handle compared case-insensitively).
+     * through the accounts table (same platform, handle compared case-insensitively). Handles are
+     * reused: when several accounts are stored with the same handle, the one observed with it most
+     * recently is meant (an account never observed counts as the oldest; on equal times, the
+     * greatest account id), since the others have most likely changed handle since.
      */
     private static Dataset<Row> mentions(Dataset<Row> posts, Dataset<Row> accounts) {
         Dataset<Row> exploded = posts.filter(col(Posts.REPOST_OF_POST_ID).isNull())
@@ -288,7 +302,8 @@ public final class InteractionGraph {
                         lower(col("m." + Posts.MENTION_HANDLE)).as("mention_handle"));
         Dataset<Row> byHandle = accounts.filter(col(Accounts.HANDLE).isNotNull())
                 .groupBy(col(Tables.PLATFORM).as("h_platform"), lower(col(Accounts.HANDLE)).as("h_handle"))
-                .agg(max(col(Accounts.ACCOUNT_ID)).as("h_id"));
+                .agg(max_by(col(Accounts.ACCOUNT_ID), struct(col(Accounts.OBSERVED_AT), col(Accounts.ACCOUNT_ID)))
+                        .as("h_id"));
         return exploded.join(byHandle, col("mention_id").isNull()
                         .and(col(Tables.PLATFORM).equalTo(col("h_platform")))
                         .and(col("mention_handle").equalTo(col("h_handle"))), "left")

@@ -16,6 +16,7 @@ import org.relais.analytics.algo.explain.BubbleReach;
 import org.relais.analytics.algo.explain.CommunityRanking;
 import org.relais.analytics.algo.explain.Explanation;
 import org.relais.analytics.algo.explain.Explanations;
+import org.relais.analytics.algo.explain.TopK;
 import org.relais.analytics.algo.hits.Hits;
 import org.relais.analytics.algo.hits.HitsResult;
 import org.relais.analytics.algo.kcore.Coreness;
@@ -72,31 +73,33 @@ public final class MeasureSuite {
                 ? new LabelPropagation(settings.labelPropagation()).withProgress(progress).run(undirected)
                 : new Leiden(settings.leiden()).withProgress(progress).run(undirected);
         double damping = settings.pageRank().damping();
-        BubbleReach reach = BubbleReach.of(graph, pr.scores(), damping, partition.communities());
-        CommunityRanking communityRanks = CommunityRanking.of(pr.scores(), partition.communities());
+        // One copy of the scores and of the communities for all that read them (neither changes them).
+        double[] scores = pr.scores();
+        int[] communities = partition.communities();
+        BubbleReach reach = BubbleReach.of(graph, scores, damping, communities);
+        CommunityRanking communityRanks = CommunityRanking.of(scores, communities);
 
-        int[] top = topVertices(pr.scores(), Math.min(settings.explainTop(), graph.vertexCount()));
-        List<Explanation> explanations = Explanations.of(graph, pr.scores(), damping)
+        int[] top = topVertices(scores, Math.min(settings.explainTop(), graph.vertexCount()));
+        List<Explanation> explanations = Explanations.of(graph, scores, damping)
                 .explain(top, settings.explainContributors());
         return new Measures(pr, personalized, score, degrees, hits, coreness, betweenness, closeness, partition,
                 reach, communityRanks, top, explanations);
     }
 
-    /** The {@code k} vertices with the highest scores, best first, ties by vertex (actor-id order). */
+    /**
+     * The {@code k} vertices with the highest scores, best first, ties by vertex (actor-id order),
+     * without boxing: {@code O(n log k)}, or {@code O(n log n)} when {@code k} is more than half of
+     * {@code n} ({@link TopK#vertices}).
+     *
+     * @param k in {@code [0, n]}
+     */
     public static int[] topVertices(double[] scores, int k) {
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> {
-            int c = Double.compare(scores[b], scores[a]);
-            return c != 0 ? c : Integer.compare(a, b);
-        });
-        int[] top = new int[k];
-        for (int i = 0; i < k; i++) {
-            top[i] = order[i];
-        }
-        return top;
+        return TopK.vertices(scores, k);
+    }
+
+    /** Every vertex by score, best first, ties by vertex (actor-id order): {@code O(n log n)}, {@code 8n} bytes. */
+    public static int[] verticesByScore(double[] scores) {
+        return TopK.order(scores);
     }
 
     /**

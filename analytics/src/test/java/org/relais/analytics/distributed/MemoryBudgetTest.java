@@ -23,6 +23,19 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void theAnalyzeJobsEstimateCountsWhatItsInMemoryPathHolds() {
+        assertEquals(108 * 10_000_000L + (400 + 36 * 2) * 1_000_000L, MemoryBudget.analyzeBytes(1_000_000, 10_000_000, 2),
+                "108m + (400 + 36t)n");
+        assertTrue(MemoryBudget.analyzeBytes(1_000_000, 10_000_000, 1) > 5 * MemoryBudget.estimateBytes(1_000_000,
+                10_000_000), "far more than PageRank's arrays");
+        long estimate = MemoryBudget.analyzeBytes(1000, 5000, 4);
+        assertEquals(MemoryBudget.Path.IN_MEMORY, new MemoryBudget(estimate).decide(1000, 5000, estimate));
+        assertEquals(MemoryBudget.Path.DISTRIBUTED, new MemoryBudget(estimate - 1).decide(1000, 5000, estimate));
+        assertEquals(MemoryBudget.Path.DISTRIBUTED, new MemoryBudget(Long.MAX_VALUE).decide(3_000_000_000L, 1, 0),
+                "more vertices than an int-indexed array holds");
+    }
+
+    @Test
     void decidesByTheBudget() {
         MemoryBudget budget = new MemoryBudget(208_000_000L);
         assertEquals(MemoryBudget.Path.IN_MEMORY, budget.decide(1_000_000, 10_000_000));
@@ -40,6 +53,8 @@ class MemoryBudgetTest {
         assertMessage("fraction was 1.5, but must be in (0, 1]", () -> MemoryBudget.ofHeapFraction(1.5));
         assertMessage("vertices was -2, but must be >= 0", () -> MemoryBudget.estimateBytes(-2, 0));
         assertMessage("edges was -3, but must be >= 0", () -> MemoryBudget.graphBytes(1, -3));
+        assertMessage("threads was 0, but must be >= 1", () -> MemoryBudget.analyzeBytes(1, 1, 0));
+        assertMessage("edges was -1, but must be >= 0", () -> MemoryBudget.analyzeBytes(1, -1, 1));
         assertMessage("checkpointInterval was 0, but must be >= 1",
                 () -> DistributedPageRankParameters.defaults().withCheckpointInterval(0));
         assertMessage("partitions was -1, but must be >= 0",

@@ -122,6 +122,57 @@ class InteractionGraphTest {
         assertEquals(2 * 0.5 + 1.0, summed.get(0).getDouble(2), 1e-15);
     }
 
+    @Test
+    void aTypeOfWeightZeroGivesNoTypedEdge() {
+        Map<EdgeType, Double> w = new EnumMap<>(EdgeType.class);
+        for (EdgeType t : EdgeType.values()) {
+            w.put(t, t == EdgeType.REPLY ? 0.0 : 1.0);
+        }
+        Dataset<Row> typed = InteractionGraph.typedEdges(spark.session().createDataFrame(List.of(
+                org.apache.spark.sql.RowFactory.create("x", "y", "reply"),
+                org.apache.spark.sql.RowFactory.create("x", "z", "reply"),
+                org.apache.spark.sql.RowFactory.create("x", "y", "repost")),
+                new org.apache.spark.sql.types.StructType().add("src", "string").add("dst", "string").add("type", "string")),
+                new EdgeWeights(w));
+        List<String> rows = new ArrayList<>();
+        for (Row r : typed.collectAsList()) {
+            rows.add(r.getString(0) + " -" + r.getString(2) + "-> " + r.getString(1) + " " + r.getDouble(4));
+        }
+        assertEquals(List.of("x -repost-> y 1.0"), rows, "the replies are left out, not weighted 0");
+    }
+
+    @Test
+    void aMentionByHandleMeansTheAccountMostRecentlyObservedWithIt() {
+        // The handle passed from account 9 to account 10; account 99 was never observed with a date.
+        // As strings, "99" > "9" > "10": the greatest id would be the wrong account.
+        List<Account> accounts = List.of(
+                new Account("twitter", "9", "reused", null, null, null, null, null, false, false,
+                        T.minusSeconds(30 * 86_400)),
+                new Account("twitter", "10", "Reused", null, null, null, null, null, false, false, T),
+                new Account("twitter", "99", "REUSED", null, null, null, null, null, false, false, null),
+                // Observed at the same instant with the same handle: the greatest id is taken.
+                new Account("twitter", "20", "twin", null, null, null, null, null, false, false, T),
+                new Account("twitter", "21", "twin", null, null, null, null, null, false, false, T));
+        List<Post> posts = List.of(
+                post("1", "a", "@reused", List.of(new Mention(null, "reused")), null, null, null, List.of()),
+                post("2", "a", "@twin", List.of(new Mention(null, "twin")), null, null, null, List.of()));
+        SparkSession s = spark.session();
+        InteractionGraph.Sources sources = new InteractionGraph.Sources(
+                s.createDataFrame(rows(posts, p -> Rows.post(p, 1)), Tables.Posts.TABLE.schema()),
+                s.createDataFrame(rows(accounts, a -> Rows.account(a, "test", 1)), Tables.Accounts.TABLE.schema()),
+                s.createDataFrame(List.of(), Tables.Follows.TABLE.schema()),
+                s.createDataFrame(List.of(), Tables.BlogLinks.TABLE.schema()),
+                s.createDataFrame(List.of(), Tables.Identities.TABLE.schema()),
+                s.createDataFrame(List.of(), Tables.Deletions.TABLE.schema()));
+        List<String> mentioned = new ArrayList<>();
+        for (Row r : InteractionGraph.interactions(sources, new InteractionGraph.Options(List.of(), false, false))
+                .orderBy("dst").collectAsList()) {
+            mentioned.add(r.getString(0) + " -" + r.getString(2) + "-> " + r.getString(1));
+        }
+        assertEquals(List.of("twitter:a -mention-> twitter:10", "twitter:a -mention-> twitter:21"), mentioned,
+                "the handle's latest holder, and on equal times the greatest id");
+    }
+
     private static EdgeWeights weights() {
         Map<EdgeType, Double> w = new EnumMap<>(EdgeType.class);
         for (EdgeType t : EdgeType.values()) {

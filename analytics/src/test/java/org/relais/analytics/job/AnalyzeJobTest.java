@@ -1,0 +1,226 @@
+package org.relais.analytics.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.relais.analytics.CommunityTable;
+import org.relais.analytics.ScoreTable;
+import org.relais.analytics.distributed.MemoryBudget;
+import org.relais.ingest.config.RelaisConfig;
+import org.relais.ingest.lake.Lake;
+import org.relais.ingest.lake.Rows;
+import org.relais.ingest.lake.Tables;
+import org.relais.ingest.model.Follow;
+import org.relais.ingest.model.Post;
+import org.relais.ingest.model.Post.Mention;
+import org.relais.ingest.testing.SparkExtension;
+
+/** The analyze job on a small hand-made lake, end to end: settings, both paths, the tables it writes. */
+class AnalyzeJobTest {
+
+    @RegisterExtension
+    static SparkExtension spark = new SparkExtension();
+
+    @TempDir
+    static Path work;
+
+    static final String DATE = "2026-11-21";
+    private static final Instant T = Instant.parse("2026-11-20T10:00:00Z");
+    private static int lakes;
+
+    /** Reposts, replies, quotes and follows among a, b, c, d; b -> c and a -> e only by mentions. */
+    static Map<Tables.Table, List<Row>> tables;
+
+    @BeforeAll
+    static void tables() {
+        List<Post> posts = List.of(
+                post("1", "a", null, List.of(), null, "b", null),
+                post("2", "c", null, List.of(), null, "b", null),
+                post("3", "d", "oui", List.of(), "a", null, null),
+                post("4", "c", "voyez", List.of(), null, null, "d"),
+                post("5", "a", "@e", List.of(new Mention("e", "e")), null, null, null),
+                post("6", "b", "@c @c", List.of(new Mention("c", "c")), null, null, null),
+                post("7", "b", "@c", List.of(new Mention("c", "c")), null, null, null));
+        List<Follow> follows = List.of(new Follow("twitter", "a", "b", T, "t"), new Follow("twitter", "c", "a", T, "t"),
+                new Follow("twitter", "d", "c", T, "t"), new Follow("twitter", "d", "b", T, "t"));
+        tables = Map.of(
+                Tables.Posts.TABLE, posts.stream().map(p -> Rows.post(p, 1)).toList(),
+                Tables.Follows.TABLE, follows.stream().map(f -> Rows.follow(f, 1)).toList());
+    }
+
+    static Lake lake() {
+        return TestLake.create(spark.session(), work.resolve("lake-" + ++lakes), tables);
+    }
+
+    static AnalyzeJob.Result analyze(Lake lake, String... settings) {
+        RelaisConfig config = RelaisConfig.builder().set(List.of(settings)).build();
+        return new AnalyzeJob(spark.session(), lake, AnalyzeJob.Settings.from(config)).run(DATE);
+    }
+
+    static Map<String, Row> scores(Lake lake) {
+        Map<String, Row> byActor = new TreeMap<>();
+        for (Row r : lake.readPartition(spark.session(), ScoreTable.NAME, DATE, ScoreTable.SCHEMA).collectAsList()) {
+            byActor.put(r.getAs(ScoreTable.ACTOR_ID), r);
+        }
+        return byActor;
+    }
+
+    static Set<String> edgeTypes(Lake lake) {
+        Set<String> types = new TreeSet<>();
+        for (Row r : lake.readPartition(spark.session(), ScoreTable.EDGES, DATE, InteractionGraph.EDGES_SCHEMA)
+                .collectAsList()) {
+            types.add(r.getString(0) + " -" + r.getString(2) + "-> " + r.getString(1));
+        }
+        return types;
+    }
+
+    @Test
+    void theDefaultsAnalyzeInMemoryWithEveryTypeOfEdge() {
+        Lake lake = lake();
+        AnalyzeJob.Result result = analyze(lake);
+        assertEquals(MemoryBudget.Path.IN_MEMORY, result.path());
+        assertEquals(5, result.actors(), "a, b, c, d, and e who is only mentioned");
+        assertEquals(Map.of("follow", 4L, "mention", 3L, "quote", 1L, "reply", 1L, "repost", 2L),
+                result.interactionsByType());
+        Map<String, Row> scores = scores(lake);
+        assertEquals(2, (int) scores.get("twitter:c").getAs(ScoreTable.MENTIONS_RECEIVED));
+        assertEquals(2, (int) scores.get("twitter:b").getAs(ScoreTable.FOLLOWERS));
+        assertEquals(2, (int) scores.get("twitter:b").getAs(ScoreTable.REPOSTS_RECEIVED));
+        assertEquals(0, (int) scores.get("twitter:e").getAs(ScoreTable.FOLLOWERS));
+        assertEquals("hb", scores.get("twitter:b").getAs(ScoreTable.LABEL), "the handle on b's posts");
+        assertEquals("twitter", scores.get("twitter:e").getAs(ScoreTable.PLATFORM));
+        assertEquals(1.0, sum(scores), 1e-12);
+        for (Row r : scores.values()) {
+            assertNotNull(r.getAs(ScoreTable.K_CORE), "every measure was computed");
+            assertNotNull(r.getAs(ScoreTable.COMMUNITY_RANK), "every measure was computed");
+        }
+        List<Row> communities = lake.readPartition(spark.session(), CommunityTable.NAME, DATE, CommunityTable.SCHEMA)
+                .orderBy(CommunityTable.COMMUNITY).collectAsList();
+        assertEquals(5, communities.stream().mapToInt(r -> r.<Integer>getAs(CommunityTable.SIZE)).sum());
+        for (Row c : communities) {
+            List<String> members = c.getList(c.fieldIndex(CommunityTable.TOP_MEMBERS));
+            assertEquals(Math.min(5, c.<Integer>getAs(CommunityTable.SIZE)), members.size());
+            for (String member : members) {
+                assertEquals(c.<Integer>getAs(CommunityTable.COMMUNITY), scores.get(member).getAs(ScoreTable.COMMUNITY),
+                        member);
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        lake.readPartition(spark.session(), ScoreTable.NAME, DATE, ScoreTable.SCHEMA).collectAsList()
+                .forEach(r -> ids.add(r.getAs(ScoreTable.ACTOR_ID)));
+        assertEquals(new ArrayList<>(scores.keySet()), ids, "rows in actor-id order");
+    }
+
+    @Test
+    void theBudgetCoversEveryMeasureNotJustPageRank() {
+        Lake lake = lake();
+        // 5 actors, 9 edges: PageRank's arrays alone take 16m + 48n = 384 bytes, everything 3,332.
+        AnalyzeJob.Result result = analyze(lake, "analyze.memory-budget=1000", "pagerank.threads=2");
+        assertEquals(MemoryBudget.analyzeBytes(5, 9, 2), result.estimatedBytes());
+        assertEquals(MemoryBudget.Path.DISTRIBUTED, result.path(), "1000 bytes hold PageRank, not the analysis");
+        assertEquals(MemoryBudget.Path.IN_MEMORY,
+                analyze(lake(), "analyze.memory-budget=3332", "pagerank.threads=2").path());
+    }
+
+    @Test
+    void aZeroWeightLeavesItsTypeOutOfTheGraph() {
+        Lake lake = lake();
+        AnalyzeJob.Result result = analyze(lake, "graph.weights.mention=0");
+        assertEquals(MemoryBudget.Path.IN_MEMORY, result.path());
+        assertEquals(Map.of("follow", 4L, "quote", 1L, "reply", 1L, "repost", 2L), result.interactionsByType(),
+                "no mention is counted");
+        assertEquals(0.0, result.toJson(AnalyzeJob.Settings.from(RelaisConfig.builder()
+                .set(List.of("graph.weights.mention=0")).build()).weights())
+                .path("edge_weights").path("mention").asDouble(-1), "the manifest still says the weight");
+        assertFalse(edgeTypes(lake).stream().anyMatch(e -> e.contains("-mention->")), edgeTypes(lake).toString());
+        Map<String, Row> scores = scores(lake);
+        assertEquals(Set.of("twitter:a", "twitter:b", "twitter:c", "twitter:d"), scores.keySet(),
+                "e, who was only mentioned, is no actor");
+        for (Row r : scores.values()) {
+            assertNull(r.getAs(ScoreTable.MENTIONS_RECEIVED), "mentions were left out, not counted as none");
+        }
+        assertEquals(1, (int) scores.get("twitter:c").getAs(ScoreTable.IN_DEGREE), "d follows c; b only mentions it");
+        assertEquals(1.0, sum(scores), 1e-12);
+        List<String> explained = new ArrayList<>();
+        for (Row r : lake.readPartition(spark.session(), org.relais.analytics.ExplanationTable.NAME, DATE,
+                org.relais.analytics.ExplanationTable.SCHEMA).collectAsList()) {
+            explained.add(r.getAs(org.relais.analytics.ExplanationTable.ITEM));
+        }
+        assertFalse(explained.contains("mention"), explained.toString());
+        assertTrue(explained.contains("follow"), explained.toString());
+    }
+
+    @Test
+    void pageRankOnSparkCheckpointsUnderTheLakeAndDeletesItsCheckpointsAfterwards() throws Exception {
+        Lake memory = lake();
+        analyze(memory);
+        Lake lake = lake();
+        AnalyzeJob.Result result = analyze(lake, "analyze.memory-budget=0", "analyze.checkpoint-interval=1");
+        assertEquals(MemoryBudget.Path.DISTRIBUTED, result.path());
+        assertTrue(result.pageRankIterations() > 1, "a checkpoint was written: " + result.pageRankIterations());
+        String used = spark.session().sparkContext().getCheckpointDir().get();
+        assertTrue(used.startsWith(lake.location() + "/" + AnalyzeJob.CHECKPOINTS + "/analyze-" + DATE + "-"), used);
+        Path checkpoints = Path.of(new java.net.URI(lake.location())).resolve(AnalyzeJob.CHECKPOINTS);
+        assertEquals(List.of(), list(checkpoints), "the run's checkpoints are deleted");
+
+        Map<String, Row> expected = scores(memory);
+        Map<String, Row> actual = scores(lake);
+        assertEquals(expected.keySet(), actual.keySet());
+        for (String actor : expected.keySet()) {
+            assertEquals((double) expected.get(actor).getAs(ScoreTable.PAGERANK),
+                    (double) actual.get(actor).getAs(ScoreTable.PAGERANK), 1e-12, actor);
+            assertEquals((int) expected.get(actor).getAs(ScoreTable.IN_DEGREE),
+                    (int) actual.get(actor).getAs(ScoreTable.IN_DEGREE), actor);
+            assertEquals((Integer) expected.get(actor).getAs(ScoreTable.FOLLOWERS),
+                    actual.get(actor).getAs(ScoreTable.FOLLOWERS), actor);
+        }
+    }
+
+    @Test
+    void theCheckpointDirectoryCanBeSet() throws Exception {
+        Path dir = work.resolve("shared-checkpoints");
+        Lake lake = lake();
+        AnalyzeJob.Result result = analyze(lake, "analyze.memory-budget=0", "analyze.checkpoint-interval=1",
+                "analyze.checkpoint-dir=" + dir.toUri());
+        assertEquals(MemoryBudget.Path.DISTRIBUTED, result.path());
+        String used = spark.session().sparkContext().getCheckpointDir().get();
+        assertTrue(used.startsWith(dir.toUri().toString().replace("file:///", "file:/")), used);
+        assertEquals(List.of(), list(dir), "the run's checkpoints are deleted");
+        assertFalse(java.nio.file.Files.exists(Path.of(new java.net.URI(lake.location()))
+                .resolve(AnalyzeJob.CHECKPOINTS)), "nothing went into the lake");
+    }
+
+    private static List<Path> list(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+            return s.toList();
+        }
+    }
+
+    private static double sum(Map<String, Row> scores) {
+        return scores.values().stream().mapToDouble(r -> r.<Double>getAs(ScoreTable.PAGERANK)).sum();
+    }
+
+    private static Post post(String id, String author, String text, List<Mention> mentions, String replyTo,
+            String repostOf, String quoteOf) {
+        return new Post("twitter", id, author, "h" + author, T, text, "fr", List.of(), List.of(), mentions,
+                replyTo == null ? null : "r" + id, replyTo, repostOf == null ? null : "o" + id, repostOf,
+                quoteOf == null ? null : "q" + id, quoteOf, "test");
+    }
+}
