@@ -13,6 +13,7 @@ import org.relais.analytics.algo.explain.Explanation;
 import org.relais.analytics.graph.CompactGraph;
 import org.relais.analytics.measures.MeasureSettings;
 import org.relais.analytics.measures.MeasureSuite;
+import org.relais.analytics.measures.SeedsFile;
 import org.relais.analytics.rank.EdgeListFile;
 import org.relais.ingest.cli.ConfigOptions;
 import org.relais.ingest.cli.ExitCodes;
@@ -45,7 +46,7 @@ public final class RankCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--seeds", paramLabel = "FILE",
-            description = "Seed node ids (one per line) for personalised PageRank.")
+            description = "Seed node ids for personalised PageRank: one per line, or CSV with an actor_id or id column.")
     Path seeds;
 
     @Option(names = "--damping", paramLabel = "D", description = "PageRank damping (relais.pagerank.damping, default 0.85).")
@@ -121,7 +122,7 @@ public final class RankCommand implements Callable<Integer> {
         try {
             teleport = seeds == null ? null : teleport(file, seeds);
         } catch (IOException e) {
-            System.err.println("relais rank: cannot read " + seeds + ": " + e.getMessage());
+            System.err.println("relais rank: --seeds " + e.getMessage());
             return ExitCodes.USAGE;
         }
         MeasureSuite.Measures m = new MeasureSuite(settings, (phase, step, delta) -> { }).run(graph, teleport, null);
@@ -188,21 +189,16 @@ public final class RankCommand implements Callable<Integer> {
         new CsvTable(EXPLANATION_COLUMNS).write(out.resolve("explanations.csv"), rows.iterator());
     }
 
+    /** 1 on each seed node of {@code seedsFile} (see {@link SeedsFile} for its forms), 0 elsewhere. */
     private static double[] teleport(EdgeListFile file, Path seedsFile) throws IOException {
-        List<String> seeds = Files.readAllLines(seedsFile).stream().map(String::strip)
-                .filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
-        double[] teleport = new double[file.graph().vertexCount()];
-        String[] ids = file.ids();
-        int found = 0;
-        for (String s : seeds) {
-            int v = Arrays.binarySearch(ids, s);
-            if (v >= 0) {
-                teleport[v] = 1;
-                found++;
-            }
+        SeedsFile seeds = SeedsFile.read(seedsFile);
+        int[] found = seeds.verticesIn(file.ids());
+        if (found.length == 0) {
+            throw new IOException(seedsFile + ": none of its " + seeds.ids().size() + " ids is a node of the graph");
         }
-        if (found == 0) {
-            throw new IOException("none of its " + seeds.size() + " ids is a node of the graph");
+        double[] teleport = new double[file.graph().vertexCount()];
+        for (int v : found) {
+            teleport[v] = 1;
         }
         return teleport;
     }

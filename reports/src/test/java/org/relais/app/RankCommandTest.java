@@ -56,6 +56,29 @@ class RankCommandTest {
     }
 
     @Test
+    void seedsFromACsvFileBiasPersonalisedPageRank() throws IOException {
+        Path edges = write("cycle.csv", "source,target\na,b\nb,c\nc,a\n");
+        // A rankings-like file: comment, header with an actor_id column, quoted ids.
+        Path seeds = write("seeds.csv", "# the campaign's own account\nactor_id,note\n\"a\",ours\n");
+        NightlyIT.Run r = rank("--edges", edges.toString(), "--seeds", seeds.toString());
+        assertEquals(0, r.code(), r.err());
+        Map<String, Double> ppr = new HashMap<>();
+        read(dir.resolve("out/rankings.csv")).forEach(row ->
+                ppr.put(row.get("id"), Double.parseDouble(row.get("personalized_pagerank"))));
+        // Teleport goes to a only: a = 0.15 + 0.85 c, b = 0.85 a, c = 0.85 b.
+        double a = 0.15 / (1 - Math.pow(0.85, 3));
+        assertEquals(a, ppr.get("a"), 1e-9);
+        assertEquals(0.85 * a, ppr.get("b"), 1e-9);
+        assertEquals(0.85 * 0.85 * a, ppr.get("c"), 1e-9);
+
+        NightlyIT.Run none = rank("--edges", edges.toString(), "--seeds", write("none.txt", "x\ny\n").toString());
+        assertEquals(2, none.code());
+        List<String> lines = none.err().strip().lines().toList();
+        assertEquals("relais rank: --seeds " + dir.resolve("none.txt") + ": none of its 2 ids is a node of the graph",
+                lines.get(lines.size() - 1));
+    }
+
+    @Test
     void badFilesNameTheLineAndTheProblem() throws IOException {
         assertEquals(dir.resolve("e1.csv") + " line 1: the header row lacks target; it has [source, to] (expected"
                 + " source,target[,weight])", rank("--edges", write("e1.csv", "source,to\na,b\n").toString()).err().strip()
