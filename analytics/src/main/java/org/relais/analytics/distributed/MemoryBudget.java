@@ -13,8 +13,9 @@ package org.relais.analytics.distributed;
  *   pageRank = 32n (scores, next scores, two contribution arrays, double)
  *   total    = 16m + 48n
  * </pre>
- * The weights are counted even though an unweighted graph does without them, because the decision is
- * taken before the graph is built. Not counted: the transient cost of building the graph (the collected
+ * The weights are counted as plain {@code float}s, even though an unweighted graph does without them
+ * and most weighted ones code them in 4 bytes per edge instead of 8 ({@code EdgeWeights}), because the
+ * decision is taken before the graph is built: the estimate is an upper bound. Not counted: the transient cost of building the graph (the collected
  * edge arrays, about 16 bytes per edge record, and the builder's scratch, about 24 per record, for a
  * moment) and the JVM's own headroom; choose the budget with them in mind, e.g. a third of the driver's
  * heap ({@link #ofHeapFraction(double)}).

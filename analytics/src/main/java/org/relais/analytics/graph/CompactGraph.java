@@ -22,27 +22,32 @@ import java.util.Objects;
  * Parallel edges are summed into one edge, so {@link #edgeCount()} counts distinct (source, target)
  * pairs. Self-loops are dropped unless {@link Builder#keepSelfLoops(boolean)} says otherwise.
  *
- * <h2>Weights are {@code float}</h2>
- * Weights are stored as {@code float} to keep the four edge arrays (targets and weights, out and in)
- * at 16 bytes per edge instead of 24. Integer counts up to 2<sup>24</sup> (16,777,216) and short binary
- * fractions such as 0.5 or 0.25 are exact in {@code float}, so graphs weighted by interaction counts
- * or simple type weights lose nothing, and their scores match a {@code double} reference (networkx)
- * to rounding. Any other weight (0.1, 1/3, a count above 2<sup>24</sup>) is rounded to the nearest
- * {@code float}, a relative change of at most 2<sup>-24</sup> (6e-8); {@link #roundedWeightCount()}
+ * <h2>Weights are {@code float}, and coded when few</h2>
+ * Weights are stored as {@code float}. Integer counts up to 2<sup>24</sup> (16,777,216) and short
+ * binary fractions such as 0.5 or 0.25 are exact in {@code float}, so graphs weighted by interaction
+ * counts or simple type weights lose nothing, and their scores match a {@code double} reference
+ * (networkx) to rounding. Any other weight (0.1, 1/3, a count above 2<sup>24</sup>) is rounded to the
+ * nearest {@code float}, a relative change of at most 2<sup>-24</sup> (6e-8); {@link #roundedWeightCount()}
  * says how many edges that happened to, so a job can log it. Parallel edges are summed in
  * {@code double} before that one rounding. For PageRank the consequence is bounded by
  * {@code 2 * 2^-24 * d/(1-d)}, about 7e-7, in L1 norm; on a 20,000-vertex, 200,000-edge graph with
  * uniformly random real weights the scores differed from networkx's by at most 1.1e-10 per vertex
  * (7.5e-8 relative), against 1.7e-17 on the same graph with integer weights.
  *
- * <p>When every (summed) weight is exactly 1 the graph is <em>unweighted</em>: the weight arrays are
- * {@code null}, {@link #isWeighted()} is false, and algorithms take a faster path with 8 bytes per
- * edge.
+ * <p>An interaction graph has few distinct weights (a count of interactions times its type's
+ * weight), so when there are at most {@value EdgeWeights#MAX_CODES} the weights are held as a
+ * {@code char} code per edge into a table of the distinct values ({@link EdgeWeights}), 2 bytes per
+ * edge and direction instead of 4; the values are the same {@code float}s either way.
+ *
+ * <p>When every (summed) weight is exactly 1 the graph is <em>unweighted</em>: the weights are
+ * {@code null}, {@link #isWeighted()} is false, and algorithms take a faster path without them.
  *
  * <h2>Memory</h2>
- * {@code 8m} bytes for the two target arrays, {@code 8m} more for the two weight arrays when
- * weighted, and {@code 16n} for the two offset arrays and the strengths. At 1M vertices and 10M edges
- * that is 17.6 bytes per edge weighted and 9.6 unweighted; {@link #memoryBytes()} computes it.
+ * {@code 8m} bytes for the two target arrays, {@code 4m} more for the two weight arrays when weighted
+ * with coded weights ({@code 8m} when there are too many distinct weights to code), and {@code 16n}
+ * for the two offset arrays and the strengths. At 1M vertices and 10M edges that is 13.6 bytes per
+ * edge weighted (17.6 with plain {@code float} weights) and 9.6 unweighted; {@link #memoryBytes()}
+ * computes it.
  *
  * <p>Vertices keep the caller's numbering. Renumbering them by degree or in BFS order for cache
  * locality was tried on a skewed 1M-vertex, 10M-edge graph and showed no consistent PageRank gain
@@ -62,17 +67,17 @@ public final class CompactGraph {
     private final int edgeCount;
     private final int[] outOffsets;
     private final int[] outTargets;
-    private final float[] outWeights;
+    private final EdgeWeights outWeights;
     private final int[] inOffsets;
     private final int[] inSources;
-    private final float[] inWeights;
+    private final EdgeWeights inWeights;
     private final double[] outStrength;
     private final long droppedSelfLoops;
     private final long mergedParallelEdges;
     private final long roundedWeightCount;
 
-    CompactGraph(int vertexCount, int[] outOffsets, int[] outTargets, float[] outWeights,
-                 int[] inOffsets, int[] inSources, float[] inWeights, double[] outStrength,
+    CompactGraph(int vertexCount, int[] outOffsets, int[] outTargets, EdgeWeights outWeights,
+                 int[] inOffsets, int[] inSources, EdgeWeights inWeights, double[] outStrength,
                  long droppedSelfLoops, long mergedParallelEdges, long roundedWeightCount) {
         this.vertexCount = vertexCount;
         this.edgeCount = outTargets.length;
@@ -127,12 +132,12 @@ public final class CompactGraph {
 
     /** The weight of out-edge slot {@code e} (an index into {@link #outTargets()}); 1 when unweighted. */
     public double outWeight(int e) {
-        return outWeights == null ? 1.0 : outWeights[e];
+        return outWeights == null ? 1.0 : outWeights.get(e);
     }
 
     /** The weight of in-edge slot {@code e} (an index into {@link #inSources()}); 1 when unweighted. */
     public double inWeight(int e) {
-        return inWeights == null ? 1.0 : inWeights[e];
+        return inWeights == null ? 1.0 : inWeights.get(e);
     }
 
     /** Shared, read-only: {@code n + 1} offsets into {@link #outTargets()}. */
@@ -146,7 +151,7 @@ public final class CompactGraph {
     }
 
     /** Shared, read-only: the out-edge weights parallel to {@link #outTargets()}, or {@code null} when unweighted. */
-    public float[] outWeights() {
+    public EdgeWeights outWeights() {
         return outWeights;
     }
 
@@ -161,7 +166,7 @@ public final class CompactGraph {
     }
 
     /** Shared, read-only: the in-edge weights parallel to {@link #inSources()}, or {@code null} when unweighted. */
-    public float[] inWeights() {
+    public EdgeWeights inWeights() {
         return inWeights;
     }
 
@@ -191,9 +196,10 @@ public final class CompactGraph {
      */
     public long memoryBytes() {
         return arrayBytes(outOffsets.length, 4) + arrayBytes(outTargets.length, 4)
-                + (outWeights == null ? 0 : arrayBytes(outWeights.length, 4))
+                + (outWeights == null ? 0 : outWeights.memoryBytes())
                 + arrayBytes(inOffsets.length, 4) + arrayBytes(inSources.length, 4)
-                + (inWeights == null ? 0 : arrayBytes(inWeights.length, 4))
+                + (inWeights == null ? 0 : inWeights.memoryBytes() - (inWeights.isCoded() ? 16
+                        + 4L * inWeights.distinctWeights() : 0))
                 + arrayBytes(outStrength.length, 8);
     }
 
@@ -223,6 +229,7 @@ public final class CompactGraph {
     public static final class Builder {
         private final int vertexCount;
         private boolean keepSelfLoops;
+        private boolean codeWeights = true;
 
         private Builder(int vertexCount) {
             if (vertexCount < 0) {
@@ -239,6 +246,16 @@ public final class CompactGraph {
          */
         public Builder keepSelfLoops(boolean keep) {
             this.keepSelfLoops = keep;
+            return this;
+        }
+
+        /**
+         * Whether weights are coded when there are few distinct ones ({@link EdgeWeights}), the
+         * default, or always held as one {@code float} per edge. The scores are the same either way;
+         * {@code false} is for measuring what coding costs and saves.
+         */
+        public Builder codeWeights(boolean code) {
+            this.codeWeights = code;
             return this;
         }
 
@@ -368,20 +385,15 @@ public final class CompactGraph {
             int[] outTargets = new int[edges];
             System.arraycopy(rawTargets, 0, outTargets, 0, edges);
             rawTargets = null;
-            float[] outWeights = null;
-            if (weighted) {
-                outWeights = new float[edges];
-                for (int e = 0; e < edges; e++) {
-                    outWeights[e] = (float) rawW[e];
-                }
-            }
+            EdgeWeights outWeights = !weighted ? null
+                    : codeWeights ? EdgeWeights.of(rawW, edges) : EdgeWeights.plain(EdgeWeights.floats(rawW, edges));
             rawW = null;
 
             double[] outStrength = new double[n];
             for (int u = 0; u < n; u++) {
                 double s = 0;
                 for (int e = outOffsets[u], end = outOffsets[u + 1]; e < end; e++) {
-                    s += outWeights == null ? 1.0 : outWeights[e];
+                    s += outWeights == null ? 1.0 : outWeights.get(e);
                 }
                 outStrength[u] = s;
             }
@@ -397,13 +409,13 @@ public final class CompactGraph {
             }
             System.arraycopy(inOffsets, 0, cursor, 0, n);
             int[] inSources = new int[edges];
-            float[] inWeights = weighted ? new float[edges] : null;
+            EdgeWeights inWeights = weighted ? outWeights.emptyLike(edges) : null;
             for (int u = 0; u < n; u++) {
                 for (int e = outOffsets[u], end = outOffsets[u + 1]; e < end; e++) {
                     int q = cursor[outTargets[e]]++;
                     inSources[q] = u;
                     if (inWeights != null) {
-                        inWeights[q] = outWeights[e];
+                        outWeights.copy(e, inWeights, q);
                     }
                 }
             }

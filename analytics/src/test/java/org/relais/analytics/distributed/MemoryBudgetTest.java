@@ -1,12 +1,14 @@
 package org.relais.analytics.distributed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.relais.analytics.algo.pagerank.PageRankParameters;
 import org.relais.analytics.graph.CompactGraph;
+import org.relais.analytics.graph.EdgeWeights;
 
 class MemoryBudgetTest {
 
@@ -15,11 +17,26 @@ class MemoryBudgetTest {
         assertEquals(16 * 10_000_000L + 16 * 1_000_000L, MemoryBudget.graphBytes(1_000_000, 10_000_000));
         assertEquals(32 * 1_000_000L, MemoryBudget.pageRankBytes(1_000_000));
         assertEquals(208_000_000L, MemoryBudget.estimateBytes(1_000_000, 10_000_000), "16m + 48n");
-        // The estimate is the real graph's size, less the 16-byte array headers.
-        CompactGraph g = CompactGraph.builder(5).build(new int[] {0, 1, 2, 3}, new int[] {1, 2, 3, 4},
-                new double[] {1, 2, 3, 4}, 4);
-        assertEquals(g.memoryBytes() - 7 * 16 - 2 * 4, MemoryBudget.graphBytes(5, 4),
+        // The estimate is the real graph's size with plain weights, less the 16-byte array headers:
+        // a path whose 70,000 weights are all different, more than codes can index.
+        int m = EdgeWeights.MAX_CODES + 4_464;
+        int[] src = new int[m];
+        int[] dst = new int[m];
+        double[] distinct = new double[m];
+        double[] few = new double[m];
+        for (int i = 0; i < m; i++) {
+            src[i] = i;
+            dst[i] = i + 1;
+            distinct[i] = 1 + i / 1024.0;
+            few[i] = 1 + i % 4;
+        }
+        CompactGraph plain = CompactGraph.builder(m + 1).build(src, dst, distinct, m);
+        assertFalse(plain.inWeights().isCoded());
+        assertEquals(plain.memoryBytes() - 7 * 16 - 2 * 4, MemoryBudget.graphBytes(m + 1, m),
                 "seven arrays, and the two offset arrays have n + 1 entries");
+        // With few distinct weights, 2 bytes per edge and direction less, and a table of 4 floats.
+        CompactGraph coded = CompactGraph.builder(m + 1).build(src, dst, few, m);
+        assertEquals(coded.memoryBytes() - 8 * 16 - 2 * 4 - 4 * 4, MemoryBudget.graphBytes(m + 1, m) - 4L * m);
     }
 
     @Test

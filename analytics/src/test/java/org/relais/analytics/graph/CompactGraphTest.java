@@ -25,10 +25,12 @@ class CompactGraphTest {
         assertTrue(g.isWeighted());
         assertArrayEquals(new int[] {0, 2, 3, 4}, g.outOffsets());
         assertArrayEquals(new int[] {1, 2, 2, 0}, g.outTargets(), "targets ascending within each source");
-        assertArrayEquals(new float[] {3, 1, 0.5f, 1}, g.outWeights());
+        assertArrayEquals(new float[] {3, 1, 0.5f, 1}, floats(g.outWeights()));
         assertArrayEquals(new int[] {0, 1, 2, 4}, g.inOffsets());
         assertArrayEquals(new int[] {2, 0, 0, 1}, g.inSources(), "sources ascending within each target");
-        assertArrayEquals(new float[] {1, 3, 1, 0.5f}, g.inWeights());
+        assertArrayEquals(new float[] {1, 3, 1, 0.5f}, floats(g.inWeights()));
+        assertTrue(g.outWeights().isCoded());
+        assertEquals(3, g.outWeights().distinctWeights());
         assertArrayEquals(new double[] {4, 0.5, 1}, g.outStrengths());
         assertEquals(2, g.outDegree(0));
         assertEquals(2, g.inDegree(2));
@@ -62,6 +64,55 @@ class CompactGraphTest {
         assertArrayEquals(new double[] {1, 1, 1}, g.outStrengths());
         // 2 offset arrays of 4 ints, 2 target arrays of 3 ints, 3 strengths, each with a 16-byte header.
         assertEquals(5 * 16 + 2 * 4 * 4 + 2 * 3 * 4 + 3 * 8, g.memoryBytes());
+    }
+
+    @Test
+    void fewDistinctWeightsAreCodedAndManyAreKeptAsFloats() {
+        // Weights that are counts times type weights: few distinct values, 2 bytes per edge.
+        int n = 1000;
+        int[] src = new int[n];
+        int[] dst = new int[n];
+        double[] counts = new double[n];
+        double[] all = new double[n];
+        for (int i = 0; i < n; i++) {
+            src[i] = i;
+            dst[i] = (i * 7 + 1) % n;
+            counts[i] = (1 + i % 5) * (i % 2 == 0 ? 1.0 : 0.5);
+            all[i] = 1 + i / 3.0;
+        }
+        CompactGraph coded = CompactGraph.builder(n).build(src, dst, counts, n);
+        assertTrue(coded.outWeights().isCoded());
+        assertEquals(8, coded.outWeights().distinctWeights(), "0.5, 1, 1.5, 2, 2.5, 3, 4 and 5");
+        // Offsets, targets and strengths as unweighted; 2 code arrays of n chars; one table of 8 floats.
+        long unweighted = 5 * 16 + 2 * (n + 1) * 4 + 2 * n * 4 + n * 8;
+        assertEquals(unweighted + 2 * (16 + 2 * n) + 16 + 8 * 4, coded.memoryBytes());
+        for (int u = 0; u < n; u++) {
+            int e = coded.outOffsets()[u];
+            assertEquals((float) counts[u], coded.outWeights().get(e));
+            assertEquals(counts[u], coded.outStrength(u));
+        }
+        for (int v = 0; v < n; v++) {
+            int e = coded.inOffsets()[v];
+            assertEquals(coded.outWeight(coded.outOffsets()[coded.inSources()[e]]), coded.inWeight(e), "in-weight of " + v);
+        }
+
+        // Up to the limit of distinct weights the layout is coded; one more and it is plain.
+        assertEquals(1000, EdgeWeights.of(all, n).distinctWeights());
+        double[] many = new double[EdgeWeights.MAX_CODES + 1];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = 1 + i;
+        }
+        assertTrue(EdgeWeights.of(many, EdgeWeights.MAX_CODES).isCoded());
+        assertFalse(EdgeWeights.of(many, many.length).isCoded());
+        assertEquals(EdgeWeights.MAX_CODES + 1f, EdgeWeights.of(many, many.length).get(EdgeWeights.MAX_CODES));
+    }
+
+    private static float[] floats(EdgeWeights weights) {
+        float[] values = new float[weights.length()];
+        for (int e = 0; e < values.length; e++) {
+            values[e] = weights.get(e);
+        }
+        return values;
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.relais.analytics.algo.betweenness;
 import java.util.Arrays;
 
 import org.relais.analytics.graph.CompactGraph;
+import org.relais.analytics.graph.EdgeWeights;
 
 /**
  * One thread's state for exact betweenness: the arrays of one single-source shortest-path search and
@@ -25,7 +26,7 @@ final class BrandesSearch {
 
     private final int[] outOffsets;
     private final int[] outTargets;
-    private final float[] outWeights;
+    private final EdgeWeights outWeights;
     /** Fixed-point units per unit of unnormalised dependency: {@code 2^62 / ((n-1)(n-2))}. */
     private final double unitsPerDependency;
 
@@ -131,7 +132,7 @@ final class BrandesSearch {
     private void accumulateLengths(int source) {
         final int[] offsets = outOffsets;
         final int[] targets = outTargets;
-        final float[] weights = outWeights;
+        final EdgeWeights weights = outWeights;
         final double[] dist = length;
         final double[] sig = sigma;
         final double[] coef = coefficient;
@@ -153,7 +154,7 @@ final class BrandesSearch {
                 int w = targets[e];
                 // The same expression as networkx (distance so far + this edge's length), so that
                 // ties between paths of equal length are decided identically.
-                double candidate = dv + 1.0 / weights[e];
+                double candidate = dv + 1.0 / weights.get(e);
                 double dw = dist[w];
                 if (dw == Double.POSITIVE_INFINITY) {
                     dist[w] = candidate;
@@ -178,7 +179,7 @@ final class BrandesSearch {
             int end = offsets[v + 1];
             for (int e = start; e < end; e++) {
                 int w = targets[e];
-                if (dv + 1.0 / weights[e] == dist[w]) {
+                if (dv + 1.0 / weights.get(e) == dist[w]) {
                     s += coef[w];
                 }
             }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.relais.analytics.graph.CompactGraph;
+import org.relais.analytics.graph.EdgeWeights;
 
 /**
  * One thread's state for sampled betweenness: draws one shortest path from {@code s} to {@code t}
@@ -34,10 +35,10 @@ final class PathSampler {
 
     private final int[] outOffsets;
     private final int[] outTargets;
-    private final float[] outWeights;
+    private final EdgeWeights outWeights;
     private final int[] inOffsets;
     private final int[] inSources;
-    private final float[] inWeights;
+    private final EdgeWeights inWeights;
 
     /** Per vertex, how many sampled paths had it as an inner vertex. */
     final int[] hits;
@@ -295,7 +296,7 @@ final class PathSampler {
     private void sampleLengths(int s, int t, SplittableRandom random) {
         final int[] offsets = outOffsets;
         final int[] targets = outTargets;
-        final float[] weights = outWeights;
+        final EdgeWeights weights = outWeights;
         final double[] dist = length;
         final double[] sig = sigma;
         final IndexedMinHeap queue = heap;
@@ -316,7 +317,7 @@ final class PathSampler {
                 double sv = sig[v];
                 for (int e = offsets[v], end = offsets[v + 1]; e < end; e++) {
                     int w = targets[e];
-                    double candidate = dv + 1.0 / weights[e];
+                    double candidate = dv + 1.0 / weights.get(e);
                     double dw = dist[w];
                     if (dw == Double.POSITIVE_INFINITY) {
                         dist[w] = candidate;
@@ -345,7 +346,7 @@ final class PathSampler {
                     double dz = dist[z];
                     for (int e = inOffsets[z], end = inOffsets[z + 1]; e < end; e++) {
                         int p = inSources[e];
-                        if (dist[p] + 1.0 / inWeights[e] == dz) {
+                        if (dist[p] + 1.0 / inWeights.get(e) == dz) {
                             chosen = p;
                             cumulative += sig[p];
                             if (cumulative > target) {

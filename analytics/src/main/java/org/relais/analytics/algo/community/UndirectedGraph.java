@@ -3,6 +3,7 @@ package org.relais.analytics.algo.community;
 import java.util.Objects;
 
 import org.relais.analytics.graph.CompactGraph;
+import org.relais.analytics.graph.EdgeWeights;
 
 /**
  * The undirected, weighted graph that communities are found on: every pair of vertices linked in
@@ -57,10 +58,10 @@ public final class UndirectedGraph {
         final int n = graph.vertexCount();
         final int[] outOffsets = graph.outOffsets();
         final int[] outTargets = graph.outTargets();
-        final float[] outWeights = graph.outWeights();
+        final EdgeWeights outWeights = graph.outWeights();
         final int[] inOffsets = graph.inOffsets();
         final int[] inSources = graph.inSources();
-        final float[] inWeights = graph.inWeights();
+        final EdgeWeights inWeights = graph.inWeights();
 
         int[] offsets = new int[n + 1];
         for (int v = 0; v < n; v++) {
@@ -99,11 +100,11 @@ public final class UndirectedGraph {
                 int u = Math.min(x, y);
                 double w = 0;
                 if (x == u) {
-                    w += outWeights == null ? 1.0 : outWeights[a];
+                    w += outWeights == null ? 1.0 : outWeights.get(a);
                     a++;
                 }
                 if (y == u) {
-                    w += inWeights == null ? 1.0 : inWeights[b];
+                    w += inWeights == null ? 1.0 : inWeights.get(b);
                     b++;
                 }
                 if (u != v) {

@@ -3,6 +3,7 @@ package org.relais.analytics.algo.degree;
 import java.util.Objects;
 
 import org.relais.analytics.graph.CompactGraph;
+import org.relais.analytics.graph.EdgeWeights;
 
 /**
  * The degree and strength of every vertex: how many distinct actors relay it (in-degree) or it
@@ -43,7 +44,7 @@ public final class Degrees {
         int n = graph.vertexCount();
         int[] inOffsets = graph.inOffsets();
         int[] outOffsets = graph.outOffsets();
-        float[] inWeights = graph.inWeights();
+        EdgeWeights inWeights = graph.inWeights();
         int[] in = new int[n];
         int[] out = new int[n];
         double[] inS = new double[n];
@@ -56,7 +57,7 @@ public final class Degrees {
             } else {
                 double s = 0;
                 for (int e = inOffsets[v], end = inOffsets[v + 1]; e < end; e++) {
-                    s += inWeights[e];
+                    s += inWeights.get(e);
                 }
                 inS[v] = s;
             }

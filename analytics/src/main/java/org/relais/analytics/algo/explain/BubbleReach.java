@@ -3,6 +3,7 @@ package org.relais.analytics.algo.explain;
 import java.util.Objects;
 
 import org.relais.analytics.graph.CompactGraph;
+import org.relais.analytics.graph.EdgeWeights;
 
 /**
  * How much of the PageRank an actor receives through links comes from outside its own community:
@@ -52,7 +53,7 @@ public final class BubbleReach {
         Checks.damping(damping);
         final int[] offsets = graph.inOffsets();
         final int[] sources = graph.inSources();
-        final float[] weights = graph.inWeights();
+        final EdgeWeights weights = graph.inWeights();
         final double[] strength = graph.outStrengths();
         double[] outside = new double[n];
         double[] total = new double[n];
@@ -62,7 +63,7 @@ public final class BubbleReach {
             double across = 0;
             for (int e = offsets[v], end = offsets[v + 1]; e < end; e++) {
                 int u = sources[e];
-                double mass = damping * pageRank[u] * (weights == null ? 1.0 : weights[e]) / strength[u];
+                double mass = damping * pageRank[u] * (weights == null ? 1.0 : weights.get(e)) / strength[u];
                 all += mass;
                 if (communities[u] != c) {
                     across += mass;

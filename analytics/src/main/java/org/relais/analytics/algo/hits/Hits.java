@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import org.relais.analytics.algo.ChunkedExecutor;
 import org.relais.analytics.algo.ProgressListener;
 import org.relais.analytics.graph.CompactGraph;
+import org.relais.analytics.graph.EdgeWeights;
 
 /**
  * Weighted HITS (hubs and authorities) by power iteration, scaled like networkx's
@@ -124,10 +125,10 @@ public final class Hits {
         private final int n;
         private final int[] inOffsets;
         private final int[] inSources;
-        private final float[] inWeights;
+        private final EdgeWeights inWeights;
         private final int[] outOffsets;
         private final int[] outTargets;
-        private final float[] outWeights;
+        private final EdgeWeights outWeights;
         private final HitsParameters parameters;
         private final ChunkedExecutor executor;
         private final int[] inBounds;
@@ -219,7 +220,7 @@ public final class Hits {
         private void authorityChunk(int chunk) {
             final int[] offsets = inOffsets;
             final int[] sources = inSources;
-            final float[] weights = inWeights;
+            final EdgeWeights weights = inWeights;
             final double[] h = hub;
             final double[] a = authority;
             final double scale = hubScale;
@@ -234,7 +235,7 @@ public final class Hits {
                     }
                 } else {
                     for (; e < stop; e++) {
-                        sum += weights[e] * h[sources[e]];
+                        sum += weights.get(e) * h[sources[e]];
                     }
                 }
                 double value = sum * scale;
@@ -251,7 +252,7 @@ public final class Hits {
         private void hubChunk(int chunk) {
             final int[] offsets = outOffsets;
             final int[] targets = outTargets;
-            final float[] weights = outWeights;
+            final EdgeWeights weights = outWeights;
             final double[] a = authority;
             final double[] aPrevious = previousAuthority;
             final double[] h = hub;
@@ -269,7 +270,7 @@ public final class Hits {
                     }
                 } else {
                     for (; e < stop; e++) {
-                        sum += weights[e] * a[targets[e]];
+                        sum += weights.get(e) * a[targets[e]];
                     }
                 }
                 double value = sum * scale;

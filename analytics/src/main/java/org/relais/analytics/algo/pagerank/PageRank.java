@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import org.relais.analytics.algo.ChunkedExecutor;
 import org.relais.analytics.algo.ProgressListener;
 import org.relais.analytics.graph.CompactGraph;
+import org.relais.analytics.graph.EdgeWeights;
 
 /**
  * Weighted PageRank by power iteration, with the conventions of networkx's {@code pagerank} and
@@ -172,7 +173,7 @@ public final class PageRank {
         private final int n;
         private final int[] inOffsets;
         private final int[] inSources;
-        private final float[] inWeights;
+        private final EdgeWeights inWeights;
         private final double[] outStrength;
         private final double damping;
         private final double[] teleport;
@@ -284,7 +285,7 @@ public final class PageRank {
         private void pullChunk(int chunk) {
             final int[] offsets = inOffsets;
             final int[] sources = inSources;
-            final float[] weights = inWeights;
+            final EdgeWeights weights = inWeights;
             final double[] c = contrib;
             final double[] x = scores;
             final double[] xNext = next;
@@ -301,7 +302,7 @@ public final class PageRank {
                 final int stop = offsets[v + 1];
                 double sum = 0;
                 for (; e < stop; e++) {
-                    sum += weights[e] * c[sources[e]];
+                    sum += weights.get(e) * c[sources[e]];
                 }
                 double value = (tele == null ? base : scale * tele[v]) + d * sum;
                 delta += Math.abs(value - x[v]);
