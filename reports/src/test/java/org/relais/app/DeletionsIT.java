@@ -92,18 +92,11 @@ class DeletionsIT {
     }
 
     private NightlyIT.Run nightly(String date) {
-        return NightlyIT.capture(List.of("nightly", "--run-date", date, "--lake", work.resolve("lake").toString(),
-                "--reports", work.resolve("reports").toString(), "--bootstrap-servers", kafka.bootstrapServers(),
-                "--master", "local[2]", "--set", "spark.shuffle-partitions=2"));
+        return new LocalNights(kafka, work).nightly(date);
     }
 
     private void publish(String format, String topic, String name, String content) throws IOException {
-        Path file = work.resolve(name);
-        Files.writeString(file, content + "\n");
-        NightlyIT.Run r = NightlyIT.capture(List.of("produce", "--format", format, "--topic", topic,
-                "--bootstrap-servers", kafka.bootstrapServers(), file.toString()));
-        assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("0 rejected"), r.out());
+        new LocalNights(kafka, work).publish(format, topic, name, content);
     }
 
     private List<CSVRecord> rows(String date) throws IOException {
