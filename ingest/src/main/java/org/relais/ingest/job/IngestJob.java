@@ -1,9 +1,7 @@
 package org.relais.ingest.job;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.unix_seconds;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
@@ -372,26 +370,11 @@ public final class IngestJob {
 
     /**
      * Which copy of a row the lake keeps: see {@link SegmentMerge}. Posts: the most complete.
-     * Accounts: the most complete observation, then the latest, so that a bare handle from a
-     * follows file never replaces a full profile, while a newer full profile replaces an older one.
-     * Other tables: the first copy.
+     * Other tables: the first copy; accounts are merged column by column instead, the latest value
+     * of each column winning, and take no priority (see {@code ColumnMerge}).
      */
     static Column priority(Table table) {
-        if (table == Tables.Posts.TABLE) {
-            return col(Tables.Posts.COMPLETENESS).cast("long");
-        }
-        if (table == Tables.Accounts.TABLE) {
-            Column filled = lit(0L);
-            for (String c : List.of(Tables.Accounts.HANDLE, Tables.Accounts.DISPLAY_NAME, Tables.Accounts.PROFILE_URL,
-                    Tables.Accounts.DESCRIPTION, Tables.Accounts.FOLLOWERS_COUNT, Tables.Accounts.FOLLOWING_COUNT,
-                    Tables.Accounts.PROTECTED, Tables.Accounts.VERIFIED)) {
-                filled = filled.plus(org.apache.spark.sql.functions.when(col(c).isNotNull(), 1L).otherwise(0L));
-            }
-            // Seconds since 1970 stay below 1e11 until the year 5138.
-            return filled.multiply(100_000_000_000L)
-                    .plus(coalesce(unix_seconds(col(Tables.Accounts.OBSERVED_AT)), lit(0L)));
-        }
-        return lit(0L);
+        return table == Tables.Posts.TABLE ? col(Tables.Posts.COMPLETENESS).cast("long") : lit(0L);
     }
 
     /**
