@@ -72,40 +72,39 @@ public final class SegmentMerge {
         }
         long deletedOnArrival = 0;
         if (incomingCount > 0 && removal != Removal.NONE) {
-            incoming = removal.keepIncoming(incoming).persist(StorageLevel.MEMORY_AND_DISK());
+            // Not cached: the batch is read from its staged Parquet files, and the steps below read
+            // only the columns they need (the count and the search for repeated keys, the keys
+            // alone), which costs less than building an in-memory copy of every column first.
+            incoming = removal.keepIncoming(incoming);
             deletedOnArrival = incomingCount - incoming.count();
         }
         long arrived = incomingCount - deletedOnArrival;
         boolean byColumn = ColumnMerge.appliesTo(table);
-        try {
-            if (segments.isEmpty()) {
-                // Nothing stored to compare with or delete from: the batch's best rows are the segment.
-                Best best = byColumn ? ColumnMerge.latestPerKey(table, ColumnMerge.observations(table, incoming, order))
-                        : bestPerKey(incoming.withColumn(PRIORITY, priority), table.key(), order);
-                try {
-                    List<String> next = new ArrayList<>();
-                    long inserted = arrived - best.dropped();
-                    if (inserted > 0) {
-                        String name = lake.segmentName(version);
-                        best.rows().select(columns(table)).write().mode("errorifexists")
-                                .parquet(lake.segmentPath(table.name(), name));
-                        next.add(name);
-                    }
-                    return new Outcome(next, inserted, best.dropped(), 0, deletedOnArrival);
-                } finally {
-                    best.release();
-                }
-            }
-            Decided decided = byColumn ? ColumnMerge.decide(spark, lake, current, table, incoming, order)
-                    : byPriority(spark, lake, current, table, incoming, order, priority);
+        if (segments.isEmpty()) {
+            // Nothing stored to compare with or delete from: the batch's best rows are the segment.
+            Best best = byColumn ? ColumnMerge.latestPerKey(table, ColumnMerge.observations(table, incoming, order))
+                    : bestPerKey(incoming.withColumn(PRIORITY, priority), table.key(), order);
             try {
-                return write(spark, lake, current, table, decided, arrived, version, removal, deletesStored,
-                        deletedOnArrival);
+                List<String> next = new ArrayList<>();
+                long inserted = arrived - best.dropped();
+                if (inserted > 0) {
+                    String name = lake.segmentName(version);
+                    best.rows().select(columns(table)).write().mode("errorifexists")
+                            .parquet(lake.segmentPath(table.name(), name));
+                    next.add(name);
+                }
+                return new Outcome(next, inserted, best.dropped(), 0, deletedOnArrival);
             } finally {
-                decided.release().run();
+                best.release();
             }
+        }
+        Decided decided = byColumn ? ColumnMerge.decide(spark, lake, current, table, incoming, order)
+                : byPriority(spark, lake, current, table, incoming, order, priority);
+        try {
+            return write(spark, lake, current, table, decided, arrived, version, removal, deletesStored,
+                    deletedOnArrival);
         } finally {
-            incoming.unpersist();
+            decided.release().run();
         }
     }
 
