@@ -1,14 +1,15 @@
 package org.relais.analytics.algo.betweenness;
 
+import org.relais.analytics.algo.SampledScores;
 import org.relais.analytics.algo.betweenness.BetweennessParameters.Method;
 
 /**
  * The betweenness of every vertex, with how it was obtained: exactly or by sampling, and for a
- * sampled result the guarantee, the number of samples and the seed.
+ * sampled result the guarantee, the number of samples and the seed. Normalised scores are divided
+ * by {@code (n-1)(n-2)}.
  */
-public final class BetweennessResult {
+public final class BetweennessResult extends SampledScores {
 
-    private final double[] scores;
     private final Method method;
     private final int samples;
     private final long vertexDiameterBound;
@@ -16,25 +17,12 @@ public final class BetweennessResult {
 
     BetweennessResult(double[] scores, Method method, int samples, long vertexDiameterBound,
                       BetweennessParameters parameters) {
-        this.scores = scores;
+        super(scores, method == Method.EXACT, parameters.normalized(), parameters.epsilon(), parameters.delta(),
+                parameters.seed());
         this.method = method;
         this.samples = samples;
         this.vertexDiameterBound = vertexDiameterBound;
         this.parameters = parameters;
-    }
-
-    public int vertexCount() {
-        return scores.length;
-    }
-
-    /** The vertex's betweenness, normalised or not as {@link #normalized()} says. */
-    public double score(int vertex) {
-        return scores[vertex];
-    }
-
-    /** A copy of all scores, indexed by vertex. */
-    public double[] scores() {
-        return scores.clone();
     }
 
     /** {@link Method#EXACT} or {@link Method#SAMPLED}: what ran ({@link Method#AUTO} resolved). */
@@ -42,37 +30,16 @@ public final class BetweennessResult {
         return method;
     }
 
-    public boolean exact() {
-        return method == Method.EXACT;
-    }
-
-    /** Whether the scores are divided by {@code (n-1)(n-2)}. */
-    public boolean normalized() {
-        return parameters.normalized();
-    }
-
     /** Whether path lengths were {@code 1/weight} rather than hop counts. */
     public boolean weighted() {
         return parameters.weighted();
     }
 
-    /** The guaranteed error on the normalised scores: 0 when exact, else {@link BetweennessParameters#epsilon()}. */
-    public double epsilon() {
-        return exact() ? 0 : parameters.epsilon();
-    }
-
-    /** The probability that the guarantee fails: 0 when exact, else {@link BetweennessParameters#delta()}. */
-    public double delta() {
-        return exact() ? 0 : parameters.delta();
-    }
-
-    /**
-     * The bound on every score's absolute error, in the units of {@link #scores()}: {@link #epsilon()},
-     * times {@code (n-1)(n-2)} when not normalised.
-     */
-    public double absoluteErrorBound() {
-        double n = scores.length;
-        return normalized() || n < 3 ? epsilon() : epsilon() * (n - 1) * (n - 2);
+    /** {@code (n-1)(n-2)}, or 1 below three vertices. */
+    @Override
+    protected double normalizer() {
+        double n = vertexCount();
+        return n < 3 ? 1 : (n - 1) * (n - 2);
     }
 
     /** The shortest paths sampled; 0 when exact. */
@@ -88,18 +55,13 @@ public final class BetweennessResult {
         return vertexDiameterBound;
     }
 
-    /** The seed of the sampled method (unused when exact). */
-    public long seed() {
-        return parameters.seed();
-    }
-
     public BetweennessParameters parameters() {
         return parameters;
     }
 
     @Override
     public String toString() {
-        return "BetweennessResult[vertices=" + scores.length + ", method=" + method
+        return "BetweennessResult[vertices=" + vertexCount() + ", method=" + method
                 + (exact() ? "" : ", samples=" + samples + ", epsilon=" + parameters.epsilon() + ", delta="
                 + parameters.delta() + ", vertexDiameterBound=" + vertexDiameterBound + ", seed=" + parameters.seed())
                 + ", " + parameters + "]";

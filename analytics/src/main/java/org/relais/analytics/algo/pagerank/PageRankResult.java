@@ -1,12 +1,13 @@
 package org.relais.analytics.algo.pagerank;
 
+import org.relais.analytics.algo.VertexScores;
+
 /**
  * The PageRank of every vertex, with how it was obtained: the parameters, the iterations run,
- * whether the tolerance was met, and the last L1 change.
+ * whether the tolerance was met, and the last L1 change. The scores of all vertices sum to 1.
  */
-public final class PageRankResult {
+public final class PageRankResult extends VertexScores {
 
-    private final double[] scores;
     private final int iterations;
     private final boolean converged;
     private final double finalDelta;
@@ -16,28 +17,13 @@ public final class PageRankResult {
 
     PageRankResult(double[] scores, int iterations, boolean converged, double finalDelta,
                    PageRankParameters parameters, boolean personalized, boolean warmStarted) {
-        this.scores = scores;
+        super(scores);
         this.iterations = iterations;
         this.converged = converged;
         this.finalDelta = finalDelta;
         this.parameters = parameters;
         this.personalized = personalized;
         this.warmStarted = warmStarted;
-    }
-
-    /** The number of vertices scored. */
-    public int vertexCount() {
-        return scores.length;
-    }
-
-    /** The score of one vertex; the scores of all vertices sum to 1. */
-    public double score(int vertex) {
-        return scores[vertex];
-    }
-
-    /** A copy of all scores, indexed by vertex. */
-    public double[] scores() {
-        return scores.clone();
     }
 
     /** The number of iterations run. */
@@ -71,7 +57,7 @@ public final class PageRankResult {
 
     @Override
     public String toString() {
-        return "PageRankResult[vertices=" + scores.length + ", iterations=" + iterations + ", converged=" + converged
+        return "PageRankResult[vertices=" + vertexCount() + ", iterations=" + iterations + ", converged=" + converged
                 + ", finalDelta=" + finalDelta + ", " + parameters + "]";
     }
 }

@@ -1,37 +1,24 @@
 package org.relais.analytics.algo.score;
 
+import org.relais.analytics.algo.VertexScores;
+
 /**
  * The Relais score (0 to 100) of every vertex, with the floor it was measured from and how many
- * vertices reached the top of the scale.
+ * vertices reached the top of the scale. Every score is in [0, 100].
  */
-public final class RelaisScoreResult {
+public final class RelaisScoreResult extends VertexScores {
 
-    private final double[] scores;
     private final double floor;
     private final int saturated;
     private final double damping;
     private final RelaisScoreParameters parameters;
 
     RelaisScoreResult(double[] scores, double floor, int saturated, double damping, RelaisScoreParameters parameters) {
-        this.scores = scores;
+        super(scores);
         this.floor = floor;
         this.saturated = saturated;
         this.damping = damping;
         this.parameters = parameters;
-    }
-
-    public int vertexCount() {
-        return scores.length;
-    }
-
-    /** The vertex's score, in [0, 100]. */
-    public double score(int vertex) {
-        return scores[vertex];
-    }
-
-    /** A copy of all scores, indexed by vertex. */
-    public double[] scores() {
-        return scores.clone();
     }
 
     /** The PageRank of a vertex without in-edges in this graph: the score's 0. */
@@ -41,7 +28,7 @@ public final class RelaisScoreResult {
 
     /** {@link #floor()} times the number of vertices: the floor relative to the average PageRank {@code 1/N}. */
     public double relativeFloor() {
-        return floor * scores.length;
+        return floor * vertexCount();
     }
 
     /** How many vertices have a PageRank of at least {@code 10^decades} times the floor, and so score 100. */
@@ -60,7 +47,7 @@ public final class RelaisScoreResult {
 
     @Override
     public String toString() {
-        return "RelaisScoreResult[vertices=" + scores.length + ", floor=" + floor + ", saturated=" + saturated
+        return "RelaisScoreResult[vertices=" + vertexCount() + ", floor=" + floor + ", saturated=" + saturated
                 + ", damping=" + damping + ", " + parameters + "]";
     }
 }
