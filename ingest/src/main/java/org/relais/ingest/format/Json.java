@@ -39,13 +39,18 @@ final class Json {
      *     {@link Reason#WRONG_TYPE} when the document is not an object
      */
     static JsonObject parseObject(byte[] value, String what) throws BadRecordException {
-        String text = Utf8.decode(value, what);
+        // Jackson reads the bytes as UTF-8 itself, faster than from a decoded String, but would
+        // let some malformed sequences through: they are checked first, without decoding.
+        Utf8.check(value, what);
         JsonNode node;
         try {
-            node = MAPPER.readTree(text);
+            node = MAPPER.readTree(value);
         } catch (JsonProcessingException e) {
             throw new BadRecordException(Reason.MALFORMED_JSON,
                     what + " is not valid JSON: " + e.getOriginalMessage() + location(e.getLocation()));
+        } catch (IOException e) {
+            // Reading from a byte array does no I/O: this is not expected.
+            throw new java.io.UncheckedIOException(e);
         }
         if (node == null || node.isMissingNode()) {
             throw new BadRecordException(Reason.MALFORMED_JSON, what + " is empty");

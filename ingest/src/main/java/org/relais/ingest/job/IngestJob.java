@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.relais.ingest.kafka.KafkaSettings;
@@ -39,8 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class IngestJob {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
-    private static final List<String> ORDER =
-            List.of(RecordParsing.TOPIC, RecordParsing.PARTITION, RecordParsing.OFFSET, RecordParsing.INDEX);
+    /** Partitions are not cut into slices smaller than this: each slice costs a task and a consumer. */
+    private static final long MIN_SLICE_RECORDS = 20_000;
 
     private final SparkSession spark;
     private final Lake lake;
@@ -85,7 +84,7 @@ public final class IngestJob {
      * The ingest job's settings ({@code relais.ingest.*}).
      *
      * @param maxRecordBytes larger records go to quarantine as oversized
-     * @param maxPollRecords records per Kafka poll in the Spark source
+     * @param maxPollRecords records per Kafka poll of each ingest task's consumer
      * @param blogPathPatterns blog id path patterns, see {@link org.relais.ingest.format.BlogIds}
      * @param maxBadFraction the run fails, committing nothing, when more than this share of the
      *     batch's records is bad ...
@@ -206,12 +205,24 @@ public final class IngestJob {
                 plan.ranges.size(), version);
 
         long started = System.nanoTime();
-        StagedBatch parsed = StagedBatch.write(spark, readKafka(plan)
-                .mapPartitions(new RecordParsing(version, now, maxRecordBytes, blogPathPatterns, failures),
-                        Encoders.row(RecordParsing.SCHEMA)), lake.stagingPath(version));
+        // A few slices per core, so that cores that finish early take the remaining ones.
+        List<KafkaSlice> slices = KafkaSlice.cut(plan.ranges, 4 * spark.sparkContext().defaultParallelism(),
+                MIN_SLICE_RECORDS);
+        SliceIngest task = new SliceIngest(kafka.clientProperties(), maxPollRecords, kafka.requestTimeout(),
+                lake.stagingPath(version), spark.conf().get("spark.sql.parquet.compression.codec", "snappy"),
+                spark.sparkContext().hadoopConfiguration(),
+                new RecordParsing(version, now, maxRecordBytes, blogPathPatterns), failures);
+        StagedBatch parsed;
         try {
-            Counts counts = count(parsed.all());
-            LOG.info("ingest: {} record(s) read and parsed in {} s", counts.records, seconds(started));
+            parsed = StagedBatch.write(spark, slices, task, lake.stagingPath(version));
+        } catch (SliceIngest.KafkaReadException e) {
+            throw new KafkaUnavailableException(e.getMessage() + "; nothing was committed (lake stays at version "
+                    + current.version() + ")", e);
+        }
+        try {
+            BatchCounts counts = parsed.counts();
+            LOG.info("ingest: {} record(s) read and parsed in {} s ({} slice(s))", counts.records(), seconds(started),
+                    slices.size());
             failures.at(FailureInjector.Point.PARSED);
             checkBadFraction(counts, version);
             Map<String, List<String>> tables = new TreeMap<>(current.tables());
@@ -222,9 +233,12 @@ public final class IngestJob {
             for (Table table : List.of(Tables.Deletions.TABLE, Tables.Posts.TABLE, Tables.Accounts.TABLE,
                     Tables.Follows.TABLE, Tables.BlogLinks.TABLE, Tables.Identities.TABLE)) {
                 long mergeStarted = System.nanoTime();
+                // The batch's deletions are read again by the merges of the other tables: their
+                // staged files stay where they are and the segment is a copy.
+                String files = table == Tables.Deletions.TABLE ? null : parsed.directory(table);
                 SegmentMerge.Outcome o = SegmentMerge.merge(spark, lake, current, table,
-                        parsed.rowsOf(table, counts.rows(table) > 0), counts.rows(table), ORDER, priority(table),
-                        version, deletions.forTable(table));
+                        new SegmentMerge.Incoming(parsed.rowsOf(table), counts.rows(table), files),
+                        StagedBatch.ORDER, priority(table), version, deletions.forTable(table));
                 tables.put(table.name(), o.segments());
                 rows.put(table.name(), o.inserted());
                 duplicates.put(table.name(), o.duplicates());
@@ -237,9 +251,10 @@ public final class IngestJob {
                 }
                 failures.at(FailureInjector.Point.MID_WRITE);
             }
-            SegmentMerge.Outcome q = SegmentMerge.append(lake, current, Tables.Quarantine.TABLE,
-                    parsed.rowsOf(Tables.Quarantine.TABLE, counts.rows(Tables.Quarantine.TABLE) > 0),
-                    counts.rows(Tables.Quarantine.TABLE), version);
+            Table quarantine = Tables.Quarantine.TABLE;
+            SegmentMerge.Outcome q = SegmentMerge.append(lake, current, quarantine,
+                    new SegmentMerge.Incoming(parsed.rowsOf(quarantine), counts.rows(quarantine),
+                            parsed.directory(quarantine)), version);
             tables.put(Tables.Quarantine.TABLE.name(), q.segments());
             rows.put(Tables.Quarantine.TABLE.name(), q.inserted());
 
@@ -249,15 +264,15 @@ public final class IngestJob {
                     .put(tp.partition(), r[1]));
             Map<String, long[]> ranges = new TreeMap<>();
             plan.ranges.forEach((tp, r) -> ranges.put(tp.topic() + "/" + tp.partition(), r));
-            LakeState.Batch batch = new LakeState.Batch(runDate, ranges, counts.records, rows, duplicates,
-                    counts.quarantined, deleted);
+            LakeState.Batch batch = new LakeState.Batch(runDate, ranges, counts.records(), rows, duplicates,
+                    counts.quarantined(), deleted);
             failures.at(FailureInjector.Point.BEFORE_COMMIT);
             lake.commit(new LakeState(version, clock.instant(), tables, nextOffsets, batch));
             failures.at(FailureInjector.Point.AFTER_COMMIT);
             cleanUpAfterCommit();
-            LOG.info("ingest: committed lake version {}: {} record(s), {} quarantined", version, counts.records,
-                    counts.quarantined.values().stream().mapToLong(Long::longValue).sum());
-            return new Result(version, batch, counts.byFormat, counts.skipped, plan.lost, false);
+            LOG.info("ingest: committed lake version {}: {} record(s), {} quarantined", version, counts.records(),
+                    counts.bad());
+            return new Result(version, batch, counts.byFormat(), counts.skipped(), plan.lost, false);
         } finally {
             parsed.delete();
         }
@@ -277,9 +292,9 @@ public final class IngestJob {
     }
 
     /** Every deletion (stored and new) and those of this batch, as the merges apply them. */
-    private DeletionRules deletionRules(StagedBatch parsed, LakeState current, Counts counts) {
+    private DeletionRules deletionRules(StagedBatch parsed, LakeState current, BatchCounts counts) {
         Table table = Tables.Deletions.TABLE;
-        Dataset<Row> fresh = parsed.rowsOf(table, counts.rows(table) > 0)
+        Dataset<Row> fresh = parsed.rowsOf(table)
                 .select(java.util.Arrays.stream(table.schema().fieldNames()).map(org.apache.spark.sql.functions::col)
                         .toArray(Column[]::new));
         Dataset<Row> all = lake.read(spark, table, current).unionByName(fresh);
@@ -329,45 +344,6 @@ public final class IngestJob {
     private record Plan(Map<TopicPartition, long[]> ranges, long records, Map<String, Long> lost) {
     }
 
-    private Dataset<Row> readKafka(Plan plan) {
-        Map<String, Map<String, Long>> starting = new TreeMap<>();
-        Map<String, Map<String, Long>> ending = new TreeMap<>();
-        Map<String, List<Integer>> assign = new TreeMap<>();
-        plan.ranges.forEach((tp, r) -> {
-            starting.computeIfAbsent(tp.topic(), t -> new TreeMap<>()).put(Integer.toString(tp.partition()), r[0]);
-            ending.computeIfAbsent(tp.topic(), t -> new TreeMap<>()).put(Integer.toString(tp.partition()), r[1]);
-            assign.computeIfAbsent(tp.topic(), t -> new java.util.ArrayList<>()).add(tp.partition());
-        });
-        org.apache.spark.sql.DataFrameReader reader = spark.read().format("kafka")
-                .option("kafka.bootstrap.servers", kafka.bootstrapServers())
-                .option("assign", json(assign))
-                .option("startingOffsets", json(starting))
-                .option("endingOffsets", json(ending))
-                .option("includeHeaders", "true")
-                .option("failOnDataLoss", "true")
-                .option("kafka.max.poll.records", Integer.toString(maxPollRecords))
-                .option("kafka.fetch.max.bytes", Integer.toString(64 << 20))
-                .option("kafka.max.partition.fetch.bytes", Integer.toString(16 << 20))
-                // More tasks than topic partitions when there are more cores, so parsing uses them all.
-                .option("minPartitions", Integer.toString(spark.sparkContext().defaultParallelism()))
-                .option("kafka.request.timeout.ms", Long.toString(kafka.requestTimeout().toMillis()))
-                .option("kafka.default.api.timeout.ms", Long.toString(kafka.requestTimeout().toMillis()));
-        for (Map.Entry<String, String> e : kafka.client().entrySet()) {
-            reader = reader.option("kafka." + e.getKey(), e.getValue());
-        }
-        return reader.load();
-    }
-
-    private static String json(Object value) {
-        try {
-            return Lake.json().writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-
     /**
      * Which copy of a row the lake keeps: see {@link SegmentMerge}. Posts: the most complete.
      * Other tables: the first copy; accounts are merged column by column instead, the latest value
@@ -377,61 +353,15 @@ public final class IngestJob {
         return table == Tables.Posts.TABLE ? col(Tables.Posts.COMPLETENESS).cast("long") : lit(0L);
     }
 
-    /**
-     * What the parse step produced: records read (by format), quarantined (by reason), skipped (by
-     * format), and rows per table.
-     */
-    private record Counts(long records, Map<String, Long> byFormat, Map<String, Long> quarantined,
-            Map<String, Long> skipped, Map<String, Long> rowsByKind) {
-
-        long rows(Table table) {
-            return rowsByKind.getOrDefault(table.name(), 0L);
-        }
-
-        long bad() {
-            return quarantined.values().stream().mapToLong(Long::longValue).sum();
-        }
-    }
-
-    private void checkBadFraction(Counts counts, long version) throws TooManyBadRecordsException {
+    private void checkBadFraction(BatchCounts counts, long version) throws TooManyBadRecordsException {
         long bad = counts.bad();
-        double fraction = counts.records == 0 ? 0 : (double) bad / counts.records;
+        double fraction = counts.records() == 0 ? 0 : (double) bad / counts.records();
         if (fraction > maxBadFraction && bad >= minBadRecords) {
             throw new TooManyBadRecordsException(String.format(java.util.Locale.ROOT,
                     "%d of %d records (%.1f%%) are bad, more than relais.ingest.max-bad-fraction (%.1f%%); nothing was"
                             + " committed (lake stays at version %d). By reason: %s. By format: %s",
-                    bad, counts.records, 100 * fraction, 100 * maxBadFraction, version - 1, counts.quarantined,
-                    counts.byFormat));
+                    bad, counts.records(), 100 * fraction, 100 * maxBadFraction, version - 1, counts.quarantined(),
+                    counts.byFormat()));
         }
-    }
-
-    /** Everything {@link Counts} holds, from one aggregation over the parse step's output. */
-    private static Counts count(Dataset<Row> parsed) {
-        long records = 0;
-        Map<String, Long> byFormat = new TreeMap<>();
-        Map<String, Long> quarantined = new TreeMap<>();
-        Map<String, Long> skipped = new TreeMap<>();
-        Map<String, Long> rowsByKind = new TreeMap<>();
-        List<Row> groups = parsed
-                .groupBy(col(RecordParsing.KIND), col(RecordParsing.FIRST), col(RecordParsing.FORMAT),
-                        col(Tables.Quarantine.TABLE.name() + "." + Tables.Quarantine.REASON_CODE).as("reason"))
-                .count().collectAsList();
-        for (Row r : groups) {
-            String kind = r.getString(0);
-            long n = r.getLong(4);
-            rowsByKind.merge(kind, n, Long::sum);
-            if (!r.getBoolean(1)) {
-                continue;
-            }
-            records += n;
-            String format = r.isNullAt(2) ? "none" : r.getString(2);
-            byFormat.merge(format, n, Long::sum);
-            if (kind.equals(Tables.Quarantine.TABLE.name())) {
-                quarantined.merge(r.getString(3), n, Long::sum);
-            } else if (kind.equals(RecordParsing.SKIPPED)) {
-                skipped.merge(format, n, Long::sum);
-            }
-        }
-        return new Counts(records, byFormat, quarantined, skipped, rowsByKind);
     }
 }

@@ -1,67 +1,102 @@
 package org.relais.ingest.job;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_extract;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.relais.ingest.lake.Tables.Table;
 
 /**
- * The parse step's output for one batch, written once to Parquet in the lake's staging area and
- * partitioned by kind, so that each table's new rows are then read back from its own directory,
- * column by column, instead of being kept in memory and filtered out of every record again. The
- * staging directory is not part of the lake: it is deleted once the batch is committed, and a run
- * that dies leaves it for the next run to delete.
+ * The parse step's output for one batch: each table's new rows, written by the tasks that parsed
+ * them ({@link SliceIngest}) to {@code <staging>/<table>/slice-NNNNN.parquet}, with the table's own
+ * columns only. A slice file's rows are in Kafka order, so that the slice number and the row's
+ * position in its file ({@value #SLICE}, {@value #ROW}) give the order in which the merge breaks
+ * ties. When a table's rows need no merging (nothing repeated, nothing stored to compare with),
+ * its staged directory becomes the new segment as it is ({@link #directory}).
+ *
+ * <p>The staging directory is not part of the lake: what is left of it once the batch is
+ * committed is deleted, and a run that dies leaves it for the next run to delete.
  */
 final class StagedBatch {
 
-    /** The parse step's columns without {@code kind}, which is the directory partition. */
-    private static final StructType ROW_SCHEMA = new StructType(Arrays.stream(RecordParsing.SCHEMA.fields())
-            .filter(f -> !f.name().equals(RecordParsing.KIND)).toArray(StructField[]::new));
+    /** The order of a staged row: its slice's number ... */
+    static final String SLICE = "_slice";
+    /** ... then its position in the slice's file. */
+    static final String ROW = "_row";
+    static final List<String> ORDER = List.of(SLICE, ROW);
 
     private final SparkSession spark;
     private final String path;
+    private final BatchCounts counts;
 
-    private StagedBatch(SparkSession spark, String path) {
+    private StagedBatch(SparkSession spark, String path, BatchCounts counts) {
         this.spark = spark;
         this.path = path;
-    }
-
-    /** Runs the parse step and writes its output under {@code path}. */
-    static StagedBatch write(SparkSession spark, Dataset<Row> parsed, String path) {
-        // Staged files live minutes: the fastest codec, not the smallest.
-        parsed.write().partitionBy(RecordParsing.KIND).mode("errorifexists").option("compression", "snappy")
-                .parquet(path);
-        return new StagedBatch(spark, path);
-    }
-
-    /** Every output row of the parse step, {@code kind} included. */
-    Dataset<Row> all() {
-        return spark.read().schema(RecordParsing.SCHEMA).parquet(path);
+        this.counts = counts;
     }
 
     /**
-     * The new rows of {@code table} with the Kafka order columns, or none when the batch has
+     * Reads and parses {@code slices} on the executors, one task per slice, writing under
+     * {@code path}.
+     *
+     * @throws SliceIngest.KafkaReadException when a slice could not be read from Kafka
+     */
+    static StagedBatch write(SparkSession spark, List<KafkaSlice> slices, SliceIngest task, String path)
+            throws SliceIngest.KafkaReadException {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        context.setJobDescription("ingest: read and parse " + slices.size() + " slice(s) of Kafka");
+        try {
+            BatchCounts counts = context.parallelize(slices, Math.max(1, slices.size())).map(task)
+                    .reduce(BatchCounts::add);
+            return new StagedBatch(spark, path, counts);
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SliceIngest.KafkaReadException k) {
+                    throw new SliceIngest.KafkaReadException(k.getMessage(), e);
+                }
+            }
+            throw e;
+        } finally {
+            context.setJobDescription(null);
+        }
+    }
+
+    /** What the parse step counted. */
+    BatchCounts counts() {
+        return counts;
+    }
+
+    /** The directory of {@code table}'s staged files (it exists when the table has rows). */
+    String directory(Table table) {
+        return new Path(path, table.name()).toString();
+    }
+
+    /**
+     * The new rows of {@code table} with the order columns {@link #ORDER}; none when the batch has
      * none (its directory then does not exist).
      */
-    Dataset<Row> rowsOf(Table table, boolean any) {
-        Column[] columns = java.util.stream.Stream.concat(
-                Arrays.stream(table.schema().fieldNames()).map(c -> col(table.name() + "." + c).as(c)),
-                java.util.stream.Stream.of(col(RecordParsing.TOPIC), col(RecordParsing.PARTITION),
-                        col(RecordParsing.OFFSET), col(RecordParsing.INDEX)))
+    Dataset<Row> rowsOf(Table table) {
+        Column[] columns = Stream.concat(Arrays.stream(table.schema().fieldNames()).map(c -> col(c)),
+                Stream.of(regexp_extract(col("_metadata.file_name"), "slice-(\\d+)", 1).cast("int").as(SLICE),
+                        col("_metadata.row_index").as(ROW)))
                 .toArray(Column[]::new);
-        Dataset<Row> rows = any
-                ? spark.read().schema(ROW_SCHEMA).parquet(path + "/" + RecordParsing.KIND + "=" + table.name())
-                : spark.createDataFrame(java.util.List.of(), ROW_SCHEMA);
-        return rows.select(columns);
+        if (counts.rows(table) == 0) {
+            return spark.createDataFrame(List.of(), table.schema())
+                    .select(Stream.concat(Arrays.stream(table.schema().fieldNames()).map(c -> col(c)),
+                            Stream.of(lit(0).as(SLICE), lit(0L).as(ROW))).toArray(Column[]::new));
+        }
+        return spark.read().schema(table.schema()).parquet(directory(table)).select(columns);
     }
 
     void delete() {

@@ -167,6 +167,27 @@ public final class Lake {
     }
 
     /**
+     * Moves {@code directory}, Parquet files of {@code table}'s rows written elsewhere in the lake
+     * (an ingest batch's staging area), into place as the table's segment {@code segment}. Like a
+     * segment written in place, it is not part of the lake until a commit lists it.
+     */
+    public void moveInAsSegment(String directory, String table, String segment) {
+        Path source = new Path(directory);
+        Path target = new Path(segmentPath(table, segment));
+        try {
+            if (fs.exists(target)) {
+                throw new IOException(target + " exists already");
+            }
+            fs.mkdirs(target.getParent());
+            if (!fs.rename(source, target)) {
+                throw new IOException("the file system refused the rename");
+            }
+        } catch (IOException e) {
+            throw new LakeException("cannot move " + source + " to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Commits {@code next}, which must be exactly one version after the current state.
      *
      * @throws LakeException when another commit took that version first

@@ -53,18 +53,30 @@ public final class SegmentMerge {
     }
 
     /**
-     * Merges {@code incoming} into {@code table} and writes the new segment (if any) for version
-     * {@code version}; the caller commits {@link Outcome#segments()}.
+     * A batch's new rows for one table.
      *
-     * @param incoming rows with the table's columns plus the order columns
-     * @param incomingCount how many rows {@code incoming} holds (the caller has counted them)
-     * @param order columns of {@code incoming} that give Kafka order (topic, partition, offset, index)
+     * @param rows the table's columns plus the order columns
+     * @param count how many rows there are (the caller has counted them)
+     * @param files a directory of Parquet files that hold exactly these rows with the table's
+     *     columns, which becomes the new segment as it is when every row is kept; or null
+     */
+    public record Incoming(Dataset<Row> rows, long count, String files) {
+    }
+
+    /**
+     * Merges {@code incoming} into {@code table} and writes the new segment (if any) for version
+     * {@code version}; the caller commits {@link Outcome#segments()}. When no row is dropped,
+     * replaced or deleted and nothing stored changes, {@link Incoming#files()} is moved in as the
+     * segment rather than written again.
+     *
+     * @param order columns of {@code incoming} that give Kafka order
      * @param priority the priority, an expression over the table's columns
      * @param removal the rows deletions take out
      */
-    public static Outcome merge(SparkSession spark, Lake lake, LakeState current, Table table,
-            Dataset<Row> incoming, long incomingCount, List<String> order, Column priority, long version,
-            Removal removal) {
+    public static Outcome merge(SparkSession spark, Lake lake, LakeState current, Table table, Incoming batch,
+            List<String> order, Column priority, long version, Removal removal) {
+        Dataset<Row> incoming = batch.rows();
+        long incomingCount = batch.count();
         List<String> segments = current.segments(table.name());
         boolean deletesStored = removal.touchesStored() && !segments.isEmpty();
         if (incomingCount == 0 && !deletesStored) {
@@ -89,8 +101,12 @@ public final class SegmentMerge {
                 long inserted = arrived - best.dropped();
                 if (inserted > 0) {
                     String name = lake.segmentName(version);
-                    best.rows().select(columns(table)).write().mode("errorifexists")
-                            .parquet(lake.segmentPath(table.name(), name));
+                    if (inserted == incomingCount && batch.files() != null) {
+                        lake.moveInAsSegment(batch.files(), table.name(), name);
+                    } else {
+                        best.rows().select(columns(table)).write().mode("errorifexists")
+                                .parquet(lake.segmentPath(table.name(), name));
+                    }
                     next.add(name);
                 }
                 return new Outcome(next, inserted, best.dropped(), 0, deletedOnArrival);
@@ -101,7 +117,7 @@ public final class SegmentMerge {
         Decided decided = byColumn ? ColumnMerge.decide(spark, lake, current, table, incoming, order)
                 : byPriority(spark, lake, current, table, incoming, order, priority);
         try {
-            return write(spark, lake, current, table, decided, arrived, version, removal, deletesStored,
+            return write(spark, lake, current, table, decided, batch, arrived, version, removal, deletesStored,
                     deletedOnArrival);
         } finally {
             decided.release().run();
@@ -140,7 +156,7 @@ public final class SegmentMerge {
      * deleted rows, as one new segment; those segments leave the table's list.
      */
     private static Outcome write(SparkSession spark, Lake lake, LakeState current, Table table, Decided decided,
-            long arrived, long version, Removal removal, boolean deletesStored, long deletedOnArrival) {
+            Incoming batch, long arrived, long version, Removal removal, boolean deletesStored, long deletedOnArrival) {
         List<String> segments = current.segments(table.name());
         Column[] keys = table.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Dataset<Row> inserts = decided.inserts();
@@ -175,7 +191,13 @@ public final class SegmentMerge {
         next.removeAll(rewrite);
         if (insertCount > 0 || !rewrite.isEmpty()) {
             String name = lake.segmentName(version);
-            toWrite.write().mode("errorifexists").parquet(lake.segmentPath(table.name(), name));
+            if (rewrite.isEmpty() && insertCount == batch.count() && !ColumnMerge.appliesTo(table)
+                    && batch.files() != null) {
+                // Every new row is inserted as it arrived: the staged files are the segment.
+                lake.moveInAsSegment(batch.files(), table.name(), name);
+            } else {
+                toWrite.write().mode("errorifexists").parquet(lake.segmentPath(table.name(), name));
+            }
             next.add(name);
         }
         return new Outcome(next, insertCount, arrived - insertCount, replacedCount, deletedOnArrival + deletedStored);
@@ -223,17 +245,20 @@ public final class SegmentMerge {
         return new Best(single.unionByName(ranked), totals.getLong(1), repeated);
     }
 
-    /** Appends {@code incoming} ({@code count} rows) as a new segment, without looking for duplicates. */
-    public static Outcome append(Lake lake, LakeState current, Table table, Dataset<Row> incoming, long count,
-            long version) {
+    /** Appends {@code incoming} as a new segment, without looking for duplicates. */
+    public static Outcome append(Lake lake, LakeState current, Table table, Incoming incoming, long version) {
         List<String> next = new ArrayList<>(current.segments(table.name()));
-        if (count > 0) {
+        if (incoming.count() > 0) {
             String name = lake.segmentName(version);
-            incoming.select(columns(table)).write().mode("errorifexists")
-                    .parquet(lake.segmentPath(table.name(), name));
+            if (incoming.files() != null) {
+                lake.moveInAsSegment(incoming.files(), table.name(), name);
+            } else {
+                incoming.rows().select(columns(table)).write().mode("errorifexists")
+                        .parquet(lake.segmentPath(table.name(), name));
+            }
             next.add(name);
         }
-        return new Outcome(next, count, 0, 0, 0);
+        return new Outcome(next, incoming.count(), 0, 0, 0);
     }
 
     private static String segmentOf(String file) {

@@ -36,6 +36,11 @@ public final class SparkSessions {
                 .config("spark.sql.warehouse.dir",
                         Paths.get(System.getProperty("java.io.tmpdir"), "relais-spark-warehouse").toUri().toString())
                 .config("spark.sql.parquet.compression.codec", "zstd")
+                // Times are written as they are (proleptic Gregorian, as java.time counts), also
+                // before 1900: a crawl's "0001-01-01" must not stop a night. Files that Relais's
+                // tasks write (ParquetRowWriter) say the same in their footer.
+                .config("spark.sql.parquet.int96RebaseModeInWrite", "CORRECTED")
+                .config("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED")
                 // The ingest job stages its parse output partitioned by kind (a handful of values):
                 // concurrent writers spare it a sort of every row by kind.
                 .config("spark.sql.maxConcurrentOutputFiles", "16")

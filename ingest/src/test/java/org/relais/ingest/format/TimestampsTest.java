@@ -30,8 +30,17 @@ class TimestampsTest {
         assertEquals(Instant.parse(expected), Timestamps.parseIso(text, "created_at"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2024-02-29T23:59:59Z", "2021-12-31T00:00:00.5Z", "2021-09-22T16:37:29.123456789Z",
+        "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z", "2006-03-21T20:50:14.000Z"})
+    void readsTheCommonUtcFormLikeTheJdk(String text) throws BadRecordException {
+        assertEquals(Instant.parse(text), Timestamps.parseIso(text, "created_at"));
+    }
+
     @ParameterizedTest(name = "''{0}''")
-    @ValueSource(strings = {"yesterday", "", "2021-02-30T00:00:00Z", "2021-09-22T24:00:00Z", "22/09/2021",
+    @ValueSource(strings = {"yesterday", "", "2021-02-30T00:00:00Z", "2023-02-29T00:00:00Z", "2021-13-01T00:00:00Z",
+        "2021-09-22T16:60:00Z", "2021-09-22T16:37:60Z", "2021-09-22T16:37:29.1234567890Z",
+        "2021-09-22T16:37:2xZ", "2021-09-22X16:37:29Z", "2021-09-22T24:00:00Z", "22/09/2021",
         "Wed Sep 22 16:37:29 +0000 2021", "2021-09-22T16:37:29+02:00Z", "1632328649", "2021-9-22"})
     void rejectsEverythingElseAsWrongType(String text) {
         assertWrongType(() -> Timestamps.parseIso(text, "created_at"),

@@ -80,6 +80,9 @@ class IngestJobIT {
         assertEquals(2, count(Tables.Posts.TABLE));
         assertEquals(1, count(Tables.Follows.TABLE));
         assertEquals(List.of("p1", "p2"), ids(Tables.Posts.TABLE, Tables.Posts.POST_ID));
+        assertTrue(parquetFiles("posts", "seg-000001").stream().allMatch(f -> f.startsWith("slice-")),
+                "nothing to merge: the parse step's files are the segment " + parquetFiles("posts", "seg-000001"));
+        assertFalse(Files.exists(dir.resolve("lake/_staging")), "the staging area is gone after the commit");
 
         IngestJob.Result second = job().run("2026-11-20");
         assertFalse(second.consumedAnything(), "nothing new arrived, nothing is read");
@@ -115,6 +118,8 @@ class IngestJobIT {
         IngestJob.Result first = job().run("2026-11-20");
         assertEquals(1, first.batch().rows().get("posts"));
         assertEquals(1, first.batch().duplicates().get("posts"));
+        assertTrue(parquetFiles("posts", "seg-000001").stream().noneMatch(f -> f.startsWith("slice-")),
+                "a duplicate dropped: the segment is written anew " + parquetFiles("posts", "seg-000001"));
 
         publish("relais-json", post("p1", "u1", null), post("p2", "u2", null));
         IngestJob.Result second = job().run("2026-11-21");
@@ -135,6 +140,12 @@ class IngestJobIT {
         assertEquals("bonjour", posts.get(0).getAs(Tables.Posts.TEXT));
         LakeState state = lake.state();
         assertEquals(List.of("seg-000002"), state.segments("posts"), "the old segment was rewritten away");
+    }
+
+    private List<String> parquetFiles(String table, String segment) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("lake").resolve(table).resolve(segment))) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".parquet")).sorted().toList();
+        }
     }
 
     private IngestJob job() {

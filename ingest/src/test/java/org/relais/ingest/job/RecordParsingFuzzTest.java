@@ -10,49 +10,25 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.relais.ingest.format.Formats;
 import org.relais.ingest.format.RecordFormat;
 import org.relais.ingest.format.SourceRecord;
-import org.relais.ingest.kafka.RecordHeaders;
+import org.relais.ingest.lake.Tables;
 import org.relais.ingest.testing.SharedSamples;
-import org.relais.ingest.testing.SparkExtension;
 
 /**
- * Thousands of mutations of the real samples through the ingest job's parse step, on Spark: no
- * exception escapes, no parser fails unexpectedly, and every record comes out exactly once, in a
- * canonical table, in quarantine, or counted as skipped.
+ * Thousands of mutations of the real samples through the ingest job's parse step: no exception
+ * escapes, no parser fails unexpectedly, and every record comes out exactly once: as rows of the
+ * canonical tables, as one quarantine row, or counted as skipped.
  */
 class RecordParsingFuzzTest {
-
-    @RegisterExtension
-    static SparkExtension spark = new SparkExtension();
-
-    /** Kafka rows as Spark's Kafka source gives them. */
-    static final StructType KAFKA = new StructType()
-            .add("key", DataTypes.BinaryType)
-            .add("value", DataTypes.BinaryType)
-            .add("topic", DataTypes.StringType)
-            .add("partition", DataTypes.IntegerType)
-            .add("offset", DataTypes.LongType)
-            .add("timestamp", DataTypes.TimestampType)
-            .add("timestampType", DataTypes.IntegerType)
-            .add("headers", DataTypes.createArrayType(new StructType()
-                    .add("key", DataTypes.StringType).add("value", DataTypes.BinaryType)));
 
     private static final int MUTATIONS_PER_RECORD = 12;
 
@@ -68,44 +44,62 @@ class RecordParsingFuzzTest {
                 "identities-csv", SharedSamples.sampleData("identities/identities.csv")));
         SplittableRandom random = new SplittableRandom(20261121);
         List<String> formatNames = Formats.all().stream().map(RecordFormat::name).toList();
-        List<Row> rows = new ArrayList<>();
+        List<RecordParsing.KafkaRecord> records = new ArrayList<>();
         for (Map.Entry<String, Path> sample : samples.entrySet()) {
-            List<byte[]> records = records(sample.getKey(), sample.getValue(), 150);
-            for (byte[] original : records) {
-                add(rows, original, sample.getKey());
+            for (byte[] original : records(sample.getKey(), sample.getValue(), 150)) {
+                add(records, original, sample.getKey());
                 for (int m = 0; m < MUTATIONS_PER_RECORD; m++) {
                     String format = random.nextInt(20) == 0
                             ? formatNames.get(random.nextInt(formatNames.size())) : sample.getKey();
-                    add(rows, mutate(original, random), random.nextInt(40) == 0 ? null : format);
+                    add(records, mutate(original, random), random.nextInt(40) == 0 ? null : format);
                 }
             }
         }
-        assertEquals(true, rows.size() > 5000, "thousands of records: " + rows.size());
+        assertEquals(true, records.size() > 5000, "thousands of records: " + records.size());
 
-        Dataset<Row> kafka = spark.session().createDataFrame(rows, KAFKA).repartition(4);
-        Dataset<Row> parsed = kafka.mapPartitions(
-                new RecordParsing(1, Instant.parse("2026-11-21T00:00:00Z"), 1 << 20, List.of(), FailureInjector.NONE),
-                Encoders.row(RecordParsing.SCHEMA));
-        List<Row> firsts = parsed.filter(RecordParsing.FIRST)
-                .select(RecordParsing.OFFSET, RecordParsing.KIND, "quarantine.reason_code", "quarantine.reason")
-                .collectAsList();
-
-        assertEquals(rows.size(), firsts.size(), "one first row per record");
-        Set<Long> offsets = new HashSet<>();
-        Map<String, Long> byKind = new TreeMap<>();
+        RecordParsing parsing = new RecordParsing(1, Instant.parse("2026-11-21T00:00:00Z"), 1 << 20, List.of());
+        BatchCounts counts = new BatchCounts();
+        Map<String, Long> byOutcome = new TreeMap<>();
         List<String> parserErrors = new ArrayList<>();
-        for (Row r : firsts) {
-            offsets.add(r.getLong(0));
-            byKind.merge(r.getString(1), 1L, Long::sum);
-            if (RecordParsing.PARSER_ERROR.equals(r.getString(2))) {
-                parserErrors.add(r.getString(3));
+        List<String> unaccounted = new ArrayList<>();
+        for (RecordParsing.KafkaRecord record : records) {
+            List<Row> quarantined = new ArrayList<>();
+            int[] canonical = {0};
+            long skippedBefore = counts.skipped().values().stream().mapToLong(Long::longValue).sum();
+            parsing.parse(record, counts, (table, row) -> {
+                if (table == Tables.Quarantine.TABLE) {
+                    quarantined.add(row);
+                } else {
+                    canonical[0]++;
+                }
+            });
+            boolean skipped = counts.skipped().values().stream().mapToLong(Long::longValue).sum() > skippedBefore;
+            String outcome = quarantined.size() == 1 && canonical[0] == 0 && !skipped ? "quarantine"
+                    : quarantined.isEmpty() && canonical[0] > 0 && !skipped ? "canonical"
+                    : quarantined.isEmpty() && canonical[0] == 0 && skipped ? "skipped" : null;
+            if (outcome == null) {
+                unaccounted.add(record.offset() + ": " + quarantined.size() + " quarantine row(s), " + canonical[0]
+                        + " canonical row(s), skipped " + skipped);
+            } else {
+                byOutcome.merge(outcome, 1L, Long::sum);
+            }
+            if (quarantined.size() == 1) {
+                Row q = quarantined.get(0);
+                assertEquals(record.offset(), q.getLong(2), "the quarantine row keeps the record's offset");
+                if (RecordParsing.PARSER_ERROR.equals(q.getString(7))) {
+                    parserErrors.add(q.getString(8));
+                }
             }
         }
-        assertEquals(rows.size(), offsets.size(), "every record is accounted for, once");
+
+        assertEquals(List.of(), unaccounted.subList(0, Math.min(10, unaccounted.size())),
+                "every record is accounted for, once");
+        assertEquals(records.size(), counts.records(), "every record is counted");
         assertEquals(List.of(), parserErrors.subList(0, Math.min(10, parserErrors.size())),
                 "no parser failed other than with a reason");
-        assertEquals(true, byKind.getOrDefault("quarantine", 0L) > rows.size() / 4,
-                "most mutations are quarantined: " + byKind);
+        assertEquals(true, byOutcome.getOrDefault("quarantine", 0L) > records.size() / 4,
+                "most mutations are quarantined: " + byOutcome);
+        assertEquals(byOutcome.getOrDefault("quarantine", 0L), counts.bad(), "quarantined records are counted");
     }
 
     private static List<byte[]> records(String formatName, Path file, int limit) throws Exception {
@@ -120,11 +114,9 @@ class RecordParsingFuzzTest {
         return out;
     }
 
-    private static void add(List<Row> rows, byte[] value, String format) {
-        Row[] headers = format == null ? new Row[0]
-                : new Row[] {RowFactory.create(RecordHeaders.FORMAT, format.getBytes(StandardCharsets.UTF_8))};
-        rows.add(RowFactory.create(null, value, "fuzz", 0, (long) rows.size(),
-                Timestamp.from(Instant.parse("2026-11-20T00:00:00Z")), 0, headers));
+    private static void add(List<RecordParsing.KafkaRecord> records, byte[] value, String format) {
+        records.add(new RecordParsing.KafkaRecord("fuzz", 0, records.size(),
+                Timestamp.from(Instant.parse("2026-11-20T00:00:00Z")), null, value, format, null));
     }
 
     /** One of the ways input goes wrong: flipped, cut, inserted, deleted or repeated bytes. */
