@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.HashMap;
@@ -28,6 +29,9 @@ final class Json {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
+    /** Reads trees with the mapper's settings, its type resolved once rather than at every record. */
+    private static final ObjectReader TREES = MAPPER.readerFor(JsonNode.class);
+
     private Json() {
     }
 
@@ -44,7 +48,7 @@ final class Json {
         Utf8.check(value, what);
         JsonNode node;
         try {
-            node = MAPPER.readTree(value);
+            node = TREES.readTree(value);
         } catch (JsonProcessingException e) {
             throw new BadRecordException(Reason.MALFORMED_JSON,
                     what + " is not valid JSON: " + e.getOriginalMessage() + location(e.getLocation()));

@@ -40,6 +40,11 @@ public final class IngestJob {
     private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
     /** Partitions are not cut into slices smaller than this: each slice costs a task and a consumer. */
     private static final long MIN_SLICE_RECORDS = 20_000;
+    /**
+     * Up to this many records, the tasks send the driver a hash of each row's key (8 bytes a row),
+     * which spares the merge a search for repeated keys when there are none ({@link KeyHashes}).
+     */
+    private static final long MAX_RECORDS_FOR_KEY_HASHES = 8_000_000;
 
     private final SparkSession spark;
     private final Lake lake;
@@ -211,7 +216,8 @@ public final class IngestJob {
         SliceIngest task = new SliceIngest(kafka.clientProperties(), maxPollRecords, kafka.requestTimeout(),
                 lake.stagingPath(version), spark.conf().get("spark.sql.parquet.compression.codec", "snappy"),
                 spark.sparkContext().hadoopConfiguration(),
-                new RecordParsing(version, now, maxRecordBytes, blogPathPatterns), failures);
+                new RecordParsing(version, now, maxRecordBytes, blogPathPatterns), failures,
+                plan.records <= MAX_RECORDS_FOR_KEY_HASHES);
         StagedBatch parsed;
         try {
             parsed = StagedBatch.write(spark, slices, task, lake.stagingPath(version));
@@ -237,7 +243,8 @@ public final class IngestJob {
                 // staged files stay where they are and the segment is a copy.
                 String files = table == Tables.Deletions.TABLE ? null : parsed.directory(table);
                 SegmentMerge.Outcome o = SegmentMerge.merge(spark, lake, current, table,
-                        new SegmentMerge.Incoming(parsed.rowsOf(table), counts.rows(table), files),
+                        new SegmentMerge.Incoming(parsed.rowsOf(table), counts.rows(table), files,
+                                parsed.keysDistinct(table)),
                         StagedBatch.ORDER, priority(table), version, deletions.forTable(table));
                 tables.put(table.name(), o.segments());
                 rows.put(table.name(), o.inserted());
@@ -254,7 +261,7 @@ public final class IngestJob {
             Table quarantine = Tables.Quarantine.TABLE;
             SegmentMerge.Outcome q = SegmentMerge.append(lake, current, quarantine,
                     new SegmentMerge.Incoming(parsed.rowsOf(quarantine), counts.rows(quarantine),
-                            parsed.directory(quarantine)), version);
+                            parsed.directory(quarantine), false), version);
             tables.put(Tables.Quarantine.TABLE.name(), q.segments());
             rows.put(Tables.Quarantine.TABLE.name(), q.inserted());
 

@@ -36,7 +36,7 @@ import org.relais.ingest.lake.Tables.Table;
  * dies leaves no file that looks finished, and a retried or speculative attempt writes the same
  * file again rather than a second copy.
  */
-final class SliceIngest implements Function<KafkaSlice, BatchCounts> {
+final class SliceIngest implements Function<KafkaSlice, SliceIngest.Result> {
 
     private static final long serialVersionUID = 1L;
     private static final Duration POLL = Duration.ofMillis(200);
@@ -48,15 +48,25 @@ final class SliceIngest implements Function<KafkaSlice, BatchCounts> {
     private final HadoopConf hadoopConf;
     private final RecordParsing parsing;
     private final FailureInjector failures;
+    private final boolean hashKeys;
+
+    /**
+     * What a slice's task returns.
+     *
+     * @param keyHashes the hash of each row's key, per table; null unless asked for
+     */
+    record Result(BatchCounts counts, KeyHashes keyHashes) implements Serializable {
+    }
 
     /**
      * @param consumerProperties the Kafka client's properties (servers, security); the consumer's
      *     own settings are added here
      * @param timeout how long a poll may bring nothing before the broker counts as unreachable
      * @param codec the Parquet codec of the lake's files
+     * @param hashKeys whether to return the {@link KeyHashes} of the rows
      */
     SliceIngest(Properties consumerProperties, int maxPollRecords, Duration timeout, String stagingPath, String codec,
-            Configuration hadoopConf, RecordParsing parsing, FailureInjector failures) {
+            Configuration hadoopConf, RecordParsing parsing, FailureInjector failures, boolean hashKeys) {
         this.consumerProperties = new Properties();
         this.consumerProperties.putAll(consumerProperties);
         this.consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -71,6 +81,7 @@ final class SliceIngest implements Function<KafkaSlice, BatchCounts> {
         this.hadoopConf = new HadoopConf(hadoopConf);
         this.parsing = parsing;
         this.failures = failures;
+        this.hashKeys = hashKeys;
     }
 
     /** The staged file of {@code table}'s rows from slice {@code index}. */
@@ -79,13 +90,14 @@ final class SliceIngest implements Function<KafkaSlice, BatchCounts> {
     }
 
     @Override
-    public BatchCounts call(KafkaSlice slice) throws IOException, KafkaReadException {
+    public Result call(KafkaSlice slice) throws IOException, KafkaReadException {
         BatchCounts counts = new BatchCounts();
+        KeyHashes keys = hashKeys ? new KeyHashes() : null;
         TopicPartition tp = slice.topicPartition();
         Properties p = new Properties();
         p.putAll(consumerProperties);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "relais-ingest-" + tp + "-" + slice.from());
-        try (SliceFiles files = new SliceFiles(slice.index());
+        try (SliceFiles files = new SliceFiles(slice.index(), keys);
                 KafkaConsumer<byte[], byte[]> consumer =
                         new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(List.of(tp));
@@ -115,7 +127,7 @@ final class SliceIngest implements Function<KafkaSlice, BatchCounts> {
             }
             files.complete();
         }
-        return counts;
+        return new Result(counts, keys);
     }
 
     private ConsumerRecords<byte[], byte[]> poll(KafkaConsumer<byte[], byte[]> consumer, KafkaSlice slice,
@@ -149,14 +161,16 @@ final class SliceIngest implements Function<KafkaSlice, BatchCounts> {
     private final class SliceFiles implements RecordParsing.Sink, AutoCloseable {
 
         private final int index;
+        private final KeyHashes keys;
         private final String attempt;
         private final Configuration conf = hadoopConf.get();
         private final Map<Table, ParquetRowWriter> writers = new LinkedHashMap<>();
         private final Map<Table, Path> written = new LinkedHashMap<>();
         private boolean complete;
 
-        SliceFiles(int index) {
+        SliceFiles(int index, KeyHashes keys) {
             this.index = index;
+            this.keys = keys;
             TaskContext task = TaskContext.get();
             this.attempt = task == null ? "0" : Long.toString(task.taskAttemptId());
         }
@@ -171,6 +185,9 @@ final class SliceIngest implements Function<KafkaSlice, BatchCounts> {
                 written.put(table, hidden);
             }
             writer.write(row);
+            if (keys != null && table != org.relais.ingest.lake.Tables.Quarantine.TABLE) {
+                keys.add(table, row);
+            }
         }
 
         /** Closes the files and gives them their final names. */

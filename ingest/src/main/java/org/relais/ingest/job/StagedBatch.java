@@ -6,7 +6,9 @@ import static org.apache.spark.sql.functions.regexp_extract;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -15,6 +17,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.relais.ingest.lake.Tables;
 import org.relais.ingest.lake.Tables.Table;
 
 /**
@@ -39,11 +42,13 @@ final class StagedBatch {
     private final SparkSession spark;
     private final String path;
     private final BatchCounts counts;
+    private final Set<String> distinctKeys;
 
-    private StagedBatch(SparkSession spark, String path, BatchCounts counts) {
+    private StagedBatch(SparkSession spark, String path, BatchCounts counts, Set<String> distinctKeys) {
         this.spark = spark;
         this.path = path;
         this.counts = counts;
+        this.distinctKeys = Set.copyOf(distinctKeys);
     }
 
     /**
@@ -57,9 +62,19 @@ final class StagedBatch {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         context.setJobDescription("ingest: read and parse " + slices.size() + " slice(s) of Kafka");
         try {
-            BatchCounts counts = context.parallelize(slices, Math.max(1, slices.size())).map(task)
-                    .reduce(BatchCounts::add);
-            return new StagedBatch(spark, path, counts);
+            List<SliceIngest.Result> results = context.parallelize(slices, Math.max(1, slices.size())).map(task)
+                    .collect();
+            BatchCounts counts = new BatchCounts();
+            results.forEach(r -> counts.add(r.counts()));
+            Set<String> distinct = new HashSet<>();
+            if (results.stream().allMatch(r -> r.keyHashes() != null)) {
+                for (Table table : Tables.ingested()) {
+                    if (KeyHashes.allDistinct(results.stream().map(r -> r.keyHashes().of(table)).toList())) {
+                        distinct.add(table.name());
+                    }
+                }
+            }
+            return new StagedBatch(spark, path, counts, distinct);
         } catch (RuntimeException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof SliceIngest.KafkaReadException k) {
@@ -75,6 +90,14 @@ final class StagedBatch {
     /** What the parse step counted. */
     BatchCounts counts() {
         return counts;
+    }
+
+    /**
+     * Whether {@code table}'s new rows are known to repeat no key (from their {@link KeyHashes});
+     * false when unknown.
+     */
+    boolean keysDistinct(Table table) {
+        return distinctKeys.contains(table.name());
     }
 
     /** The directory of {@code table}'s staged files (it exists when the table has rows). */

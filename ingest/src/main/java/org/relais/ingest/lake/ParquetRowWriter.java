@@ -158,7 +158,10 @@ public final class ParquetRowWriter implements Closeable {
         }
     }
 
-    /** Turns a row into Parquet's record events, column by column. */
+    /**
+     * Turns a row into Parquet's record events, column by column. The schema is compiled once into
+     * one writer per column, so that writing a value does not look up its type again.
+     */
     private static final class RowWriteSupport extends WriteSupport<Row> {
 
         private static final long MICROS_PER_DAY = 86_400_000_000L;
@@ -166,11 +169,58 @@ public final class ParquetRowWriter implements Closeable {
         private static final int JULIAN_DAY_OF_EPOCH = 2_440_588;
 
         private final StructType schema;
+        private final Field[] fields;
         private final ByteBuffer int96 = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
         private RecordConsumer out;
 
+        /** Writes one non-null value. */
+        @FunctionalInterface
+        private interface ValueWriter {
+            void write(Object value);
+        }
+
+        private record Field(String name, int index, boolean nullable, ValueWriter writer) {
+        }
+
         RowWriteSupport(StructType schema) {
             this.schema = schema;
+            this.fields = compile(schema);
+        }
+
+        private Field[] compile(StructType struct) {
+            StructField[] f = struct.fields();
+            Field[] compiled = new Field[f.length];
+            for (int i = 0; i < f.length; i++) {
+                compiled[i] = new Field(f[i].name(), i, f[i].nullable(), writer(f[i].name(), f[i].dataType()));
+            }
+            return compiled;
+        }
+
+        private ValueWriter writer(String name, DataType type) {
+            if (type instanceof StringType) {
+                return v -> out.addBinary(Binary.fromString((String) v));
+            } else if (type instanceof LongType) {
+                return v -> out.addLong(((Number) v).longValue());
+            } else if (type instanceof IntegerType) {
+                return v -> out.addInteger(((Number) v).intValue());
+            } else if (type instanceof BooleanType) {
+                return v -> out.addBoolean((Boolean) v);
+            } else if (type instanceof BinaryType) {
+                return v -> out.addBinary(Binary.fromReusedByteArray((byte[]) v));
+            } else if (type instanceof TimestampType) {
+                return v -> out.addBinary(int96((Timestamp) v));
+            } else if (type instanceof ArrayType array) {
+                ValueWriter element = writer(name, array.elementType());
+                return v -> list(element, v instanceof List<?> l ? l.toArray() : (Object[]) v);
+            } else if (type instanceof StructType struct) {
+                Field[] nested = compile(struct);
+                return v -> {
+                    out.startGroup();
+                    fields((Row) v, nested);
+                    out.endGroup();
+                };
+            }
+            throw new IllegalArgumentException("column " + name + ": type " + type.simpleString() + " is not supported");
         }
 
         @Override
@@ -187,59 +237,34 @@ public final class ParquetRowWriter implements Closeable {
         @Override
         public void write(Row row) {
             out.startMessage();
-            fields(row, schema);
+            fields(row, fields);
             out.endMessage();
         }
 
-        private void fields(Row row, StructType struct) {
-            StructField[] fields = struct.fields();
-            for (int i = 0; i < fields.length; i++) {
-                Object value = row.get(i);
+        private void fields(Row row, Field[] fields) {
+            for (Field f : fields) {
+                Object value = row.get(f.index());
                 if (value == null) {
-                    if (!fields[i].nullable()) {
-                        throw new IllegalArgumentException("column " + fields[i].name() + " may not be null");
+                    if (!f.nullable()) {
+                        throw new IllegalArgumentException("column " + f.name() + " may not be null");
                     }
                     continue;
                 }
-                out.startField(fields[i].name(), i);
-                value(fields[i].dataType(), value);
-                out.endField(fields[i].name(), i);
+                out.startField(f.name(), f.index());
+                f.writer().write(value);
+                out.endField(f.name(), f.index());
             }
         }
 
-        private void value(DataType type, Object value) {
-            if (type instanceof StringType) {
-                out.addBinary(Binary.fromString((String) value));
-            } else if (type instanceof LongType) {
-                out.addLong(((Number) value).longValue());
-            } else if (type instanceof IntegerType) {
-                out.addInteger(((Number) value).intValue());
-            } else if (type instanceof BooleanType) {
-                out.addBoolean((Boolean) value);
-            } else if (type instanceof BinaryType) {
-                out.addBinary(Binary.fromReusedByteArray((byte[]) value));
-            } else if (type instanceof TimestampType) {
-                out.addBinary(int96((Timestamp) value));
-            } else if (type instanceof ArrayType array) {
-                list(array.elementType(), value instanceof List<?> l ? l.toArray() : (Object[]) value);
-            } else if (type instanceof StructType struct) {
-                out.startGroup();
-                fields((Row) value, struct);
-                out.endGroup();
-            } else {
-                throw new IllegalArgumentException("type " + type.simpleString() + " is not supported");
-            }
-        }
-
-        private void list(DataType elementType, Object[] elements) {
+        private void list(ValueWriter element, Object[] elements) {
             out.startGroup();
             if (elements.length > 0) {
                 out.startField("list", 0);
-                for (Object element : elements) {
+                for (Object e : elements) {
                     out.startGroup();
-                    if (element != null) {
+                    if (e != null) {
                         out.startField("element", 0);
-                        value(elementType, element);
+                        element.write(e);
                         out.endField("element", 0);
                     }
                     out.endGroup();

@@ -59,8 +59,10 @@ public final class SegmentMerge {
      * @param count how many rows there are (the caller has counted them)
      * @param files a directory of Parquet files that hold exactly these rows with the table's
      *     columns, which becomes the new segment as it is when every row is kept; or null
+     * @param keysDistinct true when the rows are known to repeat no key, so that the merge need
+     *     not look for repeated keys among them; false when unknown
      */
-    public record Incoming(Dataset<Row> rows, long count, String files) {
+    public record Incoming(Dataset<Row> rows, long count, String files, boolean keysDistinct) {
     }
 
     /**
@@ -94,7 +96,8 @@ public final class SegmentMerge {
         boolean byColumn = ColumnMerge.appliesTo(table);
         if (segments.isEmpty()) {
             // Nothing stored to compare with or delete from: the batch's best rows are the segment.
-            Best best = byColumn ? ColumnMerge.latestPerKey(table, ColumnMerge.observations(table, incoming, order))
+            Best best = batch.keysDistinct() ? new Best(incoming, 0, null)
+                    : byColumn ? ColumnMerge.latestPerKey(table, ColumnMerge.observations(table, incoming, order))
                     : bestPerKey(incoming.withColumn(PRIORITY, priority), table.key(), order);
             try {
                 List<String> next = new ArrayList<>();
@@ -115,7 +118,7 @@ public final class SegmentMerge {
             }
         }
         Decided decided = byColumn ? ColumnMerge.decide(spark, lake, current, table, incoming, order)
-                : byPriority(spark, lake, current, table, incoming, order, priority);
+                : byPriority(spark, lake, current, table, incoming, batch.keysDistinct(), order, priority);
         try {
             return write(spark, lake, current, table, decided, batch, arrived, version, removal, deletesStored,
                     deletedOnArrival);
@@ -134,9 +137,10 @@ public final class SegmentMerge {
 
     /** The batch's best rows, each inserted when its key is new or its priority beats the stored row's. */
     private static Decided byPriority(SparkSession spark, Lake lake, LakeState current, Table table,
-            Dataset<Row> incoming, List<String> order, Column priority) {
+            Dataset<Row> incoming, boolean keysDistinct, List<String> order, Column priority) {
         Column[] keys = table.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
-        Best best = bestPerKey(incoming.withColumn(PRIORITY, priority), table.key(), order);
+        Best best = keysDistinct ? new Best(incoming.withColumn(PRIORITY, priority), 0, null)
+                : bestPerKey(incoming.withColumn(PRIORITY, priority), table.key(), order);
         Dataset<Row> stored = lake.read(spark, table, current)
                 .select(concat(keys, priority.cast("long").as(STORED_PRIORITY), input_file_name().as(FILE)));
         Dataset<Row> decided = best.rows().join(stored, table.key().toArray(String[]::new), "left")

@@ -172,7 +172,7 @@ class SegmentMergeTest {
         Dataset<Row> incoming = spark.session().createDataFrame(withOrder, schema);
         Column priority = table == Tables.Posts.TABLE ? col(Tables.Posts.COMPLETENESS).cast("long") : lit(0L);
         SegmentMerge.Outcome o = SegmentMerge.merge(spark.session(), lake, current, table,
-                new SegmentMerge.Incoming(incoming, rows.size(), null),
+                new SegmentMerge.Incoming(incoming, rows.size(), null, false),
                 ORDER, priority, version, Removal.NONE);
         lake.commit(new LakeState(version, Instant.now(), Map.of(table.name(), o.segments()), Map.of(), null)
                 .withTable(table.name(), o.segments()));
