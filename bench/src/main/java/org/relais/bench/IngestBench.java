@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -140,42 +139,13 @@ public final class IngestBench {
 
     /** Writes {@code n} records of {@code format} to {@code file}; returns its size. */
     private static long generate(Path file, int n, String format) throws IOException {
-        SplittableRandom random = new SplittableRandom(42);
-        List<String> templates = format.equals("twitter-v1") ? tweetTemplates() : List.of();
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < n; i++) {
-                String id = Long.toString(1_500_000_000_000_000_000L + i);
-                String line = templates.isEmpty()
-                        ? post(id, random)
-                        // Fresh ids (the parser reads id_str) so that no record is a duplicate of another.
-                        : templates.get(i % templates.size()).replace("\"id_str\":\"", "\"id_str\":\"" + id + "x");
+            for (String line : BenchRecords.lines(n, format)) {
                 out.write(line);
                 out.write('\n');
             }
         }
         return Files.size(file);
-    }
-
-    /** The shared sample's real v1.1 tweets (tweet-sized records as the streaming API sends them). */
-    private static List<String> tweetTemplates() throws IOException {
-        Path shared = Path.of(System.getProperty("relais.shared.dir", "../shared"))
-                .resolve("datasets/formats/twitter-v1.1/obama_stream_2015-02-01_first90.jsonl");
-        if (!Files.isRegularFile(shared)) {
-            throw new IOException(shared + " not found: run with -Drelais.shared.dir=... or use the relais-json format");
-        }
-        return Files.readAllLines(shared, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
-    }
-
-    private static String post(String id, SplittableRandom random) {
-        StringBuilder text = new StringBuilder();
-        while (text.length() < 200) {
-            text.append("mot").append(random.nextInt(5000)).append(' ');
-        }
-        return "{\"type\":\"post\",\"platform\":\"twitter\",\"post_id\":\"" + id + "\",\"author_id\":\""
-                + random.nextInt(100_000) + "\",\"author_handle\":\"compte" + random.nextInt(100_000)
-                + "\",\"created_at\":\"2026-10-08T18:31:05Z\",\"lang\":\"fr\",\"text\":\"" + text.toString().trim()
-                + "\",\"hashtags\":[\"Présidentielle2027\"],\"mentions\":[{\"account_id\":\"" + random.nextInt(100_000)
-                + "\",\"handle\":\"x\"}],\"urls\":[\"https://blog.example/" + random.nextInt(1000) + "\"]}";
     }
 
     private static void deleteTree(Path dir) throws IOException {

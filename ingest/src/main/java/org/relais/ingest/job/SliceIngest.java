@@ -115,7 +115,7 @@ final class SliceIngest implements Function<KafkaSlice, SliceIngest.Result> {
                     parsing.parse(RecordParsing.KafkaRecord.of(r, headers), counts, files);
                 }
                 long now = System.nanoTime();
-                long next = consumer.position(tp, timeout);
+                long next = position(consumer, tp);
                 if (next > position) {
                     position = next;
                     lastProgress = now;
@@ -128,6 +128,15 @@ final class SliceIngest implements Function<KafkaSlice, SliceIngest.Result> {
             files.complete();
         }
         return new Result(counts, keys);
+    }
+
+    private long position(KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp) throws KafkaReadException {
+        try {
+            return consumer.position(tp, timeout);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            throw new KafkaReadException("the position in " + tp + " could not be read from Kafka within "
+                    + timeout.toSeconds() + " s (relais.kafka.request-timeout): is the broker reachable?", e);
+        }
     }
 
     private ConsumerRecords<byte[], byte[]> poll(KafkaConsumer<byte[], byte[]> consumer, KafkaSlice slice,
