@@ -75,7 +75,9 @@ final class StagedBatch {
                 }
             }
             return new StagedBatch(spark, path, counts, distinct);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // A task's failure arrives as Spark's SparkException (checked, though undeclared), its
+            // cause the task's exception.
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof SliceIngest.KafkaReadException k) {
                     throw new SliceIngest.KafkaReadException(k.getMessage(), e);

@@ -136,6 +136,27 @@ class IngestRecoveryIT {
     }
 
     @Test
+    void aBrokerThatStopsAnsweringDuringTheReadFailsTheRunWithinTheTimeout() {
+        // The offsets were found (a broker answered then); the tasks then find no broker to read from.
+        KafkaSettings gone = KafkaSettings.from(RelaisConfig.builder()
+                .set("relais.kafka.bootstrap-servers", "127.0.0.1:1")
+                .set("relais.kafka.topics", List.of(topic))
+                .set("relais.kafka.request-timeout", "3s")
+                .build());
+        IngestJob job = new IngestJob(spark.session(), lake, gone,
+                topics -> java.util.Map.of(new org.apache.kafka.common.TopicPartition(topic, 0), new long[] {0, 10}),
+                new IngestJob.Settings(1 << 20, 1000, List.of()), CLOCK);
+        Instant started = Instant.now();
+        Topics.KafkaUnavailableException e = assertThrows(Topics.KafkaUnavailableException.class,
+                () -> job.run("2026-11-20"));
+        assertTrue(e.getMessage().startsWith("no record of " + topic + "-0 could be read at offset 0 for 3 s"
+                + " (relais.kafka.request-timeout): is the broker reachable?"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("nothing was committed (lake stays at version 0)"), e.getMessage());
+        assertTrue(Duration.between(started, Instant.now()).toSeconds() < 30, "failed within a bounded time");
+        assertEquals(0, lake.state().version(), "nothing committed");
+    }
+
+    @Test
     void tooManyBadRecordsFailTheRunWithASummaryAndCommitNothing() throws Exception {
         List<String> bad = IntStream.range(0, 30).mapToObj(i -> "garbage " + i).toList();
         publish(posts(1, 20), bad);

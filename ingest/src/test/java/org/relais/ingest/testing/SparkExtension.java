@@ -13,7 +13,17 @@ import org.relais.ingest.spark.SparkSessions;
  */
 public final class SparkExtension implements BeforeAllCallback, AfterAllCallback {
 
+    private final String master;
     private SparkSession session;
+
+    public SparkExtension() {
+        this("local[2]");
+    }
+
+    /** A session on {@code master}: {@code local[2,3]}, say, lets a failed task be tried again. */
+    public SparkExtension(String master) {
+        this.master = master;
+    }
 
     /** The test configuration: local[2], two shuffle partitions. */
     public static RelaisConfig config() {
@@ -25,7 +35,9 @@ public final class SparkExtension implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        session = SparkSessions.create(context.getRequiredTestClass().getSimpleName(), config());
+        RelaisConfig config = RelaisConfig.builder().set("relais.spark.master", master)
+                .set("relais.spark.shuffle-partitions", 2).build();
+        session = SparkSessions.create(context.getRequiredTestClass().getSimpleName(), config);
     }
 
     @Override
