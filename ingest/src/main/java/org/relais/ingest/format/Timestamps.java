@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -118,6 +119,38 @@ final class Timestamps {
         return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600 + minute * 60 + second, nanos);
     }
 
+    private static final List<String> DAYS = List.of("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun");
+    private static final List<String> MONTHS =
+            List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+
+    /**
+     * The form every v1.1 tweet has, {@code Sun Feb 01 23:05:52 +0000 2015}, read without the
+     * general formatter, the day of the week checked as it checks it; null for anything else
+     * (another offset, a wrong day, no such date), which then takes the general path.
+     */
+    private static Instant twitterUtc(String t) {
+        if (t.length() != 30 || t.charAt(3) != ' ' || t.charAt(7) != ' ' || t.charAt(10) != ' ' || t.charAt(13) != ':'
+                || t.charAt(16) != ':' || t.charAt(19) != ' ' || !t.startsWith("+0000 ", 20)) {
+            return null;
+        }
+        int dayOfWeek = DAYS.indexOf(t.substring(0, 3)) + 1;
+        int month = MONTHS.indexOf(t.substring(4, 7)) + 1;
+        int day = digits(t, 8, 2);
+        int hour = digits(t, 11, 2);
+        int minute = digits(t, 14, 2);
+        int second = digits(t, 17, 2);
+        int year = digits(t, 26, 4);
+        if (dayOfWeek < 1 || month < 1 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0
+                || second > 59 || year < 0 || day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
+            return null;
+        }
+        LocalDate date = LocalDate.of(year, month, day);
+        if (date.getDayOfWeek().getValue() != dayOfWeek) {
+            return null;
+        }
+        return Instant.ofEpochSecond(date.toEpochDay() * 86_400 + hour * 3_600 + minute * 60 + second);
+    }
+
     /** The number written by {@code count} ASCII digits at {@code from}, or -1 when one is not a digit. */
     private static int digits(String t, int from, int count) {
         int value = 0;
@@ -139,6 +172,10 @@ final class Timestamps {
      *     names the wrong day of the week
      */
     static Instant parseTwitter(String text, String field) throws BadRecordException {
+        Instant utc = twitterUtc(text);
+        if (utc != null) {
+            return utc;
+        }
         try {
             return OffsetDateTime.parse(text, TWITTER_DATE_TIME).toInstant();
         } catch (DateTimeParseException e) {

@@ -57,7 +57,10 @@ class TimestampsTest {
     @CsvSource({
         "Sun Feb 01 23:05:52 +0000 2015, 2015-02-01T23:05:52Z",
         "Wed Sep 22 18:37:29 +0200 2021, 2021-09-22T16:37:29Z",
-        "Thu Feb 29 00:00:00 -0500 2024, 2024-02-29T05:00:00Z"})
+        "Thu Feb 29 00:00:00 -0500 2024, 2024-02-29T05:00:00Z",
+        "Thu Feb 29 23:59:59 +0000 2024, 2024-02-29T23:59:59Z",
+        "Wed Dec 31 00:00:00 +0000 2025, 2025-12-31T00:00:00Z",
+        "Sat Jan 01 12:30:00 +0000 2000, 2000-01-01T12:30:00Z"})
     void parsesTwitterV1Times(String text, String expected) throws BadRecordException {
         assertEquals(Instant.parse(expected), Timestamps.parseTwitter(text, "created_at"));
     }
@@ -65,6 +68,8 @@ class TimestampsTest {
     @ParameterizedTest(name = "''{0}''")
     @ValueSource(strings = {"Mon Feb 01 23:05:52 +0000 2015", "Sun Feb 1 23:05:52 +0000 2015",
         "Fri Feb 29 00:00:00 +0000 2023", "Sun Feb 01 23:05:52 2015", "sun feb 01 23:05:52 +0000 2015",
+        "Sun Feb 01 24:05:52 +0000 2015", "Sun Feb 01 23:60:52 +0000 2015", "Sun Foo 01 23:05:52 +0000 2015",
+        "Sun Feb 0x 23:05:52 +0000 2015", "Sun Feb 01 23:05:52 +0000 20x5", "Sun Feb 01 23:05:52 +0000 2015 ",
         "2015-02-01T23:05:52Z", ""})
     void rejectsOtherTwitterTimesAsWrongType(String text) {
         assertWrongType(() -> Timestamps.parseTwitter(text, "created_at"),
