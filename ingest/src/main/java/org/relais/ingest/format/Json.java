@@ -46,6 +46,17 @@ final class Json {
         // Jackson reads the bytes as UTF-8 itself, faster than from a decoded String, but would
         // let some malformed sequences through: they are checked first, without decoding.
         Utf8.check(value, what);
+        // Jackson guesses the encoding of bytes: it would read UTF-16 or UTF-32 text (a NUL byte
+        // in the first two, '{' being 00 7B or 7B 00) and skip a byte order mark. Records are UTF-8
+        // JSON, without a mark.
+        if ((value.length > 0 && value[0] == 0) || (value.length > 1 && value[1] == 0)) {
+            throw new BadRecordException(Reason.MALFORMED_JSON,
+                    what + " is not valid JSON: it starts with a NUL byte (UTF-16 or UTF-32 text?)");
+        }
+        if (value.length >= 3 && (value[0] & 0xFF) == 0xEF && (value[1] & 0xFF) == 0xBB && (value[2] & 0xFF) == 0xBF) {
+            throw new BadRecordException(Reason.MALFORMED_JSON, what + " is not valid JSON: it starts with a byte"
+                    + " order mark");
+        }
         JsonNode node;
         try {
             node = TREES.readTree(value);

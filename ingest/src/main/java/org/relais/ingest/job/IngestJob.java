@@ -41,10 +41,11 @@ public final class IngestJob {
     /** Partitions are not cut into slices smaller than this: each slice costs a task and a consumer. */
     private static final long MIN_SLICE_RECORDS = 20_000;
     /**
-     * Up to this many records, the tasks send the driver a hash of each row's key (8 bytes a row),
-     * which spares the merge a search for repeated keys when there are none ({@link KeyHashes}).
+     * Up to this many rows in a batch, the tasks send the driver a hash of each row's key (8 bytes
+     * a row, 64 MB at most), which spares the merge a search for repeated keys when there are none
+     * ({@link KeyHashes}). Each slice sends at most its share.
      */
-    private static final long MAX_RECORDS_FOR_KEY_HASHES = 8_000_000;
+    private static final long MAX_KEY_HASHES = 8_000_000;
 
     private final SparkSession spark;
     private final Lake lake;
@@ -217,7 +218,7 @@ public final class IngestJob {
                 lake.stagingPath(version), spark.conf().get("spark.sql.parquet.compression.codec", "snappy"),
                 spark.sparkContext().hadoopConfiguration(),
                 new RecordParsing(version, now, maxRecordBytes, blogPathPatterns), failures,
-                plan.records <= MAX_RECORDS_FOR_KEY_HASHES);
+                MAX_KEY_HASHES / slices.size());
         StagedBatch parsed;
         try {
             parsed = StagedBatch.write(spark, slices, task, lake.stagingPath(version));

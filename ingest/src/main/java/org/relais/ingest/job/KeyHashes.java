@@ -1,6 +1,7 @@
 package org.relais.ingest.job;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,8 @@ import org.relais.ingest.lake.Tables.Table;
  * without a Spark job, that a table's new rows repeat no key: then the merge need not look for
  * repeated keys within the batch. Two equal keys always have equal hashes, so distinct hashes
  * prove distinct keys; equal hashes (a repeated key, or very rarely two keys that collide) only
- * send the merge the exact way. Eight bytes per row reach the driver, so the ingest job asks for
- * them only for batches of up to {@link IngestJob}'s limit.
+ * send the merge the exact way. Eight bytes per row reach the driver, so each slice sends them
+ * only up to its share of {@link IngestJob}'s limit.
  */
 final class KeyHashes implements Serializable {
 
@@ -22,6 +23,7 @@ final class KeyHashes implements Serializable {
 
     private final Map<String, long[]> hashes = new LinkedHashMap<>();
     private final Map<String, Integer> sizes = new LinkedHashMap<>();
+    private long total;
 
     /** Records the key of {@code row}, a row of {@code table}. */
     void add(Table table, Row row) {
@@ -33,6 +35,12 @@ final class KeyHashes implements Serializable {
         }
         values[size] = hash(row, table);
         sizes.put(table.name(), size + 1);
+        total++;
+    }
+
+    /** How many hashes are recorded, all tables together. */
+    long size() {
+        return total;
     }
 
     /** The hashes recorded for {@code table}. */
@@ -59,17 +67,18 @@ final class KeyHashes implements Serializable {
     }
 
     /**
-     * The key's values, each string's characters then a separator, through a multiply-and-add
-     * hash and MurmurHash3's 64-bit finalizer, so that keys that differ in any character differ in
-     * all bits alike.
+     * The key's values as they are stored, UTF-8 bytes (so that two strings Parquet stores alike,
+     * such as two different lone surrogates, both written as {@code ?}, hash alike), each followed
+     * by a separator, through a multiply-and-add hash and MurmurHash3's 64-bit finalizer, so that
+     * keys that differ in any byte differ in all bits alike.
      */
     static long hash(Row row, Table table) {
         long h = 0x9E3779B97F4A7C15L;
         for (String column : table.key()) {
             Object value = row.get(table.schema().fieldIndex(column));
-            String text = value == null ? "" : value.toString();
-            for (int i = 0; i < text.length(); i++) {
-                h = (h + text.charAt(i)) * 0x100000001B3L;
+            byte[] bytes = value == null ? new byte[0] : value.toString().getBytes(StandardCharsets.UTF_8);
+            for (byte b : bytes) {
+                h = (h + (b & 0xFF)) * 0x100000001B3L;
             }
             h = (h + (value == null ? 1 : 2)) * 0xC2B2AE3D27D4EB4FL;
         }

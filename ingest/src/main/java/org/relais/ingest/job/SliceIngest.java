@@ -48,7 +48,7 @@ final class SliceIngest implements Function<KafkaSlice, SliceIngest.Result> {
     private final HadoopConf hadoopConf;
     private final RecordParsing parsing;
     private final FailureInjector failures;
-    private final boolean hashKeys;
+    private final long maxKeyHashes;
 
     /**
      * What a slice's task returns.
@@ -63,10 +63,11 @@ final class SliceIngest implements Function<KafkaSlice, SliceIngest.Result> {
      *     own settings are added here
      * @param timeout how long a poll may bring nothing before the broker counts as unreachable
      * @param codec the Parquet codec of the lake's files
-     * @param hashKeys whether to return the {@link KeyHashes} of the rows
+     * @param maxKeyHashes the most rows whose {@link KeyHashes} a slice returns; past it, it
+     *     returns none (the driver then cannot tell that the keys are distinct)
      */
     SliceIngest(Properties consumerProperties, int maxPollRecords, Duration timeout, String stagingPath, String codec,
-            Configuration hadoopConf, RecordParsing parsing, FailureInjector failures, boolean hashKeys) {
+            Configuration hadoopConf, RecordParsing parsing, FailureInjector failures, long maxKeyHashes) {
         this.consumerProperties = new Properties();
         this.consumerProperties.putAll(consumerProperties);
         this.consumerProperties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -81,7 +82,7 @@ final class SliceIngest implements Function<KafkaSlice, SliceIngest.Result> {
         this.hadoopConf = new HadoopConf(hadoopConf);
         this.parsing = parsing;
         this.failures = failures;
-        this.hashKeys = hashKeys;
+        this.maxKeyHashes = maxKeyHashes;
     }
 
     /** The staged file of {@code table}'s rows from slice {@code index}. */
@@ -92,7 +93,7 @@ final class SliceIngest implements Function<KafkaSlice, SliceIngest.Result> {
     @Override
     public Result call(KafkaSlice slice) throws IOException, KafkaReadException {
         BatchCounts counts = new BatchCounts();
-        KeyHashes keys = hashKeys ? new KeyHashes() : null;
+        KeyHashes keys = maxKeyHashes > 0 ? new KeyHashes() : null;
         TopicPartition tp = slice.topicPartition();
         Properties p = new Properties();
         p.putAll(consumerProperties);
@@ -127,7 +128,7 @@ final class SliceIngest implements Function<KafkaSlice, SliceIngest.Result> {
             }
             files.complete();
         }
-        return new Result(counts, keys);
+        return new Result(counts, keys == null || keys.size() > maxKeyHashes ? null : keys);
     }
 
     private long position(KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp) throws KafkaReadException {
@@ -194,7 +195,7 @@ final class SliceIngest implements Function<KafkaSlice, SliceIngest.Result> {
                 written.put(table, hidden);
             }
             writer.write(row);
-            if (keys != null && table != org.relais.ingest.lake.Tables.Quarantine.TABLE) {
+            if (keys != null && table != org.relais.ingest.lake.Tables.Quarantine.TABLE && keys.size() <= maxKeyHashes) {
                 keys.add(table, row);
             }
         }
@@ -208,10 +209,13 @@ final class SliceIngest implements Function<KafkaSlice, SliceIngest.Result> {
                 Path hidden = e.getValue();
                 Path target = new Path(hidden.getParent(), fileName(index));
                 FileSystem fs = hidden.getFileSystem(conf);
-                fs.delete(target, false);
-                if (!fs.rename(hidden, target)) {
+                // Another attempt of this slice (a retry, a speculative copy) may have finished
+                // first: its file holds the same rows, and is never replaced, since a reader may
+                // already count on it.
+                if (!fs.exists(target) && !fs.rename(hidden, target) && !fs.exists(target)) {
                     throw new IOException("cannot rename " + hidden + " to " + target);
                 }
+                fs.delete(hidden, false);
             }
             complete = true;
         }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -74,6 +75,7 @@ final class StagedBatch {
                     }
                 }
             }
+            removeAttemptLeftovers(spark, path);
             return new StagedBatch(spark, path, counts, distinct);
         } catch (Exception e) {
             // A task's failure arrives as Spark's SparkException (checked, though undeclared), its
@@ -86,6 +88,29 @@ final class StagedBatch {
             throw e;
         } finally {
             context.setJobDescription(null);
+        }
+    }
+
+    /**
+     * Deletes the hidden files of task attempts that died without cleaning up (an executor lost),
+     * so that they never travel into a segment.
+     */
+    private static void removeAttemptLeftovers(SparkSession spark, String path) {
+        Path root = new Path(path);
+        try {
+            FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(root)) {
+                return;
+            }
+            for (FileStatus table : fs.listStatus(root)) {
+                for (FileStatus file : fs.listStatus(table.getPath())) {
+                    if (file.getPath().getName().matches("\\.slice-\\d+\\.parquet\\.\\d+")) {
+                        fs.delete(file.getPath(), false);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot clean up the staging area " + root, e);
         }
     }
 

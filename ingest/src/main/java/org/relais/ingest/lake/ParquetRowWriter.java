@@ -38,9 +38,11 @@ import org.apache.spark.sql.types.TimestampType;
 /**
  * Writes rows of a lake table to one Parquet file, straight from the executor that parsed them,
  * laid out exactly as Spark writes the same schema: standard three-level lists, strings as UTF-8
- * binaries, timestamps as INT96, and Spark's schema in the footer. A file written here and one
- * written by {@code Dataset.write().parquet(...)} are read alike by Spark, pandas and pyarrow, so
- * both kinds can sit in one table.
+ * binaries, timestamps as INT96, and Spark's schema in the footer. Every column is declared
+ * optional, as in the segments Spark writes from rows it read (Spark reads every column as
+ * nullable), though a null in a column the table requires is refused. A file written here and
+ * one written by {@code Dataset.write().parquet(...)} are read alike by Spark, pandas and pyarrow,
+ * so both kinds can sit in one table.
  *
  * <p>Why not Spark's own writer: it takes Spark's internal rows, which the parse step would first
  * have to convert its rows into, one by one, for every record of the night; writing the rows
@@ -79,6 +81,8 @@ public final class ParquetRowWriter implements Closeable {
                 .withConf(conf)
                 .withCompressionCodec(CompressionCodecName.fromConf(codec.equals("none") ? "uncompressed" : codec))
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                // Half of Spark's 128 MB: a task keeps a row group in memory for each table it writes.
+                .withRowGroupSize(64L << 20)
                 .build();
         return new ParquetRowWriter(writer);
     }
@@ -98,13 +102,28 @@ public final class ParquetRowWriter implements Closeable {
         writer.close();
     }
 
-    /** The Parquet schema Spark writes for {@code schema} (its {@code ParquetToSparkSchemaConverter}, standard mode). */
+    /** The Parquet schema Spark writes for {@code schema} (its {@code SparkToParquetSchemaConverter}, standard mode). */
     static MessageType parquetSchema(StructType schema) {
         Types.MessageTypeBuilder message = Types.buildMessage();
         for (StructField f : schema.fields()) {
             message.addField(type(f.name(), f.dataType(), f.nullable()));
         }
         return message.named("spark_schema");
+    }
+
+    /** {@code type} with every field, and every array's elements, nullable. */
+    static DataType nullable(DataType type) {
+        if (type instanceof ArrayType array) {
+            return new ArrayType(nullable(array.elementType()), true);
+        } else if (type instanceof StructType struct) {
+            StructField[] fields = new StructField[struct.fields().length];
+            for (int i = 0; i < fields.length; i++) {
+                StructField f = struct.fields()[i];
+                fields[i] = new StructField(f.name(), nullable(f.dataType()), true, f.metadata());
+            }
+            return new StructType(fields);
+        }
+        return type;
     }
 
     private static Type type(String name, DataType type, boolean nullable) {
@@ -225,7 +244,8 @@ public final class ParquetRowWriter implements Closeable {
 
         @Override
         public WriteContext init(Configuration configuration) {
-            return new WriteContext(parquetSchema(schema), Map.of(SPARK_SCHEMA_KEY, schema.json(),
+            StructType declared = (StructType) nullable(schema);
+            return new WriteContext(parquetSchema(declared), Map.of(SPARK_SCHEMA_KEY, declared.json(),
                     SPARK_VERSION_KEY, org.apache.spark.package$.MODULE$.SPARK_VERSION()));
         }
 

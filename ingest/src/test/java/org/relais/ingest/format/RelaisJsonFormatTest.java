@@ -156,6 +156,18 @@ class RelaisJsonFormatTest {
     }
 
     @Test
+    void rejectsJsonInOtherEncodingsAndAByteOrderMark() {
+        String json = "{\"type\":\"account\",\"platform\":\"twitter\",\"account_id\":\"1\"}";
+        for (java.nio.charset.Charset other : List.of(java.nio.charset.StandardCharsets.UTF_16BE,
+                java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.Charset.forName("UTF-32LE"))) {
+            assertBad(format, json.getBytes(other), Reason.MALFORMED_JSON,
+                    "record is not valid JSON: it starts with a NUL byte (UTF-16 or UTF-32 text?)");
+        }
+        assertBad(format, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes(json)),
+                Reason.MALFORMED_JSON, "record is not valid JSON: it starts with a byte order mark");
+    }
+
+    @Test
     void rejectsInvalidUtf8() {
         assertBad(format, concat(bytes("{\"type\":\"post\",\"text\":\""), INVALID_UTF8, bytes("\"}")), Reason.INVALID_UTF8,
                 "record is not valid UTF-8: malformed sequence at byte 23 (0xC3)");

@@ -86,7 +86,9 @@ class ParquetRowWriterTest {
             assertEquals(rows.size(), writer.rows());
         }
         Path theirs = dir.resolve(table.name() + "-spark");
-        session.createDataFrame(rows, table.schema()).coalesce(1).write().parquet(theirs.toString());
+        // As the merge writes segments: from rows Spark read, every column nullable.
+        session.createDataFrame(rows, (StructType) ParquetRowWriter.nullable(table.schema())).coalesce(1).write()
+                .parquet(theirs.toString());
 
         MessageType sparkSchema = footer(theirs).getFileMetaData().getSchema();
         assertEquals(sparkSchema, footer(ours).getFileMetaData().getSchema());
