@@ -115,11 +115,7 @@ class IngestRecoveryIT {
 
     @Test
     void anUnreachableBrokerFailsTheRunQuicklyAndWritesNothing() {
-        KafkaSettings nowhere = KafkaSettings.from(RelaisConfig.builder()
-                .set("relais.kafka.bootstrap-servers", "127.0.0.1:1")
-                .set("relais.kafka.topics", List.of(topic))
-                .set("relais.kafka.request-timeout", "5s")
-                .build());
+        KafkaSettings nowhere = nowhere("5s");
         Instant started = Instant.now();
         try (Admin unreachable = Admin.create(nowhere.clientProperties())) {
             IngestJob job = new IngestJob(spark.session(), lake, nowhere, new Topics(unreachable, nowhere)::offsetRanges,
@@ -138,11 +134,7 @@ class IngestRecoveryIT {
     @Test
     void aBrokerThatStopsAnsweringDuringTheReadFailsTheRunWithinTheTimeout() {
         // The offsets were found (a broker answered then); the tasks then find no broker to read from.
-        KafkaSettings gone = KafkaSettings.from(RelaisConfig.builder()
-                .set("relais.kafka.bootstrap-servers", "127.0.0.1:1")
-                .set("relais.kafka.topics", List.of(topic))
-                .set("relais.kafka.request-timeout", "3s")
-                .build());
+        KafkaSettings gone = nowhere("3s");
         IngestJob job = new IngestJob(spark.session(), lake, gone,
                 topics -> java.util.Map.of(new org.apache.kafka.common.TopicPartition(topic, 0), new long[] {0, 10}),
                 new IngestJob.Settings(1 << 20, 1000, List.of()), CLOCK);
@@ -167,6 +159,15 @@ class IngestRecoveryIT {
                 + " was committed (lake stays at version 0). By reason: {malformed_json=30}. By format:"
                 + " {relais-json=50}", e.getMessage());
         assertEquals(0, lake.state().version());
+    }
+
+    /** Settings that point at a port where no broker listens. */
+    private KafkaSettings nowhere(String requestTimeout) {
+        return KafkaSettings.from(RelaisConfig.builder()
+                .set("relais.kafka.bootstrap-servers", "127.0.0.1:1")
+                .set("relais.kafka.topics", List.of(topic))
+                .set("relais.kafka.request-timeout", requestTimeout)
+                .build());
     }
 
     private void run(FailureInjector failures) throws Exception {
