@@ -14,6 +14,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -57,6 +58,33 @@ public final class Topics {
         } catch (KafkaUnavailableException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw e;
+            }
+        }
+        awaitLeaders(topic);
+    }
+
+    /**
+     * Waits until every partition of a topic just created has a leader. Records sent before then
+     * are refused for a moment and retried; with several batches in flight, a later batch may land
+     * before the retried first one, which the broker then refuses for good as out of sequence, and
+     * the publication stalls until it times out.
+     */
+    private void awaitLeaders(String topic) throws KafkaUnavailableException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            TopicDescription d = await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+            if (d != null && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new KafkaUnavailableException("Kafka at " + servers + " created topic " + topic + " but gave"
+                        + " its partitions no leader within " + timeout.toSeconds() + " s", null);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KafkaUnavailableException("interrupted while waiting for Kafka at " + servers, e);
             }
         }
     }
