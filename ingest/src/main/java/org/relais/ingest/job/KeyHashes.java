@@ -3,9 +3,10 @@ package org.relais.ingest.job;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Row;
 import org.relais.ingest.lake.Tables.Table;
 
@@ -20,21 +21,26 @@ import org.relais.ingest.lake.Tables.Table;
 final class KeyHashes implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    /** The positions of each table's key columns in its rows, found once per table. */
+    private static final Map<String, int[]> KEY_COLUMNS = new ConcurrentHashMap<>();
 
-    private final Map<String, long[]> hashes = new LinkedHashMap<>();
-    private final Map<String, Integer> sizes = new LinkedHashMap<>();
+    /** One table's hashes: a growing array and how much of it is used. */
+    private static final class Hashes implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private long[] values = new long[1024];
+        private int size;
+    }
+
+    private final Map<String, Hashes> byTable = new HashMap<>();
     private long total;
 
     /** Records the key of {@code row}, a row of {@code table}. */
     void add(Table table, Row row) {
-        long[] values = hashes.get(table.name());
-        int size = sizes.getOrDefault(table.name(), 0);
-        if (values == null || size == values.length) {
-            values = values == null ? new long[1024] : Arrays.copyOf(values, values.length * 2);
-            hashes.put(table.name(), values);
+        Hashes h = byTable.computeIfAbsent(table.name(), t -> new Hashes());
+        if (h.size == h.values.length) {
+            h.values = Arrays.copyOf(h.values, h.values.length * 2);
         }
-        values[size] = hash(row, table);
-        sizes.put(table.name(), size + 1);
+        h.values[h.size++] = hash(row, table);
         total++;
     }
 
@@ -43,19 +49,22 @@ final class KeyHashes implements Serializable {
         return total;
     }
 
-    /** The hashes recorded for {@code table}. */
-    long[] of(Table table) {
-        long[] values = hashes.get(table.name());
-        return values == null ? new long[0] : Arrays.copyOf(values, sizes.get(table.name()));
+    /** How many hashes are recorded for {@code table}. */
+    int count(Table table) {
+        Hashes h = byTable.get(table.name());
+        return h == null ? 0 : h.size;
     }
 
-    /** Whether the hashes of all slices, for one table, are all different. */
-    static boolean allDistinct(List<long[]> slices) {
-        long[] all = new long[slices.stream().mapToInt(s -> s.length).sum()];
+    /** Whether the hashes that all {@code slices} recorded for {@code table} are all different. */
+    static boolean allDistinct(List<KeyHashes> slices, Table table) {
+        long[] all = new long[slices.stream().mapToInt(s -> s.count(table)).sum()];
         int at = 0;
-        for (long[] s : slices) {
-            System.arraycopy(s, 0, all, at, s.length);
-            at += s.length;
+        for (KeyHashes s : slices) {
+            int n = s.count(table);
+            if (n > 0) {
+                System.arraycopy(s.byTable.get(table.name()).values, 0, all, at, n);
+                at += n;
+            }
         }
         Arrays.sort(all);
         for (int i = 1; i < all.length; i++) {
@@ -74,8 +83,10 @@ final class KeyHashes implements Serializable {
      */
     static long hash(Row row, Table table) {
         long h = 0x9E3779B97F4A7C15L;
-        for (String column : table.key()) {
-            Object value = row.get(table.schema().fieldIndex(column));
+        int[] columns = KEY_COLUMNS.computeIfAbsent(table.name(),
+                t -> table.key().stream().mapToInt(table.schema()::fieldIndex).toArray());
+        for (int column : columns) {
+            Object value = row.get(column);
             byte[] bytes = value == null ? new byte[0] : value.toString().getBytes(StandardCharsets.UTF_8);
             for (byte b : bytes) {
                 h = (h + (b & 0xFF)) * 0x100000001B3L;

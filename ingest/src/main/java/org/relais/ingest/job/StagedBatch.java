@@ -69,8 +69,9 @@ final class StagedBatch {
             results.forEach(r -> counts.add(r.counts()));
             Set<String> distinct = new HashSet<>();
             if (results.stream().allMatch(r -> r.keyHashes() != null)) {
+                List<KeyHashes> hashes = results.stream().map(SliceIngest.Result::keyHashes).toList();
                 for (Table table : Tables.ingested()) {
-                    if (KeyHashes.allDistinct(results.stream().map(r -> r.keyHashes().of(table)).toList())) {
+                    if (KeyHashes.allDistinct(hashes, table)) {
                         distinct.add(table.name());
                     }
                 }

@@ -189,7 +189,6 @@ public final class ParquetRowWriter implements Closeable {
 
         private final StructType schema;
         private final Field[] fields;
-        private final ByteBuffer int96 = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
         private RecordConsumer out;
 
         /** Writes one non-null value. */
@@ -295,15 +294,15 @@ public final class ParquetRowWriter implements Closeable {
         }
 
         /** Nanoseconds of the day then the Julian day, little-endian: how Spark writes INT96. */
-        private Binary int96(Timestamp t) {
+        private static Binary int96(Timestamp t) {
             // Spark's own conversion of a java.sql.Timestamp (which reads dates before 1582 in the
             // Julian calendar), so that a row is stored alike whichever writer writes it.
             long micros = org.apache.spark.sql.catalyst.util.DateTimeUtils.fromJavaTimestamp(t);
             long day = Math.floorDiv(micros, MICROS_PER_DAY);
             long nanosOfDay = Math.floorMod(micros, MICROS_PER_DAY) * 1000;
-            int96.clear();
-            int96.putLong(nanosOfDay).putInt((int) (day + JULIAN_DAY_OF_EPOCH));
-            return Binary.fromConstantByteArray(int96.array().clone());
+            ByteBuffer bytes = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN);
+            bytes.putLong(nanosOfDay).putInt((int) (day + JULIAN_DAY_OF_EPOCH));
+            return Binary.fromConstantByteArray(bytes.array());
         }
     }
 }

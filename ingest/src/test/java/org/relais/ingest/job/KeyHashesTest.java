@@ -55,9 +55,10 @@ class KeyHashesTest {
             first.add(Tables.Follows.TABLE, follow("twitter", "a" + i, "b", null));
             second.add(Tables.Follows.TABLE, follow("twitter", "c" + i, "b", null));
         }
-        assertTrue(KeyHashes.allDistinct(List.of(first.of(Tables.Follows.TABLE), second.of(Tables.Follows.TABLE))));
+        assertTrue(KeyHashes.allDistinct(List.of(first, second), Tables.Follows.TABLE));
         second.add(Tables.Follows.TABLE, follow("twitter", "a2999", "b", null));
-        assertFalse(KeyHashes.allDistinct(List.of(first.of(Tables.Follows.TABLE), second.of(Tables.Follows.TABLE))));
-        assertEquals(0, first.of(Tables.Posts.TABLE).length, "a table without rows has no hashes");
+        assertFalse(KeyHashes.allDistinct(List.of(first, second), Tables.Follows.TABLE));
+        assertEquals(0, first.count(Tables.Posts.TABLE), "a table without rows has no hashes");
+        assertEquals(3000, first.count(Tables.Follows.TABLE));
     }
 }
