@@ -104,12 +104,7 @@ public final class SegmentMerge {
                 long inserted = arrived - best.dropped();
                 if (inserted > 0) {
                     String name = lake.segmentName(version);
-                    if (inserted == incomingCount && batch.files() != null) {
-                        lake.moveInAsSegment(batch.files(), table.name(), name);
-                    } else {
-                        best.rows().select(columns(table)).write().mode("errorifexists")
-                                .parquet(lake.segmentPath(table.name(), name));
-                    }
+                    writeSegment(lake, table, name, best.rows(), batch, inserted == incomingCount);
                     next.add(name);
                 }
                 return new Outcome(next, inserted, best.dropped(), 0, deletedOnArrival);
@@ -195,13 +190,9 @@ public final class SegmentMerge {
         next.removeAll(rewrite);
         if (insertCount > 0 || !rewrite.isEmpty()) {
             String name = lake.segmentName(version);
-            if (rewrite.isEmpty() && insertCount == batch.count() && !ColumnMerge.appliesTo(table)
-                    && batch.files() != null) {
-                // Every new row is inserted as it arrived: the staged files are the segment.
-                lake.moveInAsSegment(batch.files(), table.name(), name);
-            } else {
-                toWrite.write().mode("errorifexists").parquet(lake.segmentPath(table.name(), name));
-            }
+            // Accounts merged column by column are new rows, even when every key is new.
+            writeSegment(lake, table, name, toWrite, batch,
+                    rewrite.isEmpty() && insertCount == batch.count() && !ColumnMerge.appliesTo(table));
             next.add(name);
         }
         return new Outcome(next, insertCount, arrived - insertCount, replacedCount, deletedOnArrival + deletedStored);
@@ -254,15 +245,24 @@ public final class SegmentMerge {
         List<String> next = new ArrayList<>(current.segments(table.name()));
         if (incoming.count() > 0) {
             String name = lake.segmentName(version);
-            if (incoming.files() != null) {
-                lake.moveInAsSegment(incoming.files(), table.name(), name);
-            } else {
-                incoming.rows().select(columns(table)).write().mode("errorifexists")
-                        .parquet(lake.segmentPath(table.name(), name));
-            }
+            writeSegment(lake, table, name, incoming.rows(), incoming, true);
             next.add(name);
         }
         return new Outcome(next, incoming.count(), 0, 0, 0);
+    }
+
+    /**
+     * Writes {@code rows} as {@code table}'s new segment {@code name}; when they are the batch's
+     * rows exactly as they arrived ({@code asArrived}) and its staged files exist, moves those in
+     * instead of writing them again.
+     */
+    private static void writeSegment(Lake lake, Table table, String name, Dataset<Row> rows, Incoming batch,
+            boolean asArrived) {
+        if (asArrived && batch.files() != null) {
+            lake.moveInAsSegment(batch.files(), table.name(), name);
+        } else {
+            rows.select(columns(table)).write().mode("errorifexists").parquet(lake.segmentPath(table.name(), name));
+        }
     }
 
     private static String segmentOf(String file) {
