@@ -83,6 +83,12 @@ public final class RecordPublisher {
         long timeoutMs = settings.requestTimeout().toMillis();
         p.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+        // One request in flight per broker: a batch the broker refuses for a moment (a partition of
+        // a topic just created, whose leader is not ready yet) is retried before any later batch of
+        // its partition is sent. With several in flight, a later batch could land first; the broker
+        // then refuses the first one for good as out of sequence, and the publication stalls until
+        // the delivery timeout.
+        p.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
         p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
@@ -64,10 +63,10 @@ public final class Topics {
     }
 
     /**
-     * Waits until every partition of a topic just created has a leader. Records sent before then
-     * are refused for a moment and retried; with several batches in flight, a later batch may land
-     * before the retried first one, which the broker then refuses for good as out of sequence, and
-     * the publication stalls until it times out.
+     * Waits until every partition of a topic just created has a leader, so that records sent
+     * next are not all refused and retried at first. The broker may still refuse a first batch for
+     * a moment after its metadata names the leader; {@link RecordPublisher#createProducer} keeps one
+     * request in flight so that such a retry cannot be overtaken by a later batch.
      */
     private void awaitLeaders(String topic) throws KafkaUnavailableException {
         long deadline = System.nanoTime() + timeout.toNanos();
