@@ -1,6 +1,7 @@
 package org.relais.ingest.format;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,6 +11,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Locale;
@@ -43,6 +47,91 @@ final class Json {
      *     {@link Reason#WRONG_TYPE} when the document is not an object
      */
     static JsonObject parseObject(byte[] value, String what) throws BadRecordException {
+        checkEncoding(value, what);
+        try {
+            return object(TREES.readTree(value), what);
+        } catch (JsonProcessingException e) {
+            throw malformed(e, what);
+        } catch (IOException e) {
+            // Reading from a byte array does no I/O: this is not expected.
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Parses one JSON document that must be an object, building only the fields {@code fields}
+     * keeps: the same checks, the same values for those fields, the same errors (a document that
+     * does not parse is parsed again in full, which reports it as {@link #parseObject(byte[],
+     * String)} does).
+     */
+    static JsonObject parseObject(byte[] value, String what, JsonFields fields) throws BadRecordException {
+        checkEncoding(value, what);
+        JsonNode node;
+        try (JsonParser parser = MAPPER.getFactory().createParser(value)) {
+            node = parser.nextToken() == null ? null : read(parser, fields);
+            if (parser.nextToken() != null) {
+                return parseObject(value, what);
+            }
+        } catch (IOException e) {
+            return parseObject(value, what);
+        }
+        return object(node, what);
+    }
+
+    /**
+     * The value at the parser's current token, with only the fields {@code keep} keeps, as the
+     * mapper's tree reader builds it.
+     */
+    private static JsonNode read(JsonParser parser, JsonFields keep) throws IOException {
+        JsonNodeFactory nodes = MAPPER.getNodeFactory();
+        switch (parser.currentToken()) {
+            case START_OBJECT: {
+                ObjectNode object = nodes.objectNode();
+                for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
+                    JsonFields nested = keep.of(name);
+                    parser.nextToken();
+                    if (nested == null) {
+                        parser.skipChildren();
+                    } else {
+                        object.set(name, read(parser, nested));
+                    }
+                }
+                return object;
+            }
+            case START_ARRAY: {
+                ArrayNode array = nodes.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(read(parser, keep));
+                }
+                return array;
+            }
+            case VALUE_STRING:
+                return nodes.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                switch (parser.getNumberType()) {
+                    case INT:
+                        return nodes.numberNode(parser.getIntValue());
+                    case LONG:
+                        return nodes.numberNode(parser.getLongValue());
+                    default:
+                        return nodes.numberNode(parser.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL
+                        ? nodes.numberNode(parser.getDecimalValue())
+                        : nodes.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE:
+                return nodes.booleanNode(true);
+            case VALUE_FALSE:
+                return nodes.booleanNode(false);
+            case VALUE_NULL:
+                return nodes.nullNode();
+            default:
+                throw new JsonParseException(parser, "unexpected token " + parser.currentToken());
+        }
+    }
+
+    private static void checkEncoding(byte[] value, String what) throws BadRecordException {
         // Jackson reads the bytes as UTF-8 itself, faster than from a decoded String, but would
         // let some malformed sequences through: they are checked first, without decoding.
         Utf8.check(value, what);
@@ -57,16 +146,9 @@ final class Json {
             throw new BadRecordException(Reason.MALFORMED_JSON, what + " is not valid JSON: it starts with a byte"
                     + " order mark");
         }
-        JsonNode node;
-        try {
-            node = TREES.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new BadRecordException(Reason.MALFORMED_JSON,
-                    what + " is not valid JSON: " + e.getOriginalMessage() + location(e.getLocation()));
-        } catch (IOException e) {
-            // Reading from a byte array does no I/O: this is not expected.
-            throw new java.io.UncheckedIOException(e);
-        }
+    }
+
+    private static JsonObject object(JsonNode node, String what) throws BadRecordException {
         if (node == null || node.isMissingNode()) {
             throw new BadRecordException(Reason.MALFORMED_JSON, what + " is empty");
         }
@@ -74,6 +156,11 @@ final class Json {
             throw new BadRecordException(Reason.WRONG_TYPE, what + " must be a JSON object, but was " + typeName(node));
         }
         return JsonObject.root(node);
+    }
+
+    private static BadRecordException malformed(JsonProcessingException e, String what) {
+        return new BadRecordException(Reason.MALFORMED_JSON,
+                what + " is not valid JSON: " + e.getOriginalMessage() + location(e.getLocation()));
     }
 
     /**

@@ -90,11 +90,34 @@ public final class TwitterV1Format extends JsonLinesFormat {
             "user_withheld", "disconnect", "warning", "friends", "friends_str", "event", "control", "user_undelete",
             "user_protect", "user_unprotect", "user_suspend", "user_unsuspend");
 
+    /**
+     * The fields of a tweet read below, for a parse that builds nothing else; a tweet carries
+     * tweets ({@code retweeted_status}, {@code quoted_status}) read alike. Stream messages are kept
+     * whole ({@code delete}, {@code user_delete}) or parsed again without it (the others, to name
+     * their fields).
+     */
+    private static final JsonFields TWEET_FIELDS = tweetFields();
+
     private static final Set<String> KEY_FIELDS = Set.of("id_str", "id", "delete.status.id_str", "delete.status.id",
             "user_delete.id_str", "user_delete.id");
 
+    private final boolean everyField;
+
     public TwitterV1Format() {
+        this(false);
+    }
+
+    private TwitterV1Format(boolean everyField) {
         super(NAME, "Twitter API v1.1 tweets and stream messages, one per line (streaming API, twarc 1)");
+        this.everyField = everyField;
+    }
+
+    /**
+     * The same format, building every field of a record rather than those it reads: the same
+     * results, more slowly; what tests and benchmarks compare the format with.
+     */
+    public static TwitterV1Format buildingEveryField() {
+        return new TwitterV1Format(true);
     }
 
     @Override
@@ -115,11 +138,37 @@ public final class TwitterV1Format extends JsonLinesFormat {
         return null;
     }
 
+    private static JsonFields tweetFields() {
+        JsonFields entities = new JsonFields()
+                .nest("user_mentions", new JsonFields().keep("id_str", "id", "screen_name"))
+                .nest("hashtags", new JsonFields().keep("text"))
+                .nest("urls", new JsonFields().keep("expanded_url", "url"));
+        JsonFields user = new JsonFields()
+                .keep("id_str", "id", "screen_name", "name", "description", "url", "followers_count", "friends_count",
+                        "protected", "verified")
+                .nest("entities", new JsonFields().nest("url", new JsonFields()
+                        .nest("urls", new JsonFields().keep("expanded_url"))));
+        JsonFields tweet = new JsonFields()
+                .keep("id_str", "id", "text", "full_text", "lang", "created_at", "timestamp_ms",
+                        "in_reply_to_status_id_str", "in_reply_to_status_id", "in_reply_to_user_id_str",
+                        "in_reply_to_user_id", "in_reply_to_screen_name", "quoted_status_id_str", "quoted_status_id",
+                        "delete", "user_delete")
+                .nest("user", user)
+                .nest("entities", entities)
+                .nest("extended_tweet", new JsonFields().keep("full_text").nest("entities", entities));
+        return tweet.nest("retweeted_status", tweet).nest("quoted_status", tweet);
+    }
+
     @Override
     public ParsedRecord parse(byte[] value, ParseContext context) throws BadRecordException {
-        JsonObject record = Json.parseObject(value, "record");
+        JsonFields fields = everyField ? null : TWEET_FIELDS;
+        JsonObject record = fields == null ? Json.parseObject(value, "record") : Json.parseObject(value, "record", fields);
         if (record.has("id_str") || record.has("id")) {
             return tweet(record, context);
+        }
+        if (fields != null && !record.has("delete") && !record.has("user_delete")) {
+            // Another stream message, or no tweet at all: named by its fields, all of them.
+            record = Json.parseObject(value, "record");
         }
         if (record.has("delete")) {
             return delete(record.object("delete"), context);
