@@ -211,7 +211,8 @@ public final class IngestJob {
                 plan.ranges.size(), version);
 
         long started = System.nanoTime();
-        // A few slices per core, so that cores that finish early take the remaining ones.
+        // A few slices per core, of about equal size: cores that finish early take the remaining
+        // ones, and all finish together.
         List<KafkaSlice> slices = KafkaSlice.cut(plan.ranges, 4 * spark.sparkContext().defaultParallelism(),
                 MIN_SLICE_RECORDS);
         SliceIngest task = new SliceIngest(kafka.clientProperties(), maxPollRecords, kafka.requestTimeout(),
