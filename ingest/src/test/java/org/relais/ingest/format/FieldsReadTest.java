@@ -17,36 +17,50 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.relais.ingest.model.ParsedRecord;
 
 /**
- * A v1.1 tweet is parsed building only the fields Relais reads ({@link JsonFields}): on the real
- * sample and on thousands of mutations of it, the outcome is exactly that of parsing every field,
- * the same rows or the same rejection (reason and message).
+ * v1.1 tweets and v2 pages are parsed building only the fields Relais reads ({@link JsonFields}):
+ * on the real samples and on thousands of mutations of them, the outcome is exactly that of
+ * parsing every field, the same rows or the same rejection (reason and message).
  */
-class TwitterV1FieldsTest {
+class FieldsReadTest {
 
-    private static final int MUTATIONS_PER_TWEET = 60;
-
-    private final TwitterV1Format format = new TwitterV1Format();
-    private final TwitterV1Format everyField = TwitterV1Format.buildingEveryField();
+    private final RecordFormat v1 = new TwitterV1Format();
+    private final RecordFormat v1EveryField = TwitterV1Format.buildingEveryField();
+    private final RecordFormat v2 = new TwitterV2Format();
+    private final RecordFormat v2EveryField = TwitterV2Format.buildingEveryField();
 
     @Test
-    void theRealSampleAndItsMutationsParseAlikeWithOnlyTheFieldsRead() throws Exception {
+    void theRealV1SampleAndItsMutationsParseAlike() throws Exception {
         List<String> lines = Files.readAllLines(SharedData.file(
                 "datasets/formats/twitter-v1.1/obama_stream_2015-02-01_first90.jsonl"), StandardCharsets.UTF_8);
-        SplittableRandom random = new SplittableRandom(20261121);
-        Map<String, Integer> outcomes = new TreeMap<>();
-        int compared = 0;
-        for (String line : lines) {
-            byte[] original = line.getBytes(StandardCharsets.UTF_8);
-            assertAlike(original, outcomes);
-            compared++;
-            for (int m = 0; m < MUTATIONS_PER_TWEET; m++) {
-                assertAlike(mutate(original, random), outcomes);
-                compared++;
-            }
-        }
-        assertEquals(90 * (MUTATIONS_PER_TWEET + 1), compared);
+        Map<String, Integer> outcomes = mutateAndCompare(lines, 60, v1, v1EveryField);
+        assertEquals(90 * 61, outcomes.values().stream().mapToInt(Integer::intValue).sum());
         assertTrue(outcomes.getOrDefault("rows", 0) > 90 && outcomes.size() > 3,
                 "mutations both parse and fail, for several reasons: " + outcomes);
+    }
+
+    @Test
+    void theRealV2PageAndItsMutationsParseAlike() throws Exception {
+        List<String> pages = Files.readAllLines(SharedData.file("datasets/formats/twitter-v2-twarc2/brexit.jsonl"),
+                StandardCharsets.UTF_8);
+        Map<String, Integer> outcomes = mutateAndCompare(pages, 300, v2, v2EveryField);
+        assertEquals(pages.size() * 301, outcomes.values().stream().mapToInt(Integer::intValue).sum());
+        assertTrue(outcomes.getOrDefault("rows", 0) > 100 && outcomes.size() > 3,
+                "mutations both parse and fail, for several reasons: " + outcomes);
+    }
+
+    /** Each record and {@code mutations} mutations of it; the outcomes counted by kind. */
+    private static Map<String, Integer> mutateAndCompare(List<String> records, int mutations, RecordFormat format,
+            RecordFormat everyField) {
+        SplittableRandom random = new SplittableRandom(20261121);
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (String record : records) {
+            byte[] original = record.getBytes(StandardCharsets.UTF_8);
+            assertAlike(format, everyField, original, outcomes);
+            for (int m = 0; m < mutations; m++) {
+                assertAlike(format, everyField, mutate(original, random), outcomes);
+            }
+        }
+        return outcomes;
     }
 
     /** Cases where building only some fields could differ, if it were done wrong. */
@@ -73,18 +87,42 @@ class TwitterV1FieldsTest {
         "\"text\"",
         "",
         "{}"})
-    void casesAtTheEdgeOfTheFieldsParseAlike(String record) {
-        assertAlike(record.getBytes(StandardCharsets.UTF_8), new TreeMap<>());
+    void v1CasesAtTheEdgeOfTheFieldsParseAlike(String record) {
+        assertAlike(v1, v1EveryField, record.getBytes(StandardCharsets.UTF_8), new TreeMap<>());
     }
 
-    private void assertAlike(byte[] record, Map<String, Integer> outcomes) {
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"data\":[{\"id\":\"1\",\"author_id\":\"2\",\"public_metrics\":{\"like_count\":3}}]}",
+        "{\"data\":[{\"id\":\"1\",\"author_id\":\"2\",\"entities\":{\"annotations\":[{\"a\":1}]}}]}",
+        "{\"data\":[{\"id\":\"1\",\"username\":\"u\"}]}",
+        "{\"data\":[{\"id\":\"1\",\"author_id\":\"2\",\"entities\":{\"urls\":[{\"url\":\"https://t.co/a\","
+                + "\"expanded_url\":\"https://a.example/x\",\"unwound_url\":\"https://b.example/y\"}]}}]}",
+        "{\"data\":[{\"id\":\"1\",\"author_id\":\"2\",\"referenced_tweets\":[{\"type\":\"quoted\"}]}]}",
+        "{\"data\":[{\"id\":\"1\",\"author_id\":\"2\"}],\"includes\":{\"users\":[{\"id\":\"2\","
+                + "\"public_metrics\":{\"tweet_count\":5}}],\"media\":[{\"x\":[]}]}}",
+        "{\"data\":[{\"id\":\"1\",\"author_id\":\"2\"}],\"includes\":{\"users\":[{\"profile_image_url\":\"x\"}]}}",
+        "{\"data\":[{\"id\":\"1\",\"author_id\":\"2\"}],\"includes\":{\"tweets\":\"none\"}}",
+        "{\"data\":\"none\"}",
+        "{\"data\":[\"1\"]}",
+        "{\"meta\":{\"result_count\":0}}",
+        "{\"errors\":[{\"title\":\"Not Found\"}]}",
+        "{\"id\":\"1\",\"text\":\"a single tweet\"}",
+        "{\"includes\":{}}",
+        "{\"data\":[]} []"})
+    void v2CasesAtTheEdgeOfTheFieldsParseAlike(String record) {
+        assertAlike(v2, v2EveryField, record.getBytes(StandardCharsets.UTF_8), new TreeMap<>());
+    }
+
+    private static void assertAlike(RecordFormat format, RecordFormat everyField, byte[] record,
+            Map<String, Integer> outcomes) {
         String expected = outcome(everyField, record);
         String actual = outcome(format, record);
         assertEquals(expected, actual, () -> "for " + new String(record, StandardCharsets.UTF_8));
         outcomes.merge(expected.substring(0, expected.indexOf(':')), 1, Integer::sum);
     }
 
-    private static String outcome(TwitterV1Format format, byte[] record) {
+    private static String outcome(RecordFormat format, byte[] record) {
         try {
             ParsedRecord parsed = format.parse(record, CONTEXT);
             return "rows: " + parsed.posts() + parsed.accounts() + parsed.deletions() + parsed.follows()
