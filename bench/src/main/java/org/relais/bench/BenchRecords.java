@@ -11,7 +11,9 @@ import java.util.SplittableRandom;
 /**
  * The records the ingest benchmarks read: {@code relais-json} posts of about 500 bytes, generated,
  * or {@code twitter-v1}, the real tweets of the shared sample (about 3.9 KB each, user object
- * included) given fresh ids so that none duplicates another.
+ * included) given fresh ids so that none duplicates another; for {@link ParseBench} only,
+ * {@code twitter-v2}, the shared sample's twarc2 page (356 KB, 100 tweets and their includes),
+ * repeated as it is.
  */
 final class BenchRecords {
 
@@ -20,6 +22,9 @@ final class BenchRecords {
 
     /** {@code n} records of {@code format}, one JSON document each, always the same for the same n. */
     static List<String> lines(int n, String format) throws IOException {
+        if (format.equals("twitter-v2")) {
+            return java.util.Collections.nCopies(n, sample("datasets/formats/twitter-v2-twarc2/brexit.jsonl").get(0));
+        }
         SplittableRandom random = new SplittableRandom(42);
         List<String> templates = format.equals("twitter-v1") ? tweetTemplates() : List.of();
         List<String> lines = new ArrayList<>(n);
@@ -35,8 +40,11 @@ final class BenchRecords {
 
     /** The shared sample's real v1.1 tweets (tweet-sized records as the streaming API sends them). */
     private static List<String> tweetTemplates() throws IOException {
-        Path shared = Path.of(System.getProperty("relais.shared.dir", "../shared"))
-                .resolve("datasets/formats/twitter-v1.1/obama_stream_2015-02-01_first90.jsonl");
+        return sample("datasets/formats/twitter-v1.1/obama_stream_2015-02-01_first90.jsonl");
+    }
+
+    private static List<String> sample(String relative) throws IOException {
+        Path shared = Path.of(System.getProperty("relais.shared.dir", "../shared")).resolve(relative);
         if (!Files.isRegularFile(shared)) {
             throw new IOException(shared + " not found: run with -Drelais.shared.dir=... or use the relais-json format");
         }

@@ -15,6 +15,7 @@ import org.relais.ingest.format.Formats;
 import org.relais.ingest.format.ParseContext;
 import org.relais.ingest.format.RecordFormat;
 import org.relais.ingest.format.TwitterV1Format;
+import org.relais.ingest.format.TwitterV2Format;
 import org.relais.ingest.lake.ParquetRowWriter;
 import org.relais.ingest.lake.Rows;
 import org.relais.ingest.lake.Tables;
@@ -28,7 +29,8 @@ import org.relais.ingest.model.Post;
  * those rows to Parquet. It bounds what the ingest job can reach: with every core parsing and
  * writing, nothing else, a machine ingests at most (cores x record bytes / time per record).
  *
- * <p>Usage: {@code ParseBench [records] [rounds] [format]} (formats as in {@link IngestBench}).
+ * <p>Usage: {@code ParseBench [records] [rounds] [format]}: {@code relais-json}, {@code twitter-v1} or
+ * {@code twitter-v2} ({@link BenchRecords}).
  */
 public final class ParseBench {
 
@@ -50,8 +52,12 @@ public final class ParseBench {
         Path dir = Files.createTempDirectory("relais-parse-bench");
         double bestParse = Double.MAX_VALUE;
         double bestWrite = Double.MAX_VALUE;
-        // v1.1 tweets are parsed building only the fields read; the same rounds time building all.
-        RecordFormat everyField = formatName.equals(TwitterV1Format.NAME) ? TwitterV1Format.buildingEveryField() : null;
+        // Tweets and pages are parsed building only the fields read; the same rounds time building all.
+        RecordFormat everyField = switch (formatName) {
+            case TwitterV1Format.NAME -> TwitterV1Format.buildingEveryField();
+            case TwitterV2Format.NAME -> TwitterV2Format.buildingEveryField();
+            default -> null;
+        };
         double bestEveryField = Double.MAX_VALUE;
         try {
             for (int round = 1; round <= rounds; round++) {
