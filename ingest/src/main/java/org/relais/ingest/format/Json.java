@@ -33,6 +33,9 @@ final class Json {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
 
+    /** The longest string Jackson builds; a longer one is an error. */
+    private static final int MAX_SKIPPED_STRING = MAPPER.getFactory().streamReadConstraints().getMaxStringLength();
+
     /** Reads trees with the mapper's settings, its type resolved once rather than at every record. */
     private static final ObjectReader TREES = MAPPER.readerFor(JsonNode.class);
 
@@ -62,17 +65,24 @@ final class Json {
      * Parses one JSON document that must be an object, building only the fields {@code fields}
      * keeps: the same checks, the same values for those fields, the same errors (a document that
      * does not parse is parsed again in full, which reports it as {@link #parseObject(byte[],
-     * String)} does).
+     * String)} does, and so is one long enough to hold a string longer than Jackson allows).
      */
     static JsonObject parseObject(byte[] value, String what, JsonFields fields) throws BadRecordException {
         checkEncoding(value, what);
+        if (value.length > MAX_SKIPPED_STRING) {
+            // Jackson checks a string's length when it builds it, and skipping builds nothing: a
+            // record that could hold too long a string is parsed in full, which checks them all.
+            return parseObject(value, what);
+        }
         JsonNode node;
         try (JsonParser parser = MAPPER.getFactory().createParser(value)) {
             node = parser.nextToken() == null ? null : read(parser, fields);
             if (parser.nextToken() != null) {
                 return parseObject(value, what);
             }
-        } catch (IOException e) {
+        } catch (IOException | StackOverflowError e) {
+            // Not valid JSON, or nested deeper than this thread's stack allows the reader below:
+            // the full parse reports it, and reads any depth Jackson accepts.
             return parseObject(value, what);
         }
         return object(node, what);

@@ -171,10 +171,10 @@ public final class TwitterV1Format extends JsonLinesFormat {
             record = Json.parseObject(value, "record");
         }
         if (record.has("delete")) {
-            return delete(record.object("delete"), context);
+            return delete(record.requiredObject("delete"), context);
         }
         if (record.has("user_delete")) {
-            JsonObject notice = record.object("user_delete");
+            JsonObject notice = record.requiredObject("user_delete");
             return new ParsedRecord().add(Deletion.account(Platforms.TWITTER, requiredIdStr(notice, "id"),
                     epochMillis(notice, context), USER_DELETE_SOURCE));
         }

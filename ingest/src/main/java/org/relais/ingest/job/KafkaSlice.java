@@ -24,11 +24,11 @@ record KafkaSlice(int index, String topic, int partition, long from, long to) im
     }
 
     /**
-     * Cuts {@code ranges} into {@code slices} slices of about equal size, so that every core
-     * parses however few partitions a topic has and the cores finish together; fewer when there are
-     * not {@code minRecords} records a slice, since each slice costs a task and a consumer; more
-     * when more partitions have records, since a slice reads one partition. Each partition gets a
-     * number of slices in proportion to its records (largest remainder), at least one.
+     * Cuts {@code ranges} into slices of about {@code total / slices} records, so that every core
+     * parses however few partitions a topic has and the cores finish together: each partition into
+     * as many slices of that size as it holds (rounded), at least one. Slices are larger when there
+     * are not {@code minRecords} records a slice, since each slice costs a task and a consumer; there
+     * are more than {@code slices} when small partitions get one each.
      */
     static List<KafkaSlice> cut(Map<TopicPartition, long[]> ranges, int slices, long minRecords) {
         List<Map.Entry<TopicPartition, long[]>> ordered = new ArrayList<>();
@@ -44,39 +44,20 @@ record KafkaSlice(int index, String topic, int partition, long from, long to) im
         }
         long total = ordered.stream().mapToLong(e -> e.getValue()[1] - e.getValue()[0]).sum();
         long target = Math.max(1, Math.min(slices, total / Math.max(1, minRecords)));
-        long[] pieces = new long[ordered.size()];
-        double[] remainders = new double[ordered.size()];
-        long assigned = 0;
-        for (int i = 0; i < pieces.length; i++) {
-            long records = ordered.get(i).getValue()[1] - ordered.get(i).getValue()[0];
-            double exact = (double) records * target / total;
-            pieces[i] = Math.max(1, (long) exact);
-            remainders[i] = pieces[i] > exact ? -1 : exact - pieces[i];
-            assigned += pieces[i];
-        }
-        for (; assigned < target; assigned++) {
-            int largest = 0;
-            for (int i = 1; i < pieces.length; i++) {
-                if (remainders[i] > remainders[largest]) {
-                    largest = i;
-                }
-            }
-            if (remainders[largest] < 0) {
-                break;
-            }
-            pieces[largest]++;
-            remainders[largest] = -1;
-        }
+        double size = (double) total / target;
         List<KafkaSlice> result = new ArrayList<>();
-        for (int i = 0; i < pieces.length; i++) {
-            TopicPartition tp = ordered.get(i).getKey();
-            long from = ordered.get(i).getValue()[0];
-            long end = ordered.get(i).getValue()[1];
-            for (long p = 0; p < pieces[i]; p++) {
-                // Sizes differ by one record at most.
-                long start = from + (end - from) * p / pieces[i];
-                long stop = from + (end - from) * (p + 1) / pieces[i];
-                result.add(new KafkaSlice(result.size(), tp.topic(), tp.partition(), start, stop));
+        for (Map.Entry<TopicPartition, long[]> e : ordered) {
+            long from = e.getValue()[0];
+            long end = e.getValue()[1];
+            long pieces = Math.max(1, Math.round((end - from) / size));
+            // Sizes differ by one record at most: the first (records % pieces) slices have one more.
+            long length = (end - from) / pieces;
+            long longer = (end - from) % pieces;
+            long start = from;
+            for (long p = 0; p < pieces; p++) {
+                long stop = start + length + (p < longer ? 1 : 0);
+                result.add(new KafkaSlice(result.size(), e.getKey().topic(), e.getKey().partition(), start, stop));
+                start = stop;
             }
         }
         return result;

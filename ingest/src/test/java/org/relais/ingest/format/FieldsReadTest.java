@@ -81,6 +81,9 @@ class FieldsReadTest {
         "{\"id_str\":\"1\",\"user\":{\"id_str\":\"2\"},\"place\":{\"x\":[1,2,}}",
         "{\"id_str\":\"1\",\"id_str\":\"5\",\"user\":{\"id_str\":\"2\",\"id_str\":\"6\"}}",
         "{\"limit\":{\"track\":3}}",
+        "{\"delete\":\"\"}",
+        "{\"user_delete\":\"\"}",
+        "{\"delete\":[1]}",
         "{\"delete\":{\"status\":{\"id_str\":\"9\",\"user_id_str\":\"8\"},\"timestamp_ms\":\"1422831952000\"}}",
         "{\"unknown\":{\"a\":1},\"other\":2}",
         "[{\"id_str\":\"1\"}]",
@@ -112,6 +115,16 @@ class FieldsReadTest {
         "{\"data\":[]} []"})
     void v2CasesAtTheEdgeOfTheFieldsParseAlike(String record) {
         assertAlike(v2, v2EveryField, record.getBytes(StandardCharsets.UTF_8), new TreeMap<>());
+    }
+
+    /** Jackson refuses strings over 20 million characters; one in a skipped field is refused too. */
+    @Test
+    void aStringTooLongForJacksonIsRefusedEvenInASkippedField() {
+        String record = "{\"id_str\":\"1\",\"user\":{\"id_str\":\"2\"},\"source\":\"" + "a".repeat(20_000_001) + "\"}";
+        String outcome = outcome(v1, record.getBytes(StandardCharsets.UTF_8));
+        assertTrue(outcome.startsWith("MALFORMED_JSON: record is not valid JSON: String length (20000001) exceeds"),
+                outcome);
+        assertEquals(outcome(v1EveryField, record.getBytes(StandardCharsets.UTF_8)), outcome);
     }
 
     private static void assertAlike(RecordFormat format, RecordFormat everyField, byte[] record,

@@ -1,6 +1,7 @@
 package org.relais.ingest.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,9 @@ class KafkaSliceTest {
         assertEquals(List.of(
                 new KafkaSlice(0, "blogs", 0, 0, 3),
                 new KafkaSlice(1, "posts", 0, 5, 6),
-                new KafkaSlice(2, "posts", 1, 100, 105),
-                new KafkaSlice(3, "posts", 1, 105, 110)), slices);
+                new KafkaSlice(2, "posts", 1, 100, 104),
+                new KafkaSlice(3, "posts", 1, 104, 107),
+                new KafkaSlice(4, "posts", 1, 107, 110)), slices);
     }
 
     @Test
@@ -37,8 +39,9 @@ class KafkaSliceTest {
         ranges.put(new TopicPartition("posts", 1), new long[] {0, 30_000});
         assertEquals(List.of(
                 new KafkaSlice(0, "posts", 0, 0, 52),
-                new KafkaSlice(1, "posts", 1, 0, 15_000),
-                new KafkaSlice(2, "posts", 1, 15_000, 30_000)), KafkaSlice.cut(ranges, 8, 10_000));
+                new KafkaSlice(1, "posts", 1, 0, 10_000),
+                new KafkaSlice(2, "posts", 1, 10_000, 20_000),
+                new KafkaSlice(3, "posts", 1, 20_000, 30_000)), KafkaSlice.cut(ranges, 8, 10_000));
     }
 
     /**
@@ -58,6 +61,33 @@ class KafkaSliceTest {
             assertEquals(25_000, s.records(), 200, s.toString());
         }
         assertEquals(200_000, slices.stream().mapToLong(KafkaSlice::records).sum());
+    }
+
+    @Test
+    void aTinyPartitionTakesNothingFromABigOnesShare() {
+        Map<TopicPartition, long[]> ranges = new LinkedHashMap<>();
+        ranges.put(new TopicPartition("posts", 0), new long[] {0, 1_000_000});
+        ranges.put(new TopicPartition("posts", 1), new long[] {7, 8});
+        assertEquals(List.of(
+                new KafkaSlice(0, "posts", 0, 0, 250_000),
+                new KafkaSlice(1, "posts", 0, 250_000, 500_000),
+                new KafkaSlice(2, "posts", 0, 500_000, 750_000),
+                new KafkaSlice(3, "posts", 0, 750_000, 1_000_000),
+                new KafkaSlice(4, "posts", 1, 7, 8)), KafkaSlice.cut(ranges, 4, 1));
+    }
+
+    @Test
+    void hugeRangesAreCutWithoutOverflow() {
+        List<KafkaSlice> slices = KafkaSlice.cut(Map.of(new TopicPartition("posts", 0), new long[] {0, Long.MAX_VALUE}),
+                4, 1);
+        assertEquals(4, slices.size());
+        long next = 0;
+        for (KafkaSlice s : slices) {
+            assertEquals(next, s.from());
+            assertTrue(s.to() > s.from(), s.toString());
+            next = s.to();
+        }
+        assertEquals(Long.MAX_VALUE, next);
     }
 
     @Test
