@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Topic administration the jobs need: create a topic before publishing to it, and find the offset
@@ -63,15 +64,25 @@ public final class Topics {
     }
 
     /**
-     * Waits until every partition of a topic just created has a leader, so that records sent
-     * next are not all refused and retried at first. The broker may still refuse a first batch for
-     * a moment after its metadata names the leader; {@link RecordPublisher#createProducer} keeps one
-     * request in flight so that such a retry cannot be overtaken by a later batch.
+     * Waits until the broker knows a topic just created (it may answer "unknown topic" for a
+     * moment) and every partition has a leader, so that records sent next are not all refused and
+     * retried at first. The broker may still refuse a first batch for a moment after its metadata
+     * names the leader; {@link RecordPublisher#createProducer} keeps one request in flight so that
+     * such a retry cannot be overtaken by a later batch.
      */
     private void awaitLeaders(String topic) throws KafkaUnavailableException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            TopicDescription d = await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+            TopicDescription d;
+            try {
+                d = await(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic);
+            } catch (KafkaUnavailableException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                    throw e;
+                }
+                // Created, but not yet known to the broker that answered: wait for it too.
+                d = null;
+            }
             if (d != null && d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
                 return;
             }

@@ -1,0 +1,56 @@
+package org.relais.ingest.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.MockAdminClient;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.junit.jupiter.api.Test;
+
+/** Topic creation against Kafka's own mock admin client, for answers a real broker gives rarely. */
+class TopicsTest {
+
+    private static final KafkaSettings SETTINGS =
+            new KafkaSettings("mock:9092", List.of(), 3, Duration.ofSeconds(5), Map.of());
+
+    @Test
+    void aTopicTheBrokerDoesNotKnowYetIsWaitedFor() throws Exception {
+        try (MockAdminClient admin = MockAdminClient.create().numBrokers(1).build()) {
+            Node node = admin.brokers().get(0);
+            admin.addTopic(false, "fresh", List.of(new TopicPartitionInfo(0, node, List.of(node), List.of(node))),
+                    Map.of());
+            // Just created: listed and described as unknown for the next three requests, as a
+            // broker whose metadata lags behind its controller does.
+            admin.setFetchesRemainingUntilVisible("fresh", 3);
+
+            new Topics(admin, SETTINGS).ensureExists("fresh", 1);
+
+            assertEquals(1, admin.describeTopics(List.of("fresh")).allTopicNames().get().get("fresh")
+                    .partitions().size());
+        }
+    }
+
+    @Test
+    void aTopicThatNeverBecomesKnownFailsClearlyInBoundedTime() throws Exception {
+        try (MockAdminClient admin = MockAdminClient.create().numBrokers(1).build()) {
+            Node node = admin.brokers().get(0);
+            admin.addTopic(false, "lost", List.of(new TopicPartitionInfo(0, node, List.of(node), List.of(node))),
+                    Map.of());
+            admin.setFetchesRemainingUntilVisible("lost", Integer.MAX_VALUE);
+            KafkaSettings quick = new KafkaSettings("mock:9092", List.of(), 3, Duration.ofMillis(500), Map.of());
+
+            long started = System.nanoTime();
+            Topics.KafkaUnavailableException e = assertThrows(Topics.KafkaUnavailableException.class,
+                    () -> new Topics(admin, quick).ensureExists("lost", 1));
+
+            assertTrue(e.getMessage().startsWith("Kafka at mock:9092 created topic lost but gave its partitions no"
+                    + " leader within"), e.getMessage());
+            assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos());
+        }
+    }
+}
