@@ -20,14 +20,9 @@ class TopicsTest {
 
     @Test
     void aTopicTheBrokerDoesNotKnowYetIsWaitedFor() throws Exception {
-        try (MockAdminClient admin = MockAdminClient.create().numBrokers(1).build()) {
-            Node node = admin.brokers().get(0);
-            admin.addTopic(false, "fresh", List.of(new TopicPartitionInfo(0, node, List.of(node), List.of(node))),
-                    Map.of());
-            // Just created: listed and described as unknown for the next three requests, as a
-            // broker whose metadata lags behind its controller does.
-            admin.setFetchesRemainingUntilVisible("fresh", 3);
-
+        // Just created: listed and described as unknown for the next three requests, as a broker
+        // whose metadata lags behind its controller does.
+        try (MockAdminClient admin = withTopicVisibleAfter("fresh", 3)) {
             new Topics(admin, SETTINGS).ensureExists("fresh", 1);
 
             assertEquals(1, admin.describeTopics(List.of("fresh")).allTopicNames().get().get("fresh")
@@ -37,11 +32,7 @@ class TopicsTest {
 
     @Test
     void aTopicThatNeverBecomesKnownFailsClearlyInBoundedTime() throws Exception {
-        try (MockAdminClient admin = MockAdminClient.create().numBrokers(1).build()) {
-            Node node = admin.brokers().get(0);
-            admin.addTopic(false, "lost", List.of(new TopicPartitionInfo(0, node, List.of(node), List.of(node))),
-                    Map.of());
-            admin.setFetchesRemainingUntilVisible("lost", Integer.MAX_VALUE);
+        try (MockAdminClient admin = withTopicVisibleAfter("lost", Integer.MAX_VALUE)) {
             KafkaSettings quick = new KafkaSettings("mock:9092", List.of(), 3, Duration.ofMillis(500), Map.of());
 
             long started = System.nanoTime();
@@ -52,5 +43,14 @@ class TopicsTest {
                     + " leader within"), e.getMessage());
             assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos());
         }
+    }
+
+    /** A mock broker holding {@code topic} (one partition) that answers "unknown topic" {@code requests} times first. */
+    private static MockAdminClient withTopicVisibleAfter(String topic, int requests) {
+        MockAdminClient admin = MockAdminClient.create().numBrokers(1).build();
+        Node node = admin.brokers().get(0);
+        admin.addTopic(false, topic, List.of(new TopicPartitionInfo(0, node, List.of(node), List.of(node))), Map.of());
+        admin.setFetchesRemainingUntilVisible(topic, requests);
+        return admin;
     }
 }
