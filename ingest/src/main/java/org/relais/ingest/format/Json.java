@@ -63,11 +63,15 @@ final class Json {
 
     /**
      * Parses one JSON document that must be an object, building only the fields {@code fields}
-     * keeps: the same checks, the same values for those fields, the same errors (a document that
+     * keeps ({@link JsonFields#ALL}: every field, Jackson's own tree): the same checks, the same
+     * values for those fields, the same errors (a document that
      * does not parse is parsed again in full, which reports it as {@link #parseObject(byte[],
      * String)} does, and so is one long enough to hold a string longer than Jackson allows).
      */
     static JsonObject parseObject(byte[] value, String what, JsonFields fields) throws BadRecordException {
+        if (fields == JsonFields.ALL) {
+            return parseObject(value, what);
+        }
         checkEncoding(value, what);
         if (value.length > MAX_SKIPPED_STRING) {
             // Jackson checks a string's length when it builds it, and skipping builds nothing: a

@@ -101,15 +101,16 @@ public final class TwitterV1Format extends JsonLinesFormat {
     private static final Set<String> KEY_FIELDS = Set.of("id_str", "id", "delete.status.id_str", "delete.status.id",
             "user_delete.id_str", "user_delete.id");
 
-    private final boolean everyField;
+    /** {@link #TWEET_FIELDS}, or {@link JsonFields#ALL} to compare with. */
+    private final JsonFields fields;
 
     public TwitterV1Format() {
-        this(false);
+        this(TWEET_FIELDS);
     }
 
-    private TwitterV1Format(boolean everyField) {
+    private TwitterV1Format(JsonFields fields) {
         super(NAME, "Twitter API v1.1 tweets and stream messages, one per line (streaming API, twarc 1)");
-        this.everyField = everyField;
+        this.fields = fields;
     }
 
     /**
@@ -117,7 +118,7 @@ public final class TwitterV1Format extends JsonLinesFormat {
      * results, more slowly; what tests and benchmarks compare the format with.
      */
     public static TwitterV1Format buildingEveryField() {
-        return new TwitterV1Format(true);
+        return new TwitterV1Format(JsonFields.ALL);
     }
 
     @Override
@@ -161,12 +162,11 @@ public final class TwitterV1Format extends JsonLinesFormat {
 
     @Override
     public ParsedRecord parse(byte[] value, ParseContext context) throws BadRecordException {
-        JsonFields fields = everyField ? null : TWEET_FIELDS;
-        JsonObject record = fields == null ? Json.parseObject(value, "record") : Json.parseObject(value, "record", fields);
+        JsonObject record = Json.parseObject(value, "record", fields);
         if (record.has("id_str") || record.has("id")) {
             return tweet(record, context);
         }
-        if (fields != null && !record.has("delete") && !record.has("user_delete")) {
+        if (!record.has("delete") && !record.has("user_delete")) {
             // Another stream message, or no tweet at all: named by its fields, all of them.
             record = Json.parseObject(value, "record");
         }

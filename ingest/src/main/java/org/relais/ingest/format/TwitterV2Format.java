@@ -67,15 +67,16 @@ public final class TwitterV2Format extends JsonLinesFormat {
      */
     private static final JsonFields PAGE_FIELDS = pageFields();
 
-    private final boolean everyField;
+    /** {@link #PAGE_FIELDS}, or {@link JsonFields#ALL} to compare with. */
+    private final JsonFields fields;
 
     public TwitterV2Format() {
-        this(false);
+        this(PAGE_FIELDS);
     }
 
-    private TwitterV2Format(boolean everyField) {
+    private TwitterV2Format(JsonFields fields) {
         super(NAME, "Twitter API v2 response pages as written by twarc2, one page per line");
-        this.everyField = everyField;
+        this.fields = fields;
     }
 
     /**
@@ -83,7 +84,7 @@ public final class TwitterV2Format extends JsonLinesFormat {
      * results, more slowly; what tests compare the format with.
      */
     public static TwitterV2Format buildingEveryField() {
-        return new TwitterV2Format(true);
+        return new TwitterV2Format(JsonFields.ALL);
     }
 
     private static JsonFields pageFields() {
@@ -114,7 +115,7 @@ public final class TwitterV2Format extends JsonLinesFormat {
 
     @Override
     public ParsedRecord parse(byte[] value, ParseContext context) throws BadRecordException {
-        JsonObject page = everyField ? Json.parseObject(value, "page") : Json.parseObject(value, "page", PAGE_FIELDS);
+        JsonObject page = Json.parseObject(value, "page", fields);
         if (!page.has("data")) {
             return pageWithoutData(page);
         }

@@ -1,12 +1,14 @@
 package org.relais.ingest.job;
 
 import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.codec.digest.MurmurHash3;
 import org.apache.spark.sql.Row;
 import org.relais.ingest.lake.Tables.Table;
 
@@ -76,28 +78,28 @@ final class KeyHashes implements Serializable {
     }
 
     /**
-     * The key's values as they are stored, UTF-8 bytes (so that two strings Parquet stores alike,
-     * such as two different lone surrogates, both written as {@code ?}, hash alike), each followed
-     * by a separator, through a multiply-and-add hash and MurmurHash3's 64-bit finalizer, so that
-     * keys that differ in any byte differ in all bits alike.
+     * MurmurHash3 (128 bits, the first 64 kept) of the key's values as they are stored: each one's
+     * UTF-8 bytes (so that two strings Parquet stores alike, such as two different lone surrogates,
+     * both written as {@code ?}, hash alike), preceded by its length, or a mark for null.
      */
     static long hash(Row row, Table table) {
-        long h = 0x9E3779B97F4A7C15L;
         int[] columns = KEY_COLUMNS.computeIfAbsent(table.name(),
                 t -> table.key().stream().mapToInt(table.schema()::fieldIndex).toArray());
-        for (int column : columns) {
-            Object value = row.get(column);
-            byte[] bytes = value == null ? new byte[0] : value.toString().getBytes(StandardCharsets.UTF_8);
-            for (byte b : bytes) {
-                h = (h + (b & 0xFF)) * 0x100000001B3L;
-            }
-            h = (h + (value == null ? 1 : 2)) * 0xC2B2AE3D27D4EB4FL;
+        byte[][] values = new byte[columns.length][];
+        int length = 0;
+        for (int i = 0; i < columns.length; i++) {
+            Object value = row.get(columns[i]);
+            values[i] = value == null ? null : value.toString().getBytes(StandardCharsets.UTF_8);
+            length += Integer.BYTES + (value == null ? 0 : values[i].length);
         }
-        h ^= h >>> 33;
-        h *= 0xFF51AFD7ED558CCDL;
-        h ^= h >>> 33;
-        h *= 0xC4CEB9FE1A85EC53L;
-        h ^= h >>> 33;
-        return h;
+        ByteBuffer key = ByteBuffer.allocate(length);
+        for (byte[] value : values) {
+            if (value == null) {
+                key.putInt(-1);
+            } else {
+                key.putInt(value.length).put(value);
+            }
+        }
+        return MurmurHash3.hash128x64(key.array(), 0, length, 0)[0];
     }
 }

@@ -41,9 +41,6 @@ public final class SparkSessions {
                 // tasks write (ParquetRowWriter) say the same in their footer.
                 .config("spark.sql.parquet.int96RebaseModeInWrite", "CORRECTED")
                 .config("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED")
-                // The ingest job stages its parse output partitioned by kind (a handful of values):
-                // concurrent writers spare it a sort of every row by kind.
-                .config("spark.sql.maxConcurrentOutputFiles", "16")
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false")
                 // Plans of the wide canonical tables exceed the default of 25 fields and log a warning.

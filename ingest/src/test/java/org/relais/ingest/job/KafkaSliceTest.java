@@ -34,9 +34,7 @@ class KafkaSliceTest {
 
     @Test
     void smallPartitionsAreNotCutBelowTheMinimum() {
-        Map<TopicPartition, long[]> ranges = new LinkedHashMap<>();
-        ranges.put(new TopicPartition("posts", 0), new long[] {0, 52});
-        ranges.put(new TopicPartition("posts", 1), new long[] {0, 30_000});
+        Map<TopicPartition, long[]> ranges = posts(new long[] {0, 52}, new long[] {0, 30_000});
         assertEquals(List.of(
                 new KafkaSlice(0, "posts", 0, 0, 52),
                 new KafkaSlice(1, "posts", 1, 0, 10_000),
@@ -51,9 +49,7 @@ class KafkaSliceTest {
      */
     @Test
     void theSlicesAskedForOfAboutEqualSize() {
-        Map<TopicPartition, long[]> ranges = new LinkedHashMap<>();
-        ranges.put(new TopicPartition("posts", 0), new long[] {0, 100_500});
-        ranges.put(new TopicPartition("posts", 1), new long[] {1_000, 100_500});
+        Map<TopicPartition, long[]> ranges = posts(new long[] {0, 100_500}, new long[] {1_000, 100_500});
         List<KafkaSlice> slices = KafkaSlice.cut(ranges, 8, 20_000);
         assertEquals(8, slices.size());
         assertEquals(4, slices.stream().filter(s -> s.partition() == 0).count());
@@ -65,9 +61,7 @@ class KafkaSliceTest {
 
     @Test
     void aTinyPartitionTakesNothingFromABigOnesShare() {
-        Map<TopicPartition, long[]> ranges = new LinkedHashMap<>();
-        ranges.put(new TopicPartition("posts", 0), new long[] {0, 1_000_000});
-        ranges.put(new TopicPartition("posts", 1), new long[] {7, 8});
+        Map<TopicPartition, long[]> ranges = posts(new long[] {0, 1_000_000}, new long[] {7, 8});
         assertEquals(List.of(
                 new KafkaSlice(0, "posts", 0, 0, 250_000),
                 new KafkaSlice(1, "posts", 0, 250_000, 500_000),
@@ -78,8 +72,7 @@ class KafkaSliceTest {
 
     @Test
     void hugeRangesAreCutWithoutOverflow() {
-        List<KafkaSlice> slices = KafkaSlice.cut(Map.of(new TopicPartition("posts", 0), new long[] {0, Long.MAX_VALUE}),
-                4, 1);
+        List<KafkaSlice> slices = KafkaSlice.cut(posts(new long[] {0, Long.MAX_VALUE}), 4, 1);
         assertEquals(4, slices.size());
         long next = 0;
         for (KafkaSlice s : slices) {
@@ -92,13 +85,23 @@ class KafkaSliceTest {
 
     @Test
     void emptyPartitionsGetNoSliceAndManyPartitionsOneEach() {
-        Map<TopicPartition, long[]> ranges = new LinkedHashMap<>();
-        for (int p = 0; p < 12; p++) {
-            ranges.put(new TopicPartition("posts", p), p == 3 ? new long[] {40, 40} : new long[] {0, 10 + p});
+        long[][] given = new long[12][];
+        for (int p = 0; p < given.length; p++) {
+            given[p] = p == 3 ? new long[] {40, 40} : new long[] {0, 10 + p};
         }
+        Map<TopicPartition, long[]> ranges = posts(given);
         List<KafkaSlice> slices = KafkaSlice.cut(ranges, 4, 1);
         assertEquals(11, slices.size());
         assertEquals(false, slices.stream().anyMatch(s -> s.partition() == 3));
-        assertEquals(List.of(), KafkaSlice.cut(Map.of(new TopicPartition("posts", 0), new long[] {5, 5}), 4, 1));
+        assertEquals(List.of(), KafkaSlice.cut(posts(new long[] {5, 5}), 4, 1));
+    }
+
+    /** The offset ranges {@code [from, to)} of partitions 0, 1, ... of topic {@code posts}. */
+    private static Map<TopicPartition, long[]> posts(long[]... ranges) {
+        Map<TopicPartition, long[]> result = new LinkedHashMap<>();
+        for (int p = 0; p < ranges.length; p++) {
+            result.put(new TopicPartition("posts", p), ranges[p]);
+        }
+        return result;
     }
 }

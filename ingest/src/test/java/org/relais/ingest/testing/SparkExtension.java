@@ -27,17 +27,19 @@ public final class SparkExtension implements BeforeAllCallback, AfterAllCallback
 
     /** The test configuration: local[2], two shuffle partitions. */
     public static RelaisConfig config() {
+        return config("local[2]");
+    }
+
+    private static RelaisConfig config(String master) {
         return RelaisConfig.builder()
-                .set("relais.spark.master", "local[2]")
+                .set("relais.spark.master", master)
                 .set("relais.spark.shuffle-partitions", 2)
                 .build();
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        RelaisConfig config = RelaisConfig.builder().set("relais.spark.master", master)
-                .set("relais.spark.shuffle-partitions", 2).build();
-        session = SparkSessions.create(context.getRequiredTestClass().getSimpleName(), config);
+        session = SparkSessions.create(context.getRequiredTestClass().getSimpleName(), config(master));
     }
 
     @Override
