@@ -12,7 +12,10 @@ import org.apache.logging.log4j.core.config.Configurator;
  */
 final class Interruption {
 
-    /** The exit code of a command stopped by a signal, as shells report SIGINT. */
+    /**
+     * The exit code of a command that sees it was interrupted, as shells report SIGINT. (The JVM
+     * ends a SIGTERM with 143 itself, before the command can choose.)
+     */
     static final int EXIT_CODE = 130;
 
     private static final AtomicBoolean INTERRUPTED = new AtomicBoolean();

@@ -33,6 +33,14 @@ abstract class JobCommand implements Callable<Integer> {
     /** Runs this command's stages. */
     abstract void runStages(RunContext ctx) throws StageFailedException;
 
+    /**
+     * Whether this command only reads what earlier runs committed (analyze, report): then a lake
+     * that does not exist is an error, not a new lake to create.
+     */
+    boolean readsCommittedLake() {
+        return false;
+    }
+
     @Override
     public Integer call() {
         String name = "relais " + spec.name();
@@ -44,7 +52,7 @@ abstract class JobCommand implements Callable<Integer> {
             System.err.println(name + ": " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        try (RunContext ctx = RunContext.open(config, run.runDate(), spec.name())) {
+        try (RunContext ctx = RunContext.open(config, run.runDate(), spec.name(), readsCommittedLake())) {
             try {
                 runStages(ctx);
                 return ExitCodes.OK;

@@ -3,6 +3,7 @@ package org.relais.app;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.relais.ingest.config.RelaisConfig;
 import org.relais.ingest.lake.Lake;
@@ -33,15 +34,28 @@ public final class RunContext implements AutoCloseable {
     }
 
     /**
-     * Starts Spark, opens the lake and takes its lock for {@code command} on {@code runDate}.
+     * Starts Spark, opens the lake (creating it when missing) and takes its lock for
+     * {@code command} on {@code runDate}.
      *
      * @throws LakeLock.LakeLockedException when another run holds the lake; Spark is stopped again
      */
     public static RunContext open(RelaisConfig config, LocalDate runDate, String command)
             throws LakeLock.LakeLockedException {
+        return open(config, runDate, command, false);
+    }
+
+    /**
+     * As {@link #open(RelaisConfig, LocalDate, String)}; with {@code committedLake}, for commands
+     * that only read what ingest stored, a lake that does not exist or holds no commit is an error
+     * ({@link Lake#openCommitted}) rather than a new, empty lake.
+     */
+    public static RunContext open(RelaisConfig config, LocalDate runDate, String command, boolean committedLake)
+            throws LakeLock.LakeLockedException {
         SparkSession spark = SparkSessions.create("relais-" + command, config);
         try {
-            Lake lake = Lake.open(config.string("relais.lake"), spark);
+            String location = config.string("relais.lake");
+            Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+            Lake lake = committedLake ? Lake.openCommitted(location, hadoop) : Lake.open(location, hadoop);
             LakeLock lock = LakeLock.acquire(lake, command, runDate.toString());
             return new RunContext(config, spark, lake, runDate.toString(), lock);
         } catch (RuntimeException | LakeLock.LakeLockedException e) {

@@ -24,6 +24,11 @@ final class StageCommands {
     @Command(name = "analyze", description = "Build the interaction graph from the lake and compute the scores.")
     static final class Analyze extends JobCommand {
         @Override
+        boolean readsCommittedLake() {
+            return true;
+        }
+
+        @Override
         void runStages(RunContext ctx) throws StageFailedException {
             AnalyzeJob.Result r = Stages.analyze(ctx);
             System.out.printf("analyze: %,d actors, %,d edges; PageRank %s in %d iterations%n", r.actors(), r.edges(),
@@ -33,6 +38,11 @@ final class StageCommands {
 
     @Command(name = "report", description = "Write the ranking (Parquet and CSV) and the manifest for a run date.")
     static final class Report extends JobCommand {
+        @Override
+        boolean readsCommittedLake() {
+            return true;
+        }
+
         @Override
         void runStages(RunContext ctx) throws StageFailedException {
             ReportJob.Result r = Stages.report(ctx);

@@ -19,6 +19,8 @@ import org.relais.ingest.kafka.Topics;
 import org.relais.ingest.lake.Lake;
 import org.relais.ingest.lake.LakeState;
 import org.relais.ingest.lake.Tables;
+import org.relais.ingest.spark.SparkSessions;
+import org.relais.ingest.util.Causes;
 import org.relais.reports.Manifest;
 import org.relais.reports.ReportJob;
 import org.relais.reports.tables.ReportSettings;
@@ -61,6 +63,10 @@ public final class Stages {
                 problems.addAll(e.problems());
             }
         }
+        String master = SparkSessions.masterProblem(config);
+        if (master != null) {
+            problems.add(master);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -83,7 +89,7 @@ public final class Stages {
     public static IngestJob.Result ingest(RunContext ctx) throws StageFailedException {
         return timed(ctx, INGEST, () -> {
             KafkaSettings kafka = KafkaSettings.from(ctx.config());
-            try (Admin admin = Admin.create(kafka.clientProperties())) {
+            try (Admin admin = Topics.connect(kafka)) {
                 Topics topics = new Topics(admin, kafka);
                 IngestJob job = new IngestJob(ctx.spark(), ctx.lake(), kafka, topics::offsetRanges,
                         IngestJob.Settings.from(ctx.config()), Clock.systemUTC());
@@ -178,10 +184,10 @@ public final class Stages {
         String ours = null;
         String deepest = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = t.getMessage();
-            if (m == null || m.isBlank()) {
+            if (t.getMessage() == null || t.getMessage().isBlank()) {
                 continue;
             }
+            String m = Causes.message(t);
             if (ours == null && (t instanceof Topics.KafkaUnavailableException || t instanceof Lake.LakeException
                     || t.getClass().getName().startsWith("org.relais."))) {
                 ours = m;

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,6 +153,46 @@ class OperationsIT {
         }
         assertEquals(List.of(), leaks, "files holding the secret");
         assertTrue(r.err().contains("report:") || r.err().contains("ReportJob"), "the log was captured: " + r.err());
+    }
+
+    @Test
+    @Order(6)
+    void analyzeAndReportRefuseALakeThatDoesNotExistInsteadOfRankingNothing() {
+        Path mistyped = work.resolve("laek");
+        for (String command : List.of("analyze", "report")) {
+            NightlyIT.Run r = NightlyIT.capture(List.of(command, "--run-date", DATE, "--lake", mistyped.toString(),
+                    "--reports", reports().toString(), "--master", "local[2]"));
+            assertEquals(1, r.code(), r.err());
+            assertEquals("relais " + command + ": no lake at file:" + mistyped + ": nothing was ever committed there"
+                    + " (check --lake or relais.lake; a new lake is created by relais ingest or relais nightly)",
+                    r.err().strip());
+            assertFalse(Files.exists(mistyped), "nothing created at the mistyped path");
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aRunStoppedBySigtermReleasesTheLakeLock() throws Exception {
+        Path lock = work.resolve("lake").resolve("_lock");
+        Process run = ChildJvm.start(ChildJvm.relais(List.of("analyze", "--run-date", DATE, "--lake",
+                work.resolve("lake").toString(), "--master", "local[2]")), work.resolve("sigterm"), "analyze", Map.of());
+        try {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (!Files.exists(lock) && run.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertTrue(Files.exists(lock), "the run took the lock");
+            run.destroy(); // SIGTERM, as a scheduler's timeout sends it
+            assertTrue(run.waitFor(2, TimeUnit.MINUTES), "the run stopped");
+        } finally {
+            run.destroyForcibly();
+        }
+        String err = Files.readString(work.resolve("sigterm").resolve("analyze.err"));
+        assertEquals(143, run.exitValue(), err);
+        assertTrue(err.contains("relais: interrupted; stopping"), err);
+        assertFalse(Files.exists(lock), "the lock was released on the way out");
+        NightlyIT.Run next = nightly();
+        assertEquals(0, next.code(), next.err());
     }
 
     private static NightlyIT.Run nightly() {

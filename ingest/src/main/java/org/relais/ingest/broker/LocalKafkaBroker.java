@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.relais.ingest.util.Causes;
 
 /**
  * A single-node Kafka broker in KRaft mode (broker and controller in one process), started in its
@@ -127,7 +128,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             broker.awaitReady();
             return broker;
         } catch (IOException e) {
-            throw new BrokerException("could not start a broker in " + dataDir + ": " + e.getMessage());
+            throw new BrokerException("could not start a broker in " + dataDir + ": " + Causes.message(e));
         }
     }
 
@@ -322,7 +323,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
-            throw new BrokerException("no free port on " + HOST + ": " + e.getMessage());
+            throw new BrokerException("no free port on " + HOST + ": " + Causes.message(e));
         }
     }
 

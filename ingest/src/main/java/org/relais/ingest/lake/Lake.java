@@ -31,6 +31,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.relais.ingest.lake.Tables.Table;
+import org.relais.ingest.util.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,15 +77,54 @@ public final class Lake {
 
     /** Opens (and creates when missing) the lake at {@code location}, a path or a Hadoop URI. */
     public static Lake open(String location, Configuration hadoopConf) {
+        Lake lake = at(location, hadoopConf);
+        try {
+            lake.fs.mkdirs(new Path(lake.root, COMMITS));
+        } catch (IOException e) {
+            throw new LakeException("cannot open the lake at " + location + ": " + Causes.message(e), e);
+        }
+        return lake;
+    }
+
+    /**
+     * Opens the lake at {@code location} for reading what earlier runs committed, creating
+     * nothing: a lake that does not exist, or where no batch was ever committed, is an error, so
+     * that a mistyped path is not taken for an empty lake.
+     *
+     * @throws LakeException naming the location when it holds no committed lake
+     */
+    public static Lake openCommitted(String location, Configuration hadoopConf) {
+        Lake lake = at(location, hadoopConf);
+        boolean committed;
+        try {
+            committed = lake.fs.isDirectory(new Path(lake.root, COMMITS)) && lake.state().version() > 0;
+        } catch (IOException e) {
+            throw new LakeException("cannot open the lake at " + location + ": " + Causes.message(e), e);
+        }
+        if (!committed) {
+            throw new LakeException("no lake at " + lake.root + ": nothing was ever committed there (check --lake or"
+                    + " relais.lake; a new lake is created by relais ingest or relais nightly)");
+        }
+        return lake;
+    }
+
+    private static Lake at(String location, Configuration hadoopConf) {
         try {
             Path path = new Path(location);
             FileSystem fs = path.getFileSystem(hadoopConf);
-            Path root = fs.makeQualified(path);
-            fs.mkdirs(new Path(root, COMMITS));
-            return new Lake(fs, root);
-        } catch (IOException e) {
-            throw new LakeException("cannot open the lake at " + location + ": " + e.getMessage(), e);
+            return new Lake(fs, fs.makeQualified(path));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new LakeException("cannot open the lake at " + location + ": " + Causes.message(deepest(e)), e);
         }
+    }
+
+    /** Hadoop wraps an unknown host in an IllegalArgumentException whose message is the host's exception's. */
+    private static Throwable deepest(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     public static Lake open(String location, SparkSession spark) {
@@ -121,7 +161,7 @@ public final class Lake {
                 }
             }
         } catch (IOException e) {
-            throw new LakeException("cannot read the lake's state under " + commits + ": " + e.getMessage(), e);
+            throw new LakeException("cannot read the lake's state under " + commits + ": " + Causes.message(e), e);
         }
         if (latest < 0) {
             return LakeState.empty();
@@ -130,7 +170,7 @@ public final class Lake {
         try {
             return readState(file);
         } catch (IOException | RuntimeException e) {
-            throw new LakeException("cannot read the lake's state from " + file + ": " + e.getMessage(), e);
+            throw new LakeException("cannot read the lake's state from " + file + ": " + Causes.message(e), e);
         }
     }
 
@@ -183,7 +223,7 @@ public final class Lake {
                 throw new IOException("the file system refused the rename");
             }
         } catch (IOException e) {
-            throw new LakeException("cannot move " + source + " to " + target + ": " + e.getMessage(), e);
+            throw new LakeException("cannot move " + source + " to " + target + ": " + Causes.message(e), e);
         }
     }
 
@@ -209,7 +249,7 @@ public final class Lake {
                         + " already exists", null);
             }
         } catch (IOException e) {
-            throw new LakeException("cannot commit lake version " + next.version() + ": " + e.getMessage(), e);
+            throw new LakeException("cannot commit lake version " + next.version() + ": " + Causes.message(e), e);
         }
     }
 
@@ -248,7 +288,7 @@ public final class Lake {
             }
             removePartitionLeftovers();
         } catch (IOException e) {
-            throw new LakeException("cannot clean up the lake at " + root + ": " + e.getMessage(), e);
+            throw new LakeException("cannot clean up the lake at " + root + ": " + Causes.message(e), e);
         }
         return removed;
     }
@@ -375,7 +415,7 @@ public final class Lake {
                     throw new IOException("cannot move " + staging + " to " + target);
                 }
             } catch (IOException | RuntimeException e) {
-                throw new LakeException("cannot write " + table + " for " + runDate + ": " + e.getMessage() + "; "
+                throw new LakeException("cannot write " + table + " for " + runDate + ": " + Causes.message(e) + "; "
                         + (hadOld ? putBack(old, target) : "there was no previous partition"), e);
             }
             if (hadOld && !deleteOrWarn(aside)) {
@@ -383,7 +423,7 @@ public final class Lake {
                         table, runDate, aside);
             }
         } catch (IOException e) {
-            throw new LakeException("cannot write " + table + " for " + runDate + ": " + e.getMessage(), e);
+            throw new LakeException("cannot write " + table + " for " + runDate + ": " + Causes.message(e), e);
         } finally {
             deleteQuietly(staging);
             deleteEmpty(aside);
@@ -400,7 +440,7 @@ public final class Lake {
                 return "the previous partition was put back";
             }
         } catch (IOException e) {
-            LOG.warn("cannot put {} back to {}: {}", old, target, e.getMessage());
+            LOG.warn("cannot put {} back to {}: {}", old, target, Causes.message(e));
         }
         return "the previous partition could not be put back: it is in " + old + " (the next ingest run moves it"
                 + " back, or move it to " + target + " by hand)";
@@ -416,7 +456,7 @@ public final class Lake {
                         + "); run the stage that writes it first", null);
             }
         } catch (IOException e) {
-            throw new LakeException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new LakeException("cannot read " + path + ": " + Causes.message(e), e);
         }
         return spark.read().schema(schema).parquet(path);
     }
@@ -435,7 +475,7 @@ public final class Lake {
                 }
             }
         } catch (IOException e) {
-            throw new LakeException("cannot list " + table + ": " + e.getMessage(), e);
+            throw new LakeException("cannot list " + table + ": " + Causes.message(e), e);
         }
         dates.sort(null);
         return dates;
@@ -461,7 +501,7 @@ public final class Lake {
             replaceFile(tmp, file);
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new LakeException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new LakeException("cannot write " + file + ": " + Causes.message(e), e);
         }
     }
 
@@ -500,7 +540,7 @@ public final class Lake {
                 return JSON.readTree(in);
             }
         } catch (IOException e) {
-            throw new LakeException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new LakeException("cannot read " + file + ": " + Causes.message(e), e);
         }
     }
 
@@ -513,7 +553,7 @@ public final class Lake {
         try {
             return fs.delete(p, true) || !fs.exists(p);
         } catch (IOException e) {
-            LOG.warn("cannot delete {}: {}", p, e.getMessage());
+            LOG.warn("cannot delete {}: {}", p, Causes.message(e));
             return false;
         }
     }
@@ -619,6 +659,10 @@ public final class Lake {
     public static final class LakeException extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
+
+        public LakeException(String message) {
+            super(message);
+        }
 
         public LakeException(String message, Throwable cause) {
             super(message, cause);

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.ShutdownHookManager;
+import org.relais.ingest.util.Causes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,19 +25,32 @@ import org.slf4j.LoggerFactory;
  * killed is stale: when the holder ran on this host and its process is gone, it is removed (and
  * the log says so); when it ran on another host, this one cannot tell, so it refuses and says how
  * to remove the lock by hand once that run is known to be dead.
+ *
+ * <p>A run stopped by a signal (Ctrl-C, a scheduler's SIGTERM) releases its lock on the way out,
+ * after Spark's own shutdown has stopped its jobs: the next run, wherever it runs, finds the lake
+ * free. Only a run that is killed outright ({@code kill -9}, a lost machine) leaves its lock.
  */
 public final class LakeLock implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LakeLock.class);
     static final String FILE = "_lock";
 
+    /**
+     * When the lock is released at a signal: after Spark's shutdown, which Hadoop's hook manager
+     * runs at {@code FileSystem.SHUTDOWN_HOOK_PRIORITY + 30}, and before Hadoop closes its file
+     * systems, at {@code FileSystem.SHUTDOWN_HOOK_PRIORITY}.
+     */
+    static final int SHUTDOWN_PRIORITY = FileSystem.SHUTDOWN_HOOK_PRIORITY + 10;
+
     private final FileSystem fs;
     private final Path file;
+    private final Runnable releaseAtShutdown = this::close;
     private boolean released;
 
     private LakeLock(FileSystem fs, Path file) {
         this.fs = fs;
         this.file = file;
+        ShutdownHookManager.get().addShutdownHook(releaseAtShutdown, SHUTDOWN_PRIORITY);
     }
 
     /** Who holds a lock. */
@@ -97,7 +112,7 @@ public final class LakeLock implements AutoCloseable {
                         + (holder == null ? "an unreadable lock file" : holder.describe())
                         + "; wait for that run to finish, or, if it is dead, delete " + file);
             } catch (IOException e) {
-                throw new Lake.LakeException("cannot lock the lake at " + lake.location() + ": " + e.getMessage(), e);
+                throw new Lake.LakeException("cannot lock the lake at " + lake.location() + ": " + Causes.message(e), e);
             }
         }
         throw new LakeLockedException("the lake " + lake.location() + " is locked: " + file
@@ -123,9 +138,12 @@ public final class LakeLock implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (!released) {
             released = true;
+            if (!ShutdownHookManager.get().isShutdownInProgress()) {
+                ShutdownHookManager.get().removeShutdownHook(releaseAtShutdown);
+            }
             delete(fs, file);
         }
     }
@@ -187,7 +205,7 @@ public final class LakeLock implements AutoCloseable {
         try {
             return fs.delete(file, false);
         } catch (IOException e) {
-            LOG.warn("could not remove the lake lock {}: {}", file, e.getMessage());
+            LOG.warn("could not remove the lake lock {}: {}", file, Causes.message(e));
             return false;
         }
     }
