@@ -1,6 +1,7 @@
 package org.relais.app;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -22,6 +23,7 @@ import org.relais.ingest.format.Formats;
 import org.relais.ingest.kafka.KafkaSettings;
 import org.relais.ingest.kafka.RecordPublisher;
 import org.relais.ingest.kafka.Topics;
+import org.relais.ingest.util.Causes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,14 +77,23 @@ public final class DemoCommand implements Callable<Integer> {
         Path home = relaisHome();
         Path work = (workDir != null ? workDir : home.resolve("target").resolve("demo")).toAbsolutePath();
         Path samples = (sampleData != null ? sampleData : home.resolve("sample-data")).toAbsolutePath();
-        if (!Files.isDirectory(samples)) {
-            System.err.println("relais demo: no sample data at " + samples);
+        try {
+            if (!Files.isDirectory(samples) || NIGHTS.stream().flatMap(n -> n.inputs().stream())
+                    .noneMatch(input -> hasFiles(samples, input))) {
+                System.err.println("relais demo: no sample data at " + samples + " (none of "
+                        + String.join(", ", NIGHTS.stream().flatMap(n -> n.inputs().stream())
+                                .map(i -> i.directory() + "/" + i.glob()).toList()) + ")");
+                return ExitCodes.USAGE;
+            }
+        } catch (UncheckedIOException e) {
+            System.err.println("relais demo: cannot read the sample data at " + samples + ": "
+                    + Causes.message(e.getCause()));
             return ExitCodes.USAGE;
         }
         try {
             prepare(work);
         } catch (IOException e) {
-            System.err.println("relais demo: cannot prepare " + work + ": " + e.getMessage());
+            System.err.println("relais demo: cannot prepare " + work + ": " + Causes.message(e));
             return ExitCodes.FAILED;
         }
 
@@ -129,7 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
     private static void publish(RelaisConfig config, Path samples, List<Input> inputs) throws Exception {
         KafkaSettings kafka = KafkaSettings.from(config);
         long maxBytes = config.bytes("relais.ingest.max-record-bytes");
-        try (Admin admin = Admin.create(kafka.clientProperties());
+        try (Admin admin = Topics.connect(kafka);
                 Producer<byte[], byte[]> producer = RecordPublisher.createProducer(kafka, maxBytes)) {
             Topics topics = new Topics(admin, kafka);
             RecordPublisher publisher = new RecordPublisher(producer, maxBytes);
@@ -147,6 +158,14 @@ public final class DemoCommand implements Callable<Integer> {
                         input.format(), input.directory(), files.size() == 1 ? files.get(0).getFileName() : input.glob(),
                         input.topic());
             }
+        }
+    }
+
+    private static boolean hasFiles(Path samples, Input input) {
+        try {
+            return !files(samples.resolve(input.directory()), input.glob()).isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.relais.analytics.algo.community.Partition;
 import org.relais.analytics.algo.explain.Explanation;
@@ -19,6 +21,7 @@ import org.relais.ingest.cli.ConfigOptions;
 import org.relais.ingest.cli.ExitCodes;
 import org.relais.ingest.config.ConfigException;
 import org.relais.ingest.lake.Lake;
+import org.relais.ingest.util.Causes;
 import org.relais.reports.CsvTable;
 import org.relais.reports.CsvTable.Column;
 import org.relais.reports.CsvTable.Kind;
@@ -118,14 +121,14 @@ public final class RankCommand implements Callable<Integer> {
         CompactGraph graph = file.graph();
         System.err.printf("relais rank: %,d nodes, %,d edges (%,d rows)%n", graph.vertexCount(), graph.edgeCount(),
                 file.edgeRecords());
-        double[] teleport;
+        Seeds teleport;
         try {
-            teleport = seeds == null ? null : teleport(file, seeds);
+            teleport = seeds == null ? null : seeds(file, seeds);
         } catch (IOException e) {
             System.err.println("relais rank: --seeds " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        MeasureSuite.Measures m = new MeasureSuite(settings, (phase, step, delta) -> { }).run(graph, teleport, null);
+        MeasureSuite.Measures m = new MeasureSuite(settings, (phase, step, delta) -> { }).run(graph, teleport == null ? null : teleport.teleport(), null);
         try {
             Files.createDirectories(out);
             writeRankings(file, m);
@@ -135,11 +138,15 @@ public final class RankCommand implements Callable<Integer> {
             summary.put("edges_file", edges.toString());
             summary.put("nodes", graph.vertexCount());
             summary.put("edges", graph.edgeCount());
+            if (teleport != null) {
+                summary.putObject("seeds").put("file", seeds.toString()).put("ids", teleport.given())
+                        .put("nodes_used", teleport.used());
+            }
             summary.set("measures", m.toJson());
             summary.set("versions", Manifest.versions());
             Lake.json().writeValue(out.resolve("summary.json").toFile(), summary);
         } catch (IOException e) {
-            System.err.println("relais rank: cannot write to " + out + ": " + e.getMessage());
+            System.err.println("relais rank: cannot write to " + out + ": " + Causes.message(e));
             return ExitCodes.FAILED;
         }
         System.out.println(out.resolve("rankings.csv").toAbsolutePath());
@@ -190,7 +197,12 @@ public final class RankCommand implements Callable<Integer> {
     }
 
     /** 1 on each seed node of {@code seedsFile} (see {@link SeedsFile} for its forms), 0 elsewhere. */
-    private static double[] teleport(EdgeListFile file, Path seedsFile) throws IOException {
+    /** The seeds' teleport vector, and how many of the file's ids were nodes of the graph. */
+    private record Seeds(double[] teleport, int given, int used) {
+    }
+
+    /** Reads the seeds; ids that are not nodes of the graph are ignored, and the console says which. */
+    private static Seeds seeds(EdgeListFile file, Path seedsFile) throws IOException {
         SeedsFile seeds = SeedsFile.read(seedsFile);
         int[] found = seeds.verticesIn(file.ids());
         if (found.length == 0) {
@@ -200,6 +212,14 @@ public final class RankCommand implements Callable<Integer> {
         for (int v : found) {
             teleport[v] = 1;
         }
-        return teleport;
+        int given = seeds.ids().size();
+        if (found.length < given) {
+            Set<String> nodes = new HashSet<>(Arrays.asList(file.ids()));
+            List<String> missing = seeds.ids().stream().filter(id -> !nodes.contains(id)).toList();
+            System.err.printf("relais rank: %,d of the %,d seed ids in %s are not nodes of the graph and are ignored:"
+                    + " %s%s%n", missing.size(), given, seedsFile, String.join(", ", missing.subList(0,
+                            Math.min(5, missing.size()))), missing.size() > 5 ? ", ..." : "");
+        }
+        return new Seeds(teleport, given, found.length);
     }
 }

@@ -1,5 +1,8 @@
 package org.relais.app;
 
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.relais.ingest.cli.BrokerCommand;
 import org.relais.ingest.cli.ExitCodes;
 import org.relais.ingest.cli.ProduceCommand;
@@ -10,7 +13,8 @@ import picocli.CommandLine.Command;
  * The {@code relais} command: {@code bin/relais} locally, or the main class given to spark-submit
  * ({@code --class org.relais.app.Relais relais-app.jar nightly ...}).
  */
-@Command(name = "relais", mixinStandardHelpOptions = true, versionProvider = Relais.Version.class,
+@Command(name = "relais", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = Relais.Version.class,
         description = "Influence analytics for political conversations: Kafka -> Parquet lake -> graph -> rankings.",
         subcommands = {
             DemoCommand.class,
@@ -38,6 +42,8 @@ public final class Relais implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Relais());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(LocalDate.class, Relais::date);
+        cli.setParameterExceptionHandler(Relais::wrongUsage);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (Interruption.interrupted()) {
                 return Interruption.EXIT_CODE;
@@ -46,6 +52,39 @@ public final class Relais implements Runnable {
             return ExitCodes.FAILED;
         });
         return cli;
+    }
+
+    /** A date option's value; picocli's own message would show Java's parse exception. */
+    static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a date written YYYY-MM-DD, such as "
+                    + "2026-11-21");
+        }
+    }
+
+    /**
+     * Wrong options or arguments: the problem, what was probably meant, and where the usage is,
+     * rather than the whole usage after the message.
+     */
+    private static int wrongUsage(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        String command = cli.getParent() == null ? "relais" : "relais " + qualifiedName(cli);
+        err.println(command + ": " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("See '" + command + " --help'.");
+        return ExitCodes.USAGE;
+    }
+
+    /** The command's name under {@code relais}, e.g. {@code broker start}. */
+    private static String qualifiedName(CommandLine cli) {
+        String name = cli.getCommandName();
+        for (CommandLine p = cli.getParent(); p != null && p.getParent() != null; p = p.getParent()) {
+            name = p.getCommandName() + " " + name;
+        }
+        return name;
     }
 
     @Override

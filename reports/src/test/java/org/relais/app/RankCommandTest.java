@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relais.analytics.testdata.Polblogs;
+import org.relais.ingest.lake.Lake;
 
 /** {@code relais rank} on hand-made edge lists, bad files, and the political-blogs network. */
 class RankCommandTest {
@@ -70,6 +72,14 @@ class RankCommandTest {
         assertEquals(a, ppr.get("a"), 1e-9);
         assertEquals(0.85 * a, ppr.get("b"), 1e-9);
         assertEquals(0.85 * 0.85 * a, ppr.get("c"), 1e-9);
+
+        NightlyIT.Run some = rank("--edges", edges.toString(), "--seeds", write("some.txt", "a\nx\n").toString());
+        assertEquals(0, some.code(), some.err());
+        assertTrue(some.err().contains("relais rank: 1 of the 2 seed ids in " + dir.resolve("some.txt")
+                + " are not nodes of the graph and are ignored: x\n"), some.err());
+        JsonNode used = Lake.json().readTree(dir.resolve("out/summary.json").toFile()).path("seeds");
+        assertEquals(2, used.path("ids").asInt());
+        assertEquals(1, used.path("nodes_used").asInt());
 
         NightlyIT.Run none = rank("--edges", edges.toString(), "--seeds", write("none.txt", "x\ny\n").toString());
         assertEquals(2, none.code());

@@ -16,7 +16,9 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
@@ -35,6 +37,26 @@ public final class Topics {
         this.admin = admin;
         this.timeout = settings.requestTimeout();
         this.servers = settings.bootstrapServers();
+    }
+
+    /**
+     * A Kafka admin client for {@code settings}. Kafka refuses to create a client when no host
+     * name of {@code bootstrap.servers} resolves, with a configuration error; that is Kafka being
+     * unreachable from here (a mistyped name, or the name service down), so it is reported as such.
+     *
+     * @throws KafkaUnavailableException when none of the servers' names resolves
+     */
+    public static Admin connect(KafkaSettings settings) throws KafkaUnavailableException {
+        try {
+            return Admin.create(settings.clientProperties());
+        } catch (KafkaException e) {
+            if (e.getCause() instanceof ConfigException c && c.getMessage() != null
+                    && c.getMessage().contains("resolvable bootstrap")) {
+                throw new KafkaUnavailableException("Kafka at " + settings.bootstrapServers() + " cannot be reached:"
+                        + " none of its host names resolves to an address (check --bootstrap-servers)", e);
+            }
+            throw e;
+        }
     }
 
     /** The broker cannot be reached, or refused a request. */

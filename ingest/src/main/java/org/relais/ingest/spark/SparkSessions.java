@@ -2,6 +2,7 @@ package org.relais.ingest.spark;
 
 import java.nio.file.Paths;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.relais.ingest.config.RelaisConfig;
@@ -16,7 +17,26 @@ public final class SparkSessions {
     /** The master used when neither the configuration nor spark-submit names one. */
     public static final String DEFAULT_MASTER = "local[*]";
 
+    /** The local masters Spark accepts: local, local[N], local[*], local[N,F], local[*,F], local-cluster[N,C,M]. */
+    private static final Pattern LOCAL = Pattern.compile(
+            "local(\\[\\s*(\\d+|\\*)\\s*(,\\s*\\d+\\s*)?])?|local-cluster\\[\\s*\\d+\\s*,\\s*\\d+\\s*,\\s*\\d+\\s*]");
+
     private SparkSessions() {
+    }
+
+    /**
+     * The problem with {@code relais.spark.master}, or null: a value Spark would refuse after
+     * starting to build its context (with a long stack trace) is reported with the configuration's
+     * other problems instead. Accepted: the local forms, {@code yarn}, and any {@code scheme://}
+     * URL ({@code spark://}, {@code k8s://}, ...), which Spark's cluster managers judge themselves.
+     */
+    public static String masterProblem(RelaisConfig config) {
+        String master = config.string("relais.spark.master").trim();
+        if (master.isEmpty() || master.equals("yarn") || master.contains("://") || LOCAL.matcher(master).matches()) {
+            return null;
+        }
+        return "relais.spark.master (--master) was \"" + master + "\", which is not a Spark master URL: use local,"
+                + " local[N], local[*], spark://HOST:PORT, yarn or k8s://URL";
     }
 
     /**

@@ -19,6 +19,16 @@ class TopicsTest {
             new KafkaSettings("mock:9092", List.of(), 3, Duration.ofSeconds(5), Map.of());
 
     @Test
+    void serversWhoseNamesDoNotResolveAreKafkaUnavailable() {
+        KafkaSettings nowhere = new KafkaSettings("no-such-host.invalid:9092", List.of(), 3, Duration.ofSeconds(5),
+                Map.of());
+        Topics.KafkaUnavailableException e =
+                assertThrows(Topics.KafkaUnavailableException.class, () -> Topics.connect(nowhere));
+        assertEquals("Kafka at no-such-host.invalid:9092 cannot be reached: none of its host names resolves to an"
+                + " address (check --bootstrap-servers)", e.getMessage());
+    }
+
+    @Test
     void aTopicTheBrokerDoesNotKnowYetIsWaitedFor() throws Exception {
         // Just created: listed and described as unknown for the next three requests, as a broker
         // whose metadata lags behind its controller does.

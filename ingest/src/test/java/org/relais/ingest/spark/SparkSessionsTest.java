@@ -1,0 +1,32 @@
+package org.relais.ingest.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.relais.ingest.config.RelaisConfig;
+
+class SparkSessionsTest {
+
+    @Test
+    void masterUrlsSparkTakesPass() {
+        for (String master : List.of("", "local", "local[2]", "local[*]", "local[4, 3]", "local[*,2]",
+                "local-cluster[2,1,1024]", "spark://master:7077", "yarn", "k8s://https://k8s.example:443")) {
+            assertNull(SparkSessions.masterProblem(config(master)), master);
+        }
+    }
+
+    @Test
+    void anythingElseIsNamedWithTheFormsThatWork() {
+        for (String master : List.of("foo", "local[two]", "local[2", "locale", "spark:/master:7077")) {
+            assertEquals("relais.spark.master (--master) was \"" + master + "\", which is not a Spark master URL: use"
+                    + " local, local[N], local[*], spark://HOST:PORT, yarn or k8s://URL",
+                    SparkSessions.masterProblem(config(master)), master);
+        }
+    }
+
+    private static RelaisConfig config(String master) {
+        return RelaisConfig.builder().set("relais.spark.master", master).build();
+    }
+}

@@ -1,0 +1,73 @@
+package org.relais.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the command line says to someone who got it wrong, before any stage runs: one line naming
+ * the problem, a pointer to the help, and the exit code of wrong usage or configuration.
+ */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyCommandHasItsOwnHelp() {
+        for (List<String> args : List.of(List.of("nightly", "--help"), List.of("analyze", "-h"),
+                List.of("broker", "start", "--help"), List.of("rank", "--help"))) {
+            NightlyIT.Run r = NightlyIT.capture(args);
+            assertEquals(0, r.code(), args + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: relais " + String.join(" ", args.subList(0, args.size() - 1))),
+                    args + ": " + r.out());
+        }
+    }
+
+    @Test
+    void aWrongDateIsOneLineAndAPointerToTheHelp() {
+        NightlyIT.Run r = NightlyIT.capture(List.of("nightly", "--run-date", "2026-13-45"));
+        assertEquals(2, r.code());
+        assertEquals(List.of("relais nightly: Invalid value for option '--run-date': '2026-13-45' is not a date"
+                + " written YYYY-MM-DD, such as 2026-11-21", "See 'relais nightly --help'."), r.err().strip().lines()
+                .toList());
+    }
+
+    @Test
+    void aMistypedCommandGetsASuggestion() {
+        NightlyIT.Run r = NightlyIT.capture(List.of("nightlx"));
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Did you mean: relais nightly?"), r.err());
+        NightlyIT.Run option = NightlyIT.capture(List.of("broker", "start", "--prot", "9092"));
+        assertEquals(2, option.code());
+        assertTrue(option.err().startsWith("relais broker start: Unknown options: '--prot', '9092'"), option.err());
+        assertTrue(option.err().strip().endsWith("See 'relais broker start --help'."), option.err());
+    }
+
+    @Test
+    void aMasterSparkWouldRefuseIsAConfigurationErrorBeforeSparkStarts() {
+        NightlyIT.Run r = NightlyIT.capture(List.of("analyze", "--lake", dir.resolve("lake").toString(),
+                "--master", "foo"));
+        assertEquals(3, r.code(), r.err());
+        assertEquals("relais analyze: configuration error: relais.spark.master (--master) was \"foo\", which is not a"
+                + " Spark master URL: use local, local[N], local[*], spark://HOST:PORT, yarn or k8s://URL", r.err().strip());
+        assertFalse(Files.exists(dir.resolve("lake")), "nothing was created");
+    }
+
+    @Test
+    void theDemoRefusesSampleDataWithoutItsFiles() throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("not-samples"));
+        NightlyIT.Run r = NightlyIT.capture(List.of("demo", "--sample-data", empty.toString(),
+                "--work-dir", dir.resolve("work").toString()));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("relais demo: no sample data at " + empty + " (none of twitter/search_"), r.err());
+        assertFalse(Files.exists(dir.resolve("work")), "no broker was started, nothing prepared");
+    }
+}
