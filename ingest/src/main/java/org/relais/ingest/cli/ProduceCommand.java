@@ -112,7 +112,7 @@ public final class ProduceCommand implements Callable<Integer> {
             System.err.println("relais produce: " + e.getMessage());
             return ExitCodes.KAFKA_UNAVAILABLE;
         } catch (IOException e) {
-            System.err.println("relais produce: cannot read input: " + e.getMessage());
+            System.err.println("relais produce: " + e.getMessage());
             return ExitCodes.FAILED;
         }
     }

@@ -1,6 +1,7 @@
 package org.relais.ingest.kafka;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -139,7 +141,9 @@ public final class RecordPublisher {
      * limit are not sent: the result counts them and names the first ones.
      *
      * @param progress told the number of the file's bytes read so far
-     * @throws BadInputException when the file cannot be used at all in this format
+     * @throws BadInputException when the file cannot be used at all in this format, or a file
+     *     named {@code .gz} is not gzip
+     * @throws IOException when the file cannot be read; the message names it
      * @throws PublishException when the broker does not take the records
      */
     public Result publish(String topic, RecordFormat format, Path file, LongConsumer progress)
@@ -150,10 +154,11 @@ public final class RecordPublisher {
         List<Rejection> rejections = new ArrayList<>();
         byte[] formatHeader = format.name().getBytes(StandardCharsets.UTF_8);
         String fileName = file.getFileName().toString();
+        boolean gzip = fileName.endsWith(".gz");
 
         try (BoundedInputStream counted = BoundedInputStream.builder()
                         .setInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16)).get();
-                InputStream in = fileName.endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16) : counted) {
+                InputStream in = gzip ? gunzip(counted, file) : counted) {
             Iterator<SourceRecord> records = format.split(in, fileName,
                     (int) Math.min(maxRecordBytes, SourceRecord.NO_LIMIT));
             while (records.hasNext() && failure.get() == null) {
@@ -184,7 +189,9 @@ public final class RecordPublisher {
         } catch (TimeoutException e) {
             throw new PublishException(unreachable(e), e);
         } catch (UncheckedIOException e) {
-            throw e.getCause();
+            throw unreadable(file, gzip, e.getCause());
+        } catch (IOException e) {
+            throw unreadable(file, gzip, e);
         }
         Exception error = failure.get();
         if (error != null) {
@@ -199,6 +206,23 @@ public final class RecordPublisher {
         return new Rejection(file + ":" + r.line(), Reason.OVERSIZED, "record of " + r.size()
                 + " bytes is larger than relais.ingest.max-record-bytes (" + maxRecordBytes + ")"
                 + (r.oversized() ? " (a quote or bracket left open?)" : ""));
+    }
+
+    /** The decompressed stream of a {@code .gz} file; a file that is not gzip is bad input. */
+    private static InputStream gunzip(InputStream in, Path file) throws IOException, BadInputException {
+        try {
+            return new GZIPInputStream(in, 1 << 16);
+        } catch (ZipException | EOFException e) {
+            throw new BadInputException(file + " is not a gzip file, though its name ends in .gz"
+                    + " (if it is not compressed, rename it without .gz)");
+        }
+    }
+
+    /** A read error that names the file, since the reader's own message does not. */
+    private static IOException unreadable(Path file, boolean gzip, IOException e) {
+        String hint = gzip && (e instanceof ZipException || e instanceof EOFException)
+                ? " (damaged or cut-short gzip data)" : "";
+        return new IOException("cannot read " + file + ": " + e.getMessage() + hint, e);
     }
 
     private static String unreachable(Exception e) {

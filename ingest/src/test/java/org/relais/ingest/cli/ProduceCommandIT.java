@@ -22,7 +22,8 @@ import org.relais.ingest.testing.KafkaBrokerExtension;
 /**
  * {@code relais produce} on a real broker: records it rejects (too large, or a CSV quote left
  * open that swallows the rows after it) fail the run with exit code 6 and a message that says
- * where they are, after the good records were published.
+ * where they are, after the good records were published; a {@code .gz} file that is not gzip is
+ * named.
  */
 class ProduceCommandIT {
 
@@ -82,6 +83,16 @@ class ProduceCommandIT {
                 "the rows before the quote and after what it swallowed are published: " + fromFollows);
         assertTrue(run.out().contains(others + ": 1 record(s) sent, 0 rejected"), "the next file too: " + run.out());
         assertEquals(fromFollows + 1, recordsIn("quote"));
+    }
+
+    @Test
+    void aGzFileThatIsNotGzipIsNamed() throws Exception {
+        Path notGzip = write("posts.jsonl.gz", post(1));
+        CommandRun run = produce("relais-json", "gz", notGzip);
+
+        assertEquals(ExitCodes.FAILED, run.code(), run.err());
+        assertEquals("relais produce: " + notGzip + " is not a gzip file, though its name ends in .gz"
+                + " (if it is not compressed, rename it without .gz)" + System.lineSeparator(), run.err());
     }
 
     private CommandRun produce(String format, String topic, Path... files) {
