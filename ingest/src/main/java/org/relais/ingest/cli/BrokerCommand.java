@@ -32,7 +32,7 @@ public final class BrokerCommand {
     static final class Start extends DataDirOption implements Callable<Integer> {
 
         @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
-                description = "Client port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+                description = "Client port on 127.0.0.1, 0 for any free one (default: ${DEFAULT-VALUE}).")
         int port;
 
         @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
@@ -41,6 +41,11 @@ public final class BrokerCommand {
 
         @Override
         public Integer call() {
+            String invalid = invalidOption();
+            if (invalid != null) {
+                System.err.println("relais broker start: " + invalid);
+                return ExitCodes.USAGE;
+            }
             try {
                 LocalKafkaBroker broker = LocalKafkaBroker.start(
                         new LocalKafkaBroker.Options(dataDir(), port, partitions, false));
@@ -51,6 +56,17 @@ public final class BrokerCommand {
                 System.err.println("relais broker start: " + e.getMessage());
                 return ExitCodes.FAILED;
             }
+        }
+
+        /** What is wrong with the option values, or null when nothing is. */
+        String invalidOption() {
+            if (port < 0 || port > 65_535) {
+                return "--port must be between 0 and 65535 (0 picks a free port), not " + port;
+            }
+            if (partitions < 1) {
+                return "--partitions must be at least 1, not " + partitions;
+            }
+            return null;
         }
     }
 

@@ -15,7 +15,10 @@ public final class ExitCodes {
     public static final int KAFKA_UNAVAILABLE = 4;
     /** Another run holds the lake. */
     public static final int LAKE_LOCKED = 5;
-    /** Too large a share of the records was bad; nothing was committed. */
+    /**
+     * Bad records. For the jobs: too large a share of the batch was bad, and nothing was committed.
+     * For {@code produce}: records were rejected and not published (the others were).
+     */
     public static final int TOO_MANY_BAD_RECORDS = 6;
 
     private ExitCodes() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -25,8 +26,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code relais produce}: publishes files of a known format to a Kafka topic, record by record. */
-@Command(name = "produce", description = "Publish files to Kafka, one record per post, row or event.")
+@Command(name = "produce", description = {"Publish files to Kafka, one record per post, row or event.",
+    "Records larger than relais.ingest.max-record-bytes are not published: they are listed, the others are"
+        + " published, and the exit code is 6."})
 public final class ProduceCommand implements Callable<Integer> {
+
+    /** Rejected records whose place the final error line names. */
+    private static final int PLACES_NAMED = 3;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
             description = "The files' format; 'relais produce --format list' lists them.")
@@ -94,6 +100,10 @@ public final class ProduceCommand implements Callable<Integer> {
             total.rejections().forEach(m -> System.err.println("  rejected: " + m));
             System.out.printf("published %,d record(s) to %s as %s; %,d rejected%n", total.sent(), topic,
                     format.name(), total.rejected());
+            if (total.rejected() > 0) {
+                System.err.println("relais produce: " + rejectedMessage(total));
+                return ExitCodes.TOO_MANY_BAD_RECORDS;
+            }
             return ExitCodes.OK;
         } catch (BadInputException e) {
             System.err.println("relais produce: " + e.getMessage());
@@ -102,9 +112,25 @@ public final class ProduceCommand implements Callable<Integer> {
             System.err.println("relais produce: " + e.getMessage());
             return ExitCodes.KAFKA_UNAVAILABLE;
         } catch (IOException e) {
-            System.err.println("relais produce: cannot read input: " + e.getMessage());
+            System.err.println("relais produce: " + e.getMessage());
             return ExitCodes.FAILED;
         }
+    }
+
+    /**
+     * The error line when records were rejected: how many, for each reason (the quarantine's
+     * reason codes), and where the first ones are, as {@code file:line}.
+     */
+    static String rejectedMessage(RecordPublisher.Result total) {
+        String reasons = total.rejectedByReason().entrySet().stream()
+                .map(e -> String.format("%s: %,d", e.getKey().code(), e.getValue()))
+                .collect(Collectors.joining(", "));
+        List<String> places = total.rejections().stream().limit(PLACES_NAMED)
+                .map(RecordPublisher.Rejection::place).toList();
+        long unnamed = total.rejected() - places.size();
+        return String.format("%,d record(s) rejected and not published (%s), %s %s%s", total.rejected(), reasons,
+                unnamed > 0 ? "first at" : "at", String.join(", ", places),
+                unnamed > 0 ? String.format(" and %,d more", unnamed) : "");
     }
 
     /** A progress bar on an interactive terminal; none when output goes to a file or a pipe. */

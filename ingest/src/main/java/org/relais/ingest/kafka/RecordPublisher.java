@@ -1,6 +1,7 @@
 package org.relais.ingest.kafka;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,12 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.apache.commons.io.input.BoundedInputStream;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -22,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.relais.ingest.format.BadInputException;
+import org.relais.ingest.format.Reason;
 import org.relais.ingest.format.RecordFormat;
 import org.relais.ingest.format.SourceRecord;
 
@@ -35,30 +41,60 @@ import org.relais.ingest.format.SourceRecord;
  */
 public final class RecordPublisher {
 
-    /** Rejection messages kept for the summary; the count covers all of them. */
+    /** Rejected records kept for the summary; the counts cover all of them. */
     private static final int MAX_REJECTION_MESSAGES = 20;
 
     private final Producer<byte[], byte[]> producer;
     private final long maxRecordBytes;
 
     /**
+     * A record that was not published.
+     *
+     * @param place the file as given and the line where the record starts, {@code file:line}
+     * @param reason why, as the ingest job's quarantine names it
+     * @param detail what was wrong with the record, for people
+     */
+    public record Rejection(String place, Reason reason, String detail) {
+
+        /** {@code file:line: detail}, as {@code produce} lists it. */
+        @Override
+        public String toString() {
+            return place + ": " + detail;
+        }
+    }
+
+    /**
      * Outcome of publishing files.
      *
      * @param sent records acknowledged by the broker
-     * @param rejected records not sent because they are larger than the broker accepts
-     * @param rejections a message for each of the first rejected records, naming file and line
+     * @param rejectedByReason records not sent, counted by reason (only non-zero counts)
+     * @param rejections the first rejected records, each with its file and line
      */
-    public record Result(long sent, long rejected, List<String> rejections) {
+    public record Result(long sent, Map<Reason, Long> rejectedByReason, List<Rejection> rejections) {
+
+        public Result {
+            EnumMap<Reason, Long> counts = new EnumMap<>(Reason.class);
+            counts.putAll(rejectedByReason);
+            rejectedByReason = Collections.unmodifiableMap(counts);
+            rejections = List.copyOf(rejections);
+        }
+
+        /** Records not sent, whatever the reason. */
+        public long rejected() {
+            return rejectedByReason.values().stream().mapToLong(Long::longValue).sum();
+        }
 
         public Result plus(Result other) {
-            List<String> messages = new ArrayList<>(rejections);
-            other.rejections.stream().limit(Math.max(0, MAX_REJECTION_MESSAGES - messages.size()))
-                    .forEach(messages::add);
-            return new Result(sent + other.sent, rejected + other.rejected, messages);
+            EnumMap<Reason, Long> counts = new EnumMap<>(Reason.class);
+            counts.putAll(rejectedByReason);
+            other.rejectedByReason.forEach((reason, n) -> counts.merge(reason, n, Long::sum));
+            List<Rejection> kept = new ArrayList<>(rejections);
+            other.rejections.stream().limit(Math.max(0, MAX_REJECTION_MESSAGES - kept.size())).forEach(kept::add);
+            return new Result(sent + other.sent, counts, kept);
         }
 
         public static Result empty() {
-            return new Result(0, 0, List.of());
+            return new Result(0, Map.of(), List.of());
         }
     }
 
@@ -101,34 +137,36 @@ public final class RecordPublisher {
     }
 
     /**
-     * Publishes one file and waits until every record is acknowledged.
+     * Publishes one file and waits until every record is acknowledged. Records larger than the
+     * limit are not sent: the result counts them and names the first ones.
      *
      * @param progress told the number of the file's bytes read so far
-     * @throws BadInputException when the file cannot be used at all in this format
+     * @throws BadInputException when the file cannot be used at all in this format, or a file
+     *     named {@code .gz} is not gzip
+     * @throws IOException when the file cannot be read; the message names it
      * @throws PublishException when the broker does not take the records
      */
     public Result publish(String topic, RecordFormat format, Path file, LongConsumer progress)
             throws IOException, BadInputException, PublishException {
         AtomicReference<Exception> failure = new AtomicReference<>();
         long sent = 0;
-        long rejected = 0;
-        List<String> rejections = new ArrayList<>();
+        Map<Reason, Long> rejected = new EnumMap<>(Reason.class);
+        List<Rejection> rejections = new ArrayList<>();
         byte[] formatHeader = format.name().getBytes(StandardCharsets.UTF_8);
         String fileName = file.getFileName().toString();
+        boolean gzip = fileName.endsWith(".gz");
 
         try (BoundedInputStream counted = BoundedInputStream.builder()
                         .setInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16)).get();
-                InputStream in = fileName.endsWith(".gz") ? new GZIPInputStream(counted, 1 << 16) : counted) {
+                InputStream in = gzip ? gunzip(counted, file) : counted) {
             Iterator<SourceRecord> records = format.split(in, fileName,
                     (int) Math.min(maxRecordBytes, SourceRecord.NO_LIMIT));
             while (records.hasNext() && failure.get() == null) {
                 SourceRecord r = records.next();
                 if (r.size() > maxRecordBytes) {
-                    rejected++;
+                    rejected.merge(Reason.OVERSIZED, 1L, Long::sum);
                     if (rejections.size() < MAX_REJECTION_MESSAGES) {
-                        rejections.add(fileName + ":" + r.line() + ": record of " + r.size()
-                                + " bytes is larger than relais.ingest.max-record-bytes (" + maxRecordBytes + ")"
-                                + (r.oversized() ? " (a quote or bracket left open?)" : ""));
+                        rejections.add(tooLarge(file, r));
                     }
                     continue;
                 }
@@ -151,7 +189,9 @@ public final class RecordPublisher {
         } catch (TimeoutException e) {
             throw new PublishException(unreachable(e), e);
         } catch (UncheckedIOException e) {
-            throw e.getCause();
+            throw unreadable(file, gzip, e.getCause());
+        } catch (IOException e) {
+            throw unreadable(file, gzip, e);
         }
         Exception error = failure.get();
         if (error != null) {
@@ -160,6 +200,29 @@ public final class RecordPublisher {
                     : "publishing " + fileName + " to " + topic + " failed: " + error.getMessage(), error);
         }
         return new Result(sent, rejected, rejections);
+    }
+
+    private Rejection tooLarge(Path file, SourceRecord r) {
+        return new Rejection(file + ":" + r.line(), Reason.OVERSIZED, "record of " + r.size()
+                + " bytes is larger than relais.ingest.max-record-bytes (" + maxRecordBytes + ")"
+                + (r.oversized() ? " (a quote or bracket left open?)" : ""));
+    }
+
+    /** The decompressed stream of a {@code .gz} file; a file that is not gzip is bad input. */
+    private static InputStream gunzip(InputStream in, Path file) throws IOException, BadInputException {
+        try {
+            return new GZIPInputStream(in, 1 << 16);
+        } catch (ZipException | EOFException e) {
+            throw new BadInputException(file + " is not a gzip file, though its name ends in .gz"
+                    + " (if it is not compressed, rename it without .gz)");
+        }
+    }
+
+    /** A read error that names the file, since the reader's own message does not. */
+    private static IOException unreadable(Path file, boolean gzip, IOException e) {
+        String hint = gzip && (e instanceof ZipException || e instanceof EOFException)
+                ? " (damaged or cut-short gzip data)" : "";
+        return new IOException("cannot read " + file + ": " + e.getMessage() + hint, e);
     }
 
     private static String unreachable(Exception e) {

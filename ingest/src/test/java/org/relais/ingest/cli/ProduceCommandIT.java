@@ -1,0 +1,124 @@
+package org.relais.ingest.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.relais.ingest.config.RelaisConfig;
+import org.relais.ingest.kafka.KafkaSettings;
+import org.relais.ingest.kafka.Topics;
+import org.relais.ingest.testing.KafkaBrokerExtension;
+
+/**
+ * {@code relais produce} on a real broker: records it rejects (too large, or a CSV quote left
+ * open that swallows the rows after it) fail the run with exit code 6 and a message that says
+ * where they are, after the good records were published; a {@code .gz} file that is not gzip is
+ * named.
+ */
+class ProduceCommandIT {
+
+    private static final int MAX_RECORD_BYTES = 1000;
+
+    @RegisterExtension
+    static KafkaBrokerExtension kafka = new KafkaBrokerExtension();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void goodRecordsArePublishedWithExitCodeZero() throws Exception {
+        Path posts = write("posts.jsonl", post(1), post(2), post(3));
+        CommandRun run = produce("relais-json", "good", posts);
+        assertEquals(ExitCodes.OK, run.code(), run.err());
+        assertEquals("", run.err());
+        assertTrue(run.out().contains(posts + ": 3 record(s) sent, 0 rejected"), run.out());
+        assertEquals(3, recordsIn("good"));
+    }
+
+    @Test
+    void aRecordTooLargeIsNamedAndFailsTheRunAfterTheOthersArePublished() throws Exception {
+        String large = "{\"type\":\"post\",\"platform\":\"twitter\",\"post_id\":\"9\",\"text\":\"" + "x".repeat(2000)
+                + "\"}";
+        Path posts = write("posts.jsonl", post(1), post(2), large, post(3));
+        CommandRun run = produce("relais-json", "large", posts);
+
+        assertEquals(ExitCodes.TOO_MANY_BAD_RECORDS, run.code(), run.err());
+        assertEquals("relais produce: 1 record(s) rejected and not published (oversized: 1), at " + posts + ":3",
+                run.lastErrLine());
+        assertTrue(run.err().contains("  rejected: " + posts + ":3: record of " + large.length()
+                + " bytes is larger than relais.ingest.max-record-bytes (1000)"), run.err());
+        assertTrue(run.out().contains(posts + ": 3 record(s) sent, 1 rejected"), run.out());
+        assertTrue(run.out().contains("published 3 record(s) to large as relais-json; 1 rejected"), run.out());
+        assertEquals(3, recordsIn("large"), "the good records were published");
+    }
+
+    @Test
+    void anUnclosedCsvQuoteIsNamedByItsLine() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("follower_id,followee_id"));
+        for (int i = 0; i < 200; i++) {
+            lines.add((i == 3 ? "\"" : "") + "twitter:" + (1000 + i) + ",twitter:" + (2000 + i));
+        }
+        Path follows = write("follows.csv", lines.toArray(String[]::new));
+        Path others = write("others.csv", "follower_id,followee_id", "twitter:1,twitter:2");
+        CommandRun run = produce("follows-csv", "quote", follows, others);
+
+        assertEquals(ExitCodes.TOO_MANY_BAD_RECORDS, run.code(), run.err());
+        assertEquals("relais produce: 1 record(s) rejected and not published (oversized: 1), at " + follows + ":5",
+                run.lastErrLine(), "the row with the quote, on line 5 after the header and three rows");
+        Matcher sent = Pattern.compile(Pattern.quote(follows.toString()) + ": (\\d+) record\\(s\\) sent, 1 rejected")
+                .matcher(run.out());
+        assertTrue(sent.find(), run.out());
+        long fromFollows = Long.parseLong(sent.group(1));
+        assertTrue(fromFollows > 3 && fromFollows < 199,
+                "the rows before the quote and after what it swallowed are published: " + fromFollows);
+        assertTrue(run.out().contains(others + ": 1 record(s) sent, 0 rejected"), "the next file too: " + run.out());
+        assertEquals(fromFollows + 1, recordsIn("quote"));
+    }
+
+    @Test
+    void aGzFileThatIsNotGzipIsNamed() throws Exception {
+        Path notGzip = write("posts.jsonl.gz", post(1));
+        CommandRun run = produce("relais-json", "gz", notGzip);
+
+        assertEquals(ExitCodes.FAILED, run.code(), run.err());
+        assertEquals("relais produce: " + notGzip + " is not a gzip file, though its name ends in .gz"
+                + " (if it is not compressed, rename it without .gz)" + System.lineSeparator(), run.err());
+    }
+
+    private CommandRun produce(String format, String topic, Path... files) {
+        List<String> args = new ArrayList<>(List.of("--format", format, "--topic", topic,
+                "--bootstrap-servers", kafka.bootstrapServers(), "--set", "ingest.max-record-bytes=" + MAX_RECORD_BYTES));
+        for (Path f : files) {
+            args.add(f.toString());
+        }
+        return CommandRun.of(new ProduceCommand(), args.toArray(String[]::new));
+    }
+
+    private Path write(String name, String... lines) throws Exception {
+        return Files.writeString(dir.resolve(name), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+    }
+
+    private static String post(int id) {
+        return "{\"type\":\"post\",\"platform\":\"twitter\",\"post_id\":\"" + id
+                + "\",\"author_id\":\"u1\",\"created_at\":\"2026-10-30T10:00:00Z\"}";
+    }
+
+    private static long recordsIn(String topic) throws Exception {
+        KafkaSettings settings = KafkaSettings.from(RelaisConfig.builder()
+                .set("relais.kafka.bootstrap-servers", kafka.bootstrapServers()).build());
+        try (Admin admin = Admin.create(settings.clientProperties())) {
+            return new Topics(admin, settings).offsetRanges(List.of(topic)).values().stream()
+                    .mapToLong(r -> r[1] - r[0]).sum();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.relais.ingest.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.relais.ingest.format.Reason;
+import org.relais.ingest.kafka.RecordPublisher;
+import org.relais.ingest.kafka.RecordPublisher.Rejection;
+
+/** The error line of {@code produce} when records were rejected; ProduceCommandIT runs it on a broker. */
+class ProduceCommandTest {
+
+    @Test
+    void namesEachRejectedRecordWhenThereAreFew() {
+        RecordPublisher.Result result = new RecordPublisher.Result(10, Map.of(Reason.OVERSIZED, 2L),
+                List.of(rejection("a.csv:5"), rejection("b.csv:1")));
+        assertEquals("2 record(s) rejected and not published (oversized: 2), at a.csv:5, b.csv:1",
+                ProduceCommand.rejectedMessage(result));
+    }
+
+    @Test
+    void namesTheFirstRejectedRecordsAndCountsTheOthers() {
+        RecordPublisher.Result a = new RecordPublisher.Result(10, Map.of(Reason.OVERSIZED, 2L),
+                List.of(rejection("a.csv:5"), rejection("a.csv:9")));
+        RecordPublisher.Result b = new RecordPublisher.Result(3, Map.of(Reason.OVERSIZED, 1_500L),
+                List.of(rejection("b.jsonl:1"), rejection("b.jsonl:2")));
+        RecordPublisher.Result total = RecordPublisher.Result.empty().plus(a).plus(b);
+        assertEquals(13, total.sent());
+        assertEquals(1_502, total.rejected());
+        assertEquals("1,502 record(s) rejected and not published (oversized: 1,502), first at a.csv:5, a.csv:9,"
+                + " b.jsonl:1 and 1,499 more", ProduceCommand.rejectedMessage(total));
+    }
+
+    private static Rejection rejection(String place) {
+        return new Rejection(place, Reason.OVERSIZED, "record of 2000 bytes is larger than relais.ingest.max-record-bytes");
+    }
+}
