@@ -20,6 +20,7 @@ import org.relais.ingest.format.RecordFormat;
 import org.relais.ingest.kafka.KafkaSettings;
 import org.relais.ingest.kafka.RecordPublisher;
 import org.relais.ingest.kafka.Topics;
+import org.relais.ingest.util.Causes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -83,7 +84,7 @@ public final class ProduceCommand implements Callable<Integer> {
         }
         KafkaSettings kafka = KafkaSettings.from(config);
         long maxRecordBytes = config.bytes("relais.ingest.max-record-bytes");
-        try (Admin admin = Admin.create(kafka.clientProperties());
+        try (Admin admin = Topics.connect(kafka);
                 Producer<byte[], byte[]> producer = RecordPublisher.createProducer(kafka, maxRecordBytes)) {
             new Topics(admin, kafka).ensureExists(topic, kafka.topicPartitions());
             RecordPublisher publisher = new RecordPublisher(producer, maxRecordBytes);
@@ -112,7 +113,7 @@ public final class ProduceCommand implements Callable<Integer> {
             System.err.println("relais produce: " + e.getMessage());
             return ExitCodes.KAFKA_UNAVAILABLE;
         } catch (IOException e) {
-            System.err.println("relais produce: " + e.getMessage());
+            System.err.println("relais produce: " + Causes.message(e));
             return ExitCodes.FAILED;
         }
     }

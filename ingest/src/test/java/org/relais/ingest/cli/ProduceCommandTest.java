@@ -2,15 +2,32 @@ package org.relais.ingest.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.relais.ingest.format.Reason;
 import org.relais.ingest.kafka.RecordPublisher;
 import org.relais.ingest.kafka.RecordPublisher.Rejection;
 
-/** The error line of {@code produce} when records were rejected; ProduceCommandIT runs it on a broker. */
+/**
+ * The error lines of {@code produce}: records rejected (ProduceCommandIT runs it on a broker), Kafka
+ * unreachable.
+ */
 class ProduceCommandTest {
+
+    @Test
+    void serversWhoseNamesDoNotResolveAreKafkaUnreachable(@TempDir Path dir) throws IOException {
+        Path posts = Files.writeString(dir.resolve("posts.jsonl"), "{}\n");
+        CommandRun r = CommandRun.of(new ProduceCommand(), "--format", "relais-json", "--topic", "t",
+                "--bootstrap-servers", "no-such-host.invalid:9092", posts.toString());
+        assertEquals(ExitCodes.KAFKA_UNAVAILABLE, r.code(), r.err());
+        assertEquals("relais produce: Kafka at no-such-host.invalid:9092 cannot be reached: none of its host names"
+                + " resolves to an address (check --bootstrap-servers)", r.lastErrLine());
+    }
 
     @Test
     void namesEachRejectedRecordWhenThereAreFew() {
