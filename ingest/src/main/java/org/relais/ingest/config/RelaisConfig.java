@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -34,7 +35,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * pass-through section, is a string, converted to the key's type when read. Every key must be one
  * the defaults define, except inside the pass-through sections {@code relais.kafka.client} and
  * {@code relais.spark.conf}; an unknown key is reported with the closest known one. All problems
- * are collected and reported together in one {@link ConfigException}.
+ * (unknown keys, values of the wrong type, and what the {@linkplain Builder#check checks} of the
+ * commands find) are collected and reported together in one {@link ConfigException}.
  */
 public final class RelaisConfig {
 
@@ -152,8 +154,19 @@ public final class RelaisConfig {
         private Path file;
         private Map<String, String> env = Map.of();
         private final Map<String, Object> overrides = new LinkedHashMap<>();
+        private final List<Consumer<RelaisConfig>> checks = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * A check of the values, such as reading each stage's settings, run by {@link #build} on the
+         * merged configuration; the problems of the {@link ConfigException} it throws are reported
+         * with the unknown keys and the values of the wrong type, in one exception.
+         */
+        public Builder check(Consumer<RelaisConfig> check) {
+            checks.add(check);
+            return this;
         }
 
         /** A HOCON (or JSON, or .properties) file; {@code null} for none. */
@@ -253,7 +266,9 @@ public final class RelaisConfig {
                 problems.add(e.getMessage());
                 throw new ConfigException(problems);
             }
-            problems.addAll(checkTypes(merged, reference));
+            List<String> typeProblems = checkTypes(merged, reference);
+            problems.addAll(typeProblems);
+            runChecks(new RelaisConfig(merged), !typeProblems.isEmpty(), problems);
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
@@ -284,6 +299,28 @@ public final class RelaisConfig {
                 }
             }
             return ConfigFactory.parseMap(values, ENVIRONMENT);
+        }
+
+        /**
+         * Runs the value checks even when keys are unknown: an unknown key is merely one more key,
+         * which no check reads. A source that could not be read at all (a missing file, a value
+         * that is not the list it looks like) is reported above, and its values are not checked.
+         * A check that meets a value of the wrong type stops there, so the rest of its problems
+         * are not found until that value is fixed; its type problem is listed already.
+         */
+        private void runChecks(RelaisConfig config, boolean wrongTypes, List<String> problems) {
+            for (Consumer<RelaisConfig> check : checks) {
+                try {
+                    check.accept(config);
+                } catch (ConfigException e) {
+                    problems.addAll(e.problems());
+                } catch (com.typesafe.config.ConfigException e) {
+                    if (!wrongTypes) {
+                        // Such as an int key given 1e12, which reads as a number but not as an int.
+                        problems.add(e.getMessage());
+                    }
+                }
+            }
         }
     }
 

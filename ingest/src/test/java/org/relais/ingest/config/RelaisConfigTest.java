@@ -162,6 +162,39 @@ class RelaisConfigTest {
     }
 
     @Test
+    void unknownKeysWrongTypesAndTheChecksProblemsAreReportedTogether() throws IOException {
+        Path file = write("relais { lak = x, kafka.topic-partitions = 0, ingest.max-poll-records = lots }");
+        List<String> checked = new java.util.ArrayList<>();
+        ConfigException e = assertThrows(ConfigException.class, () -> RelaisConfig.builder().file(file)
+                .check(c -> {
+                    checked.add("partitions");
+                    if (c.integer("relais.kafka.topic-partitions") < 1) {
+                        throw new ConfigException(List.of("relais.kafka.topic-partitions was 0, but must be >= 1"));
+                    }
+                })
+                .check(c -> {
+                    checked.add("poll");
+                    c.integer("relais.ingest.max-poll-records");
+                })
+                .build());
+        assertEquals(List.of("unknown key relais.lak in " + file + "; did you mean relais.lake?",
+                "relais.ingest.max-poll-records must be a number such as 10000 (the default), got text that is not one",
+                "relais.kafka.topic-partitions was 0, but must be >= 1"), e.problems(),
+                "a check that meets the wrongly typed value adds nothing to its type problem");
+        assertEquals(List.of("partitions", "poll"), checked);
+    }
+
+    @Test
+    void aValueACheckCannotReadIsAProblemNotACrash() {
+        ConfigException e = assertThrows(ConfigException.class, () -> RelaisConfig.builder()
+                .set(List.of("kafka.topic-partitions=99999999999"))
+                .check(c -> c.integer("relais.kafka.topic-partitions"))
+                .build());
+        assertEquals(List.of("command line: relais.kafka.topic-partitions has type out-of-range value 99999999999"
+                + " rather than 32-bit integer"), e.problems());
+    }
+
+    @Test
     void secretsAreRedacted() {
         RelaisConfig c = RelaisConfig.builder()
                 .set(List.of("kafka.client.sasl.jaas.config=planted-secret-1", "kafka.client.ssl.key.password=s2"))
