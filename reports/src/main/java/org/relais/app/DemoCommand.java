@@ -110,8 +110,8 @@ public final class DemoCommand implements Callable<Integer> {
         try {
             Path sampleConfig = samples.resolve("relais.conf");
             RelaisConfig config = options.with(work.resolve("lake").toString(), work.resolve("reports").toString(),
-                    broker.bootstrapServers(), Files.isRegularFile(sampleConfig) ? sampleConfig : null).load();
-            Stages.validate(config);
+                    broker.bootstrapServers(), Files.isRegularFile(sampleConfig) ? sampleConfig : null)
+                    .load(Stages.settingsChecks());
             for (int i = 0; i < NIGHTS.size(); i++) {
                 Night night = NIGHTS.get(i);
                 publish(config, samples, night.inputs());

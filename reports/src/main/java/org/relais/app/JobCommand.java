@@ -46,8 +46,7 @@ abstract class JobCommand implements Callable<Integer> {
         String name = "relais " + spec.name();
         RelaisConfig config;
         try {
-            config = options.load();
-            Stages.validate(config);
+            config = options.load(Stages.settingsChecks());
         } catch (ConfigException e) {
             System.err.println(name + ": " + e.getMessage());
             return ExitCodes.CONFIG;

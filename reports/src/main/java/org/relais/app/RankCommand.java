@@ -106,7 +106,7 @@ public final class RankCommand implements Callable<Integer> {
             if (top != null) {
                 set.add("explain.top=" + top);
             }
-            settings = MeasureSettings.from(options.withAssignments(set).load());
+            settings = MeasureSettings.from(options.withAssignments(set).load(List.of(MeasureSettings::from)));
         } catch (ConfigException e) {
             System.err.println("relais rank: " + e.getMessage());
             return ExitCodes.CONFIG;

@@ -5,9 +5,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.relais.analytics.job.AnalyzeJob;
 import org.relais.ingest.cli.ExitCodes;
@@ -45,30 +45,20 @@ public final class Stages {
     }
 
     /**
-     * Checks the settings of every stage before anything runs, so that a bad value is reported
-     * with all the others at once, not after ingest has committed a batch.
-     *
-     * @throws ConfigException listing every problem
+     * The checks of every stage's settings, run when the configuration is loaded
+     * ({@link org.relais.ingest.cli.ConfigOptions#load(List)}) and before anything runs, so that a
+     * bad value is reported with all the others at once (unknown keys too), not after ingest has
+     * committed a batch. Each throws a {@link ConfigException} listing its problems.
      */
-    public static void validate(RelaisConfig config) {
-        List<String> problems = new ArrayList<>();
-        List<Runnable> checks = List.of(
-                () -> IngestJob.Settings.from(config),
-                () -> AnalyzeJob.Settings.from(config),
-                () -> ReportSettings.from(config));
-        for (Runnable check : checks) {
-            try {
-                check.run();
-            } catch (ConfigException e) {
-                problems.addAll(e.problems());
-            }
-        }
-        String master = SparkSessions.masterProblem(config);
-        if (master != null) {
-            problems.add(master);
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+    public static List<Consumer<RelaisConfig>> settingsChecks() {
+        return List.of(IngestJob.Settings::from, AnalyzeJob.Settings::from, ReportSettings::from, Stages::checkMaster);
+    }
+
+    /** A Spark master URL that Spark would refuse only once its context is half built. */
+    private static void checkMaster(RelaisConfig config) {
+        String problem = SparkSessions.masterProblem(config);
+        if (problem != null) {
+            throw new ConfigException(List.of(problem));
         }
     }
 

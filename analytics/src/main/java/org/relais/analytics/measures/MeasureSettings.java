@@ -3,6 +3,7 @@ package org.relais.analytics.measures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.relais.analytics.algo.betweenness.BetweennessParameters;
 import org.relais.analytics.algo.closeness.HarmonicClosenessParameters;
@@ -41,18 +42,27 @@ public record MeasureSettings(PageRankParameters pageRank, HitsParameters hits, 
             cores = 1;
         }
         int t = cores;
-        PageRankParameters pageRank = checked(problems, "relais.pagerank", () -> new PageRankParameters(
+        PageRankParameters pageRank = checked(problems, "relais.pagerank", Map.of("damping", "relais.pagerank.damping",
+                "tolerance", "relais.pagerank.tolerance", "maxIterations", "relais.pagerank.max-iterations",
+                "threads", "relais.pagerank.threads"), () -> new PageRankParameters(
                 config.number("relais.pagerank.damping"), config.number("relais.pagerank.tolerance"),
                 config.integer("relais.pagerank.max-iterations"), t));
-        HitsParameters hits = checked(problems, "relais.hits", () -> new HitsParameters(
+        HitsParameters hits = checked(problems, "relais.hits", Map.of("tolerance", "relais.hits.tolerance",
+                "maxIterations", "relais.hits.max-iterations", "threads", "relais.pagerank.threads"),
+                () -> new HitsParameters(
                 config.number("relais.hits.tolerance"), config.integer("relais.hits.max-iterations"), t));
-        BetweennessParameters betweenness = checked(problems, "relais.betweenness", () -> new BetweennessParameters(
+        BetweennessParameters betweenness = checked(problems, "relais.betweenness", Map.of(
+                "exactWorkLimit", "relais.betweenness.exact-work-limit", "epsilon", "relais.betweenness.epsilon",
+                "delta", "relais.betweenness.delta", "threads", "relais.pagerank.threads"),
+                () -> new BetweennessParameters(
                 method(BetweennessParameters.Method.class, config.string("relais.betweenness.method"),
                         "relais.betweenness.method"),
                 config.flag("relais.betweenness.weighted"), true, config.raw().getLong("relais.betweenness.exact-work-limit"),
                 config.number("relais.betweenness.epsilon"), config.number("relais.betweenness.delta"),
                 config.raw().getLong("relais.betweenness.seed"), t));
-        HarmonicClosenessParameters closeness = checked(problems, "relais.closeness", () ->
+        HarmonicClosenessParameters closeness = checked(problems, "relais.closeness", Map.of(
+                "exactWorkLimit", "relais.closeness.exact-work-limit", "epsilon", "relais.closeness.epsilon",
+                "delta", "relais.closeness.delta", "threads", "relais.pagerank.threads"), () ->
                 new HarmonicClosenessParameters(
                         method(HarmonicClosenessParameters.Method.class, config.string("relais.closeness.method"),
                                 "relais.closeness.method"),
@@ -64,15 +74,18 @@ public record MeasureSettings(PageRankParameters pageRank, HitsParameters hits, 
             problems.add("relais.communities.algorithm was " + algorithm + ", but must be one of "
                     + String.join(", ", COMMUNITY_ALGORITHMS));
         }
-        LeidenParameters leiden = checked(problems, "relais.communities", () -> new LeidenParameters(
+        LeidenParameters leiden = checked(problems, "relais.communities", Map.of(
+                "resolution", "relais.communities.resolution", "maxIterations", "relais.communities.passes"),
+                () -> new LeidenParameters(
                 config.number("relais.communities.resolution"), LeidenParameters.DEFAULT_RANDOMNESS,
                 config.integer("relais.communities.passes"), config.raw().getLong("relais.communities.seed"),
                 !algorithm.equals("louvain")));
-        LabelPropagationParameters lpa = checked(problems, "relais.communities", () -> new LabelPropagationParameters(
+        LabelPropagationParameters lpa = checked(problems, "relais.communities", Map.of(),
+                () -> new LabelPropagationParameters(
                 LabelPropagationParameters.DEFAULT_MAX_ITERATIONS, config.raw().getLong("relais.communities.seed"),
                 config.number("relais.communities.resolution")));
         RelaisScoreParameters score = checked(problems, "relais.relais-score",
-                () -> new RelaisScoreParameters(config.number("relais.relais-score.decades")));
+                Map.of("decades", "relais.relais-score.decades"), () -> new RelaisScoreParameters(config.number("relais.relais-score.decades")));
         int top = config.integer("relais.explain.top");
         int contributors = config.integer("relais.explain.contributors");
         if (top < 0) {
@@ -88,11 +101,27 @@ public record MeasureSettings(PageRankParameters pageRank, HitsParameters hits, 
                 contributors);
     }
 
-    private static <T> T checked(List<String> problems, String section, Supplier<T> make) {
+    /**
+     * Makes a parameters record, adding its complaint to {@code problems} in the configuration's
+     * terms: the record names its field ("maxIterations was -5, ..."), {@code keys} maps each field
+     * to its key ("relais.pagerank.max-iterations was -5, ..."). A message that names a key already
+     * is kept; one about a field no key sets is prefixed with the section. A record stops at its
+     * first bad value, so a second bad value of the same record is reported once the first is fixed.
+     */
+    private static <T> T checked(List<String> problems, String section, Map<String, String> keys, Supplier<T> make) {
         try {
             return make.get();
         } catch (IllegalArgumentException e) {
-            problems.add(section + ": " + e.getMessage());
+            String message = e.getMessage();
+            int was = message.indexOf(" was ");
+            String key = was > 0 ? keys.get(message.substring(0, was)) : null;
+            if (key != null) {
+                problems.add(key + message.substring(was));
+            } else if (message.startsWith(RelaisConfig.ROOT + ".")) {
+                problems.add(message);
+            } else {
+                problems.add(section + ": " + message);
+            }
             return null;
         }
     }

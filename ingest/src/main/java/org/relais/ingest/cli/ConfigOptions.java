@@ -3,6 +3,7 @@ package org.relais.ingest.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.relais.ingest.config.RelaisConfig;
 import picocli.CommandLine.Option;
 
@@ -29,6 +30,18 @@ public class ConfigOptions {
     /** The configuration: these options, then RELAIS_* variables, then --config, then defaults. */
     public RelaisConfig load() {
         return builder().build();
+    }
+
+    /**
+     * {@link #load()}, with {@code checks} (such as reading each stage's settings) run on the
+     * result, so that their problems are reported together with unknown keys and wrong types.
+     *
+     * @throws org.relais.ingest.config.ConfigException listing every problem
+     */
+    public RelaisConfig load(List<Consumer<RelaisConfig>> checks) {
+        RelaisConfig.Builder builder = builder();
+        checks.forEach(builder::check);
+        return builder.build();
     }
 
     /** A copy with more {@code --set} assignments after the given ones (so they win). */

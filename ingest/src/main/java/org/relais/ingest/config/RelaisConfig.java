@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
@@ -28,12 +30,13 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
  * e.g. {@code RELAIS_KAFKA_BOOTSTRAP_SERVERS}), the file given with {@code --config} (or, without
  * it, named by {@code RELAIS_CONFIG}), then the defaults in each module's {@code reference.conf}.
  * A value given on the command line or in the environment that starts with {@code [} or
- * {@code {} is read as a HOCON list or object ({@code --set 'ingest.blog-path-patterns=["a.example/*"]'});
- * any other, and any value in a pass-through section, is a string, converted to the key's type when
- * read. Every key must be one the defaults define,
- * except inside the pass-through sections {@code relais.kafka.client} and {@code relais.spark.conf};
- * an unknown key is reported with the closest known one. All problems are collected and reported
- * together in one {@link ConfigException}.
+ * {@code {} is read as a HOCON list or object ({@code --set 'ingest.blog-path-patterns=["a.example/*"]'},
+ * {@code --set 'spark.conf={"spark.ui.enabled": "false"}'}); any other, and any value inside a
+ * pass-through section, is a string, converted to the key's type when read. Every key must be one
+ * the defaults define, except inside the pass-through sections {@code relais.kafka.client} and
+ * {@code relais.spark.conf}; an unknown key is reported with the closest known one. All problems
+ * (unknown keys, values of the wrong type, and what the {@linkplain Builder#check checks} of the
+ * commands find) are collected and reported together in one {@link ConfigException}.
  */
 public final class RelaisConfig {
 
@@ -42,6 +45,9 @@ public final class RelaisConfig {
     public static final String KAFKA_CLIENT = "relais.kafka.client";
     public static final String SPARK_CONF = "relais.spark.conf";
     private static final Set<String> PASS_THROUGH = Set.of(KAFKA_CLIENT, SPARK_CONF);
+    /** The origins of the values given with {@code --set} and in {@code RELAIS_*} variables. */
+    private static final String COMMAND_LINE = "command line";
+    private static final String ENVIRONMENT = "environment";
 
     static final String ENV_PREFIX = "RELAIS_";
     /** The environment variable naming the configuration file when {@code --config} is not given. */
@@ -148,8 +154,19 @@ public final class RelaisConfig {
         private Path file;
         private Map<String, String> env = Map.of();
         private final Map<String, Object> overrides = new LinkedHashMap<>();
+        private final List<Consumer<RelaisConfig>> checks = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * A check of the values, such as reading each stage's settings, run by {@link #build} on the
+         * merged configuration; the problems of the {@link ConfigException} it throws are reported
+         * with the unknown keys and the values of the wrong type, in one exception.
+         */
+        public Builder check(Consumer<RelaisConfig> check) {
+            checks.add(check);
+            return this;
         }
 
         /** A HOCON (or JSON, or .properties) file; {@code null} for none. */
@@ -164,9 +181,13 @@ public final class RelaisConfig {
             return this;
         }
 
-        /** A command-line override; {@code null} values are ignored (option not given). */
+        /**
+         * A command-line override; {@code null} values are ignored (option not given). The last
+         * override of a key wins, also over keys inside it given before.
+         */
         public Builder set(String key, Object value) {
             if (value != null) {
+                overrides.remove(key);
                 overrides.put(key, value);
             }
             return this;
@@ -183,7 +204,9 @@ public final class RelaisConfig {
                     String key = a.substring(0, eq).trim();
                     String path = key.startsWith(ROOT + ".") ? key : ROOT + "." + key;
                     try {
-                        overrides.put(path, value(path, a.substring(eq + 1)));
+                        Object value = value(path, a.substring(eq + 1));
+                        overrides.remove(path);
+                        overrides.put(path, value);
                     } catch (com.typesafe.config.ConfigException e) {
                         // The value is not repeated: it may be a secret.
                         problems.add("--set " + key + ": the value starts like a HOCON list or object but is not one");
@@ -221,21 +244,31 @@ public final class RelaisConfig {
                 }
             }
             Config fromEnv = fromEnvironment(reference, problems);
+            // One override at a time, each over the ones before: so that the last of two values of
+            // a key wins, and a section given whole merges with keys set inside it
+            // (--set 'spark.conf={...}' --set spark.conf.spark.ui.enabled=false).
             Config fromCli = ConfigFactory.empty();
-            try {
-                fromCli = ConfigFactory.parseMap(overrides, "command line");
-                checkKeys(fromCli, reference, "on the command line", problems);
-            } catch (com.typesafe.config.ConfigException e) {
-                problems.add(e.getMessage());
+            for (Map.Entry<String, Object> o : overrides.entrySet()) {
+                try {
+                    fromCli = ConfigFactory.parseMap(Map.of(o.getKey(), o.getValue()), COMMAND_LINE)
+                            .withFallback(fromCli);
+                } catch (com.typesafe.config.ConfigException e) {
+                    problems.add("--set " + o.getKey() + ": " + e.getMessage());
+                }
             }
+            checkKeys(fromCli, reference, "on the command line", problems);
 
             Config merged = fromCli.withFallback(fromEnv).withFallback(fromFile).withFallback(reference);
             try {
                 merged = merged.resolve();
-                checkTypes(merged, reference, problems);
             } catch (com.typesafe.config.ConfigException e) {
+                // Unresolved substitutions: the values cannot be read, so neither typed nor checked.
                 problems.add(e.getMessage());
+                throw new ConfigException(problems);
             }
+            List<String> typeProblems = checkTypes(merged, reference);
+            problems.addAll(typeProblems);
+            runChecks(new RelaisConfig(merged), !typeProblems.isEmpty(), problems);
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
@@ -265,21 +298,45 @@ public final class RelaisConfig {
                     }
                 }
             }
-            return ConfigFactory.parseMap(values, "environment");
+            return ConfigFactory.parseMap(values, ENVIRONMENT);
+        }
+
+        /**
+         * Runs the value checks even when keys are unknown: an unknown key is merely one more key,
+         * which no check reads. A source that could not be read at all (a missing file, a value
+         * that is not the list it looks like) is reported above, and its values are not checked.
+         * A check that meets a value of the wrong type stops there, so the rest of its problems
+         * are not found until that value is fixed; its type problem is listed already.
+         */
+        private void runChecks(RelaisConfig config, boolean wrongTypes, List<String> problems) {
+            for (Consumer<RelaisConfig> check : checks) {
+                try {
+                    check.accept(config);
+                } catch (ConfigException e) {
+                    problems.addAll(e.problems());
+                } catch (com.typesafe.config.ConfigException e) {
+                    if (!wrongTypes) {
+                        // Such as an int key given 1e12, which reads as a number but not as an int.
+                        problems.add(e.getMessage());
+                    }
+                }
+            }
         }
     }
 
     /**
      * A value given as text: a HOCON list or object when it starts with {@code [} or {@code {},
-     * else the text itself (so {@code host:9092} needs no quotes). Values of the pass-through
-     * sections are always text: Kafka and Spark properties are strings, and a password may start
-     * with a bracket.
+     * else the text itself (so {@code host:9092} needs no quotes). A pass-through section itself
+     * may be given as an object ({@code spark.conf={"spark.ui.enabled": "false"}}), but values
+     * inside one are always text: Kafka and Spark properties are strings, and a password may
+     * start with a bracket.
      *
      * @throws com.typesafe.config.ConfigException when it starts like a list or object but is not one
      */
     static Object value(String key, String text) {
         String t = text.strip();
-        if (isUnderPassThrough(key) || !t.startsWith("[") && !t.startsWith("{")) {
+        boolean passThroughValue = isUnderPassThrough(key) && !PASS_THROUGH.contains(key);
+        if (passThroughValue || !t.startsWith("[") && !t.startsWith("{")) {
             return text;
         }
         return ConfigFactory.parseString("v = " + t, ConfigParseOptions.defaults().setOriginDescription("value"))
@@ -320,7 +377,13 @@ public final class RelaisConfig {
         }
     }
 
-    private static void checkTypes(Config merged, Config reference, List<String> problems) {
+    /**
+     * Reads every key the way its default is typed, so that a wrong type fails here, not mid-run,
+     * and checks that each pass-through section is an object.
+     *
+     * @return one line per key whose value has the wrong type, sorted by key
+     */
+    private static List<String> checkTypes(Config merged, Config reference) {
         List<String> typeProblems = new ArrayList<>();
         for (Map.Entry<String, ConfigValue> e : reference.entrySet()) {
             String key = e.getKey();
@@ -329,48 +392,101 @@ public final class RelaisConfig {
             }
             String expected = readAs(merged, key, e.getValue());
             if (expected != null) {
-                // The value itself is not repeated: it may be a secret put under the wrong key.
-                typeProblems.add(key + ": expected " + expected + " (the default is " + e.getValue().render() + ")");
+                typeProblems.add(typeProblem(merged, key, expected));
+            }
+        }
+        for (String section : PASS_THROUGH) {
+            if (merged.hasPathOrNull(section) && valueType(merged, section) != ConfigValueType.OBJECT) {
+                String example = section.equals(SPARK_CONF)
+                        ? "an object of Spark properties, e.g. {\"spark.ui.enabled\": \"false\"}"
+                        : "an object of Kafka client properties, e.g. {\"security.protocol\": \"SASL_SSL\"}";
+                typeProblems.add(typeProblem(merged, section, example));
             }
         }
         typeProblems.sort(Comparator.naturalOrder());
-        problems.addAll(typeProblems);
+        return typeProblems;
     }
 
     /**
-     * Reads {@code key} the way its default is typed, so that a wrong type fails here, not mid-run.
+     * One line: what {@code key} must be, how to write it where it was given (the command line or
+     * the environment), and the type of what was given. The value itself is not repeated: it may
+     * be a secret put under the wrong key.
+     */
+    private static String typeProblem(Config merged, String key, String expected) {
+        ConfigValue given = merged.hasPath(key) ? merged.getValue(key) : null;
+        String origin = given == null ? "" : given.origin().description();
+        String example = null;
+        if (expected.startsWith("a list")) {
+            example = "[\"a\",\"b\"]";
+        } else if (expected.startsWith("an object")) {
+            example = key.equals(SPARK_CONF) ? "{\"spark.ui.enabled\":\"false\"}" : "{\"security.protocol\":\"SASL_SSL\"}";
+        }
+        String how = "";
+        if (example != null && origin.equals(COMMAND_LINE)) {
+            how = " (on the command line: --set '" + key.substring(ROOT.length() + 1) + "=" + example + "')";
+        } else if (example != null && origin.equals(ENVIRONMENT)) {
+            how = " (in the environment: " + envName(key) + "='" + example + "')";
+        }
+        return key + " must be " + expected + how + ", got " + describe(given, expected);
+    }
+
+    private static ConfigValueType valueType(Config merged, String key) {
+        return merged.getIsNull(key) ? ConfigValueType.NULL : merged.getValue(key).valueType();
+    }
+
+    /** "a string", "a list", ...; for text that does not read as the scalar expected, says so. */
+    private static String describe(ConfigValue given, String expected) {
+        if (given == null) {
+            return "null";
+        }
+        return switch (given.valueType()) {
+            case STRING -> expected.startsWith("a list") || expected.startsWith("an object")
+                    ? "a string" : "text that is not one";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "true or false";
+            case LIST -> "a list";
+            case OBJECT -> "an object";
+            case NULL -> "null";
+        };
+    }
+
+    /**
+     * Reads {@code key} the way its default is typed.
      *
-     * @return null when the value reads, else what was expected ("a number", "a duration", ...)
+     * @return null when the value reads, else what was expected ("a number such as 8 (the
+     *     default)", "a list of strings, e.g. [...]", ...)
      */
     private static String readAs(Config merged, String key, ConfigValue reference) {
         String expected = "a value";
+        String def = reference.render(ConfigRenderOptions.concise());
         try {
             switch (reference.valueType()) {
                 case NUMBER -> {
-                    expected = "a number";
+                    expected = "a number such as " + def + " (the default)";
                     merged.getDouble(key);
                 }
                 case BOOLEAN -> {
-                    expected = "true or false";
+                    expected = "true or false (the default is " + def + ")";
                     merged.getBoolean(key);
                 }
                 case LIST -> {
-                    expected = "a list";
                     ConfigList list = (ConfigList) reference;
+                    String first = list.isEmpty() ? "\"a\"" : list.get(0).render(ConfigRenderOptions.concise());
                     if (list.isEmpty() || list.get(0).valueType() == ConfigValueType.STRING) {
-                        expected = "a list of strings";
+                        expected = "a list of strings, e.g. [" + first + "]";
                         merged.getStringList(key);
                     } else {
+                        expected = "a list, e.g. [" + first + "]";
                         merged.getList(key);
                     }
                 }
                 case STRING -> {
-                    String def = (String) reference.unwrapped();
-                    if (looksLikeDuration(def)) {
-                        expected = "a duration such as 30s or 5m";
+                    String text = (String) reference.unwrapped();
+                    if (looksLikeDuration(text)) {
+                        expected = "a duration such as 30s or 5m (the default is " + text + ")";
                         merged.getDuration(key);
-                    } else if (looksLikeSize(def)) {
-                        expected = "a size such as 4 MiB";
+                    } else if (looksLikeSize(text)) {
+                        expected = "a size such as 4 MiB (the default is " + text + ")";
                         merged.getBytes(key);
                     } else {
                         expected = "a string";

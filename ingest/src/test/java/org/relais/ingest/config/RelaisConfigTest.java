@@ -86,11 +86,30 @@ class RelaisConfigTest {
                 .set("relais.spark.shuffle-partitions", "many")
                 .set("relais.kafka.request-timeout", "soon")
                 .build());
-        assertEquals(2, e.problems().size(), e.getMessage());
-        assertTrue(e.problems().get(0).startsWith("relais.kafka.request-timeout"), e.getMessage());
-        assertTrue(e.problems().get(1).startsWith("relais.spark.shuffle-partitions: expected a number"), e.getMessage());
+        assertEquals(List.of(
+                "relais.kafka.request-timeout must be a duration such as 30s or 5m (the default is 30s),"
+                        + " got text that is not one",
+                "relais.spark.shuffle-partitions must be a number such as 8 (the default), got text that is not one"),
+                e.problems());
         assertFalse(e.getMessage().contains("many") || e.getMessage().contains("soon"),
                 "values are never repeated, they may be secrets: " + e.getMessage());
+    }
+
+    @Test
+    void aStringForAListSaysOnOneLineHowToWriteTheListWhereItWasGiven() throws IOException {
+        ConfigException cli = assertThrows(ConfigException.class, () -> RelaisConfig.builder()
+                .set(List.of("kafka.topics=relais.posts")).build());
+        assertEquals("configuration error: relais.kafka.topics must be a list of strings, e.g. [\"relais.posts\"]"
+                + " (on the command line: --set 'kafka.topics=[\"a\",\"b\"]'), got a string", cli.getMessage());
+        ConfigException env = assertThrows(ConfigException.class, () -> RelaisConfig.builder()
+                .env(Map.of("RELAIS_INGEST_BLOG_PATH_PATTERNS", "blogs.example.org/*")).build());
+        assertEquals(List.of("relais.ingest.blog-path-patterns must be a list of strings, e.g. [\"typepad.com/*\"]"
+                + " (in the environment: RELAIS_INGEST_BLOG_PATH_PATTERNS='[\"a\",\"b\"]'), got a string"),
+                env.problems());
+        ConfigException file = assertThrows(ConfigException.class,
+                () -> RelaisConfig.builder().file(write("relais.kafka.topics = 3")).build());
+        assertEquals(List.of("relais.kafka.topics must be a list of strings, e.g. [\"relais.posts\"], got a number"),
+                file.problems());
     }
 
     @Test
@@ -101,6 +120,78 @@ class RelaisConfigTest {
         assertEquals(Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN"),
                 c.passThrough(RelaisConfig.KAFKA_CLIENT));
         assertEquals(Map.of("spark.executor.memory", "2g"), c.passThrough(RelaisConfig.SPARK_CONF));
+    }
+
+    @Test
+    void aPassThroughSectionCanBeGivenAsAnObjectOnTheCommandLineAndInTheEnvironment() {
+        RelaisConfig c = RelaisConfig.builder()
+                .env(Map.of("RELAIS_SPARK_CONF", "{\"spark.ui.enabled\": \"false\", \"spark.eventLog.enabled\": true}"))
+                .set(List.of("kafka.client={\"security.protocol\": \"SASL_SSL\", \"sasl.mechanism\": PLAIN}",
+                        "spark.conf={\"spark.network.timeout\":\"300s\"}",
+                        "spark.conf.\"spark.executor.memory\"=2g"))
+                .build();
+        assertEquals(Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN"),
+                c.passThrough(RelaisConfig.KAFKA_CLIENT));
+        assertEquals(Map.of("spark.network.timeout", "300s", "spark.executor.memory", "2g", "spark.ui.enabled", "false",
+                "spark.eventLog.enabled", "true"), c.passThrough(RelaisConfig.SPARK_CONF),
+                "the command line's object and key merge with each other and with the environment's object");
+    }
+
+    @Test
+    void aPassThroughSectionThatIsNoObjectIsAProblemNamingItsOrigin() {
+        ConfigException e = assertThrows(ConfigException.class, () -> RelaisConfig.builder()
+                .env(Map.of("RELAIS_SPARK_CONF", "spark.ui.enabled=false"))
+                .set(List.of("kafka.client=[\"planted-secret\"]"))
+                .build());
+        assertEquals(List.of(
+                "relais.kafka.client must be an object of Kafka client properties, e.g. {\"security.protocol\": \"SASL_SSL\"}"
+                        + " (on the command line: --set 'kafka.client={\"security.protocol\":\"SASL_SSL\"}'), got a list",
+                "relais.spark.conf must be an object of Spark properties, e.g. {\"spark.ui.enabled\": \"false\"}"
+                        + " (in the environment: RELAIS_SPARK_CONF='{\"spark.ui.enabled\":\"false\"}'), got a string"),
+                e.problems());
+        assertFalse(e.getMessage().contains("planted-secret"), e.getMessage());
+    }
+
+    @Test
+    void theLastOverrideOfAKeyWins() {
+        RelaisConfig c = RelaisConfig.builder()
+                .set(List.of("spark.conf={a=1}", "spark.conf.a=2", "reports=first", "reports=second"))
+                .build();
+        assertEquals(Map.of("a", "2"), c.passThrough(RelaisConfig.SPARK_CONF));
+        assertEquals("second", c.string("relais.reports"));
+    }
+
+    @Test
+    void unknownKeysWrongTypesAndTheChecksProblemsAreReportedTogether() throws IOException {
+        Path file = write("relais { lak = x, kafka.topic-partitions = 0, ingest.max-poll-records = lots }");
+        List<String> checked = new java.util.ArrayList<>();
+        ConfigException e = assertThrows(ConfigException.class, () -> RelaisConfig.builder().file(file)
+                .check(c -> {
+                    checked.add("partitions");
+                    if (c.integer("relais.kafka.topic-partitions") < 1) {
+                        throw new ConfigException(List.of("relais.kafka.topic-partitions was 0, but must be >= 1"));
+                    }
+                })
+                .check(c -> {
+                    checked.add("poll");
+                    c.integer("relais.ingest.max-poll-records");
+                })
+                .build());
+        assertEquals(List.of("unknown key relais.lak in " + file + "; did you mean relais.lake?",
+                "relais.ingest.max-poll-records must be a number such as 10000 (the default), got text that is not one",
+                "relais.kafka.topic-partitions was 0, but must be >= 1"), e.problems(),
+                "a check that meets the wrongly typed value adds nothing to its type problem");
+        assertEquals(List.of("partitions", "poll"), checked);
+    }
+
+    @Test
+    void aValueACheckCannotReadIsAProblemNotACrash() {
+        ConfigException e = assertThrows(ConfigException.class, () -> RelaisConfig.builder()
+                .set(List.of("kafka.topic-partitions=99999999999"))
+                .check(c -> c.integer("relais.kafka.topic-partitions"))
+                .build());
+        assertEquals(List.of("command line: relais.kafka.topic-partitions has type out-of-range value 99999999999"
+                + " rather than 32-bit integer"), e.problems());
     }
 
     @Test
