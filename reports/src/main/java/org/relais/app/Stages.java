@@ -51,15 +51,8 @@ public final class Stages {
      * committed a batch. Each throws a {@link ConfigException} listing its problems.
      */
     public static List<Consumer<RelaisConfig>> settingsChecks() {
-        return List.of(IngestJob.Settings::from, AnalyzeJob.Settings::from, ReportSettings::from, Stages::checkMaster);
-    }
-
-    /** A Spark master URL that Spark would refuse only once its context is half built. */
-    private static void checkMaster(RelaisConfig config) {
-        String problem = SparkSessions.masterProblem(config);
-        if (problem != null) {
-            throw new ConfigException(List.of(problem));
-        }
+        return List.of(KafkaSettings::from, SparkSessions::check, IngestJob.Settings::from, AnalyzeJob.Settings::from,
+                ReportSettings::from);
     }
 
     /**

@@ -77,7 +77,7 @@ public final class ProduceCommand implements Callable<Integer> {
         }
         RelaisConfig config;
         try {
-            config = options.load();
+            config = options.load(List.of(KafkaSettings::from));
         } catch (ConfigException e) {
             System.err.println("relais produce: " + e.getMessage());
             return ExitCodes.CONFIG;

@@ -1,11 +1,13 @@
 package org.relais.ingest.kafka;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.relais.ingest.config.ConfigException;
 import org.relais.ingest.config.RelaisConfig;
 
 /**
@@ -26,12 +28,30 @@ public record KafkaSettings(String bootstrapServers, List<String> topics, int to
         client = Map.copyOf(client);
     }
 
+    /**
+     * The settings under {@code relais.kafka}.
+     *
+     * @throws ConfigException when the partition count is below 1 or the request timeout is not
+     *     positive
+     */
     public static KafkaSettings from(RelaisConfig config) {
+        List<String> problems = new ArrayList<>();
+        int partitions = config.integer("relais.kafka.topic-partitions");
+        if (partitions < 1) {
+            problems.add("relais.kafka.topic-partitions was " + partitions + ", but must be >= 1");
+        }
+        Duration timeout = config.duration("relais.kafka.request-timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            problems.add("relais.kafka.request-timeout was " + timeout.toMillis() + " ms, but must be positive");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
         return new KafkaSettings(
                 config.string("relais.kafka.bootstrap-servers"),
                 config.strings("relais.kafka.topics"),
-                config.integer("relais.kafka.topic-partitions"),
-                config.duration("relais.kafka.request-timeout"),
+                partitions,
+                timeout,
                 config.passThrough(RelaisConfig.KAFKA_CLIENT));
     }
 

@@ -1,10 +1,13 @@
 package org.relais.ingest.spark;
 
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.relais.ingest.config.ConfigException;
 import org.relais.ingest.config.RelaisConfig;
 
 /**
@@ -22,6 +25,28 @@ public final class SparkSessions {
             "local(\\[\\s*(\\d+|\\*)\\s*(,\\s*\\d+\\s*)?])?|local-cluster\\[\\s*\\d+\\s*,\\s*\\d+\\s*,\\s*\\d+\\s*]");
 
     private SparkSessions() {
+    }
+
+    /**
+     * Checks the Spark settings a session is built from, so that a bad one is reported with the
+     * configuration's other problems rather than by Spark.
+     *
+     * @throws ConfigException listing the problems: {@link #masterProblem}, a number of shuffle
+     *     partitions below 1
+     */
+    public static void check(RelaisConfig config) {
+        List<String> problems = new ArrayList<>();
+        String master = masterProblem(config);
+        if (master != null) {
+            problems.add(master);
+        }
+        int partitions = config.integer("relais.spark.shuffle-partitions");
+        if (partitions < 1) {
+            problems.add("relais.spark.shuffle-partitions was " + partitions + ", but must be >= 1");
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
     }
 
     /**

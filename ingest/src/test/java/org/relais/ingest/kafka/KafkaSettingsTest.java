@@ -2,10 +2,12 @@ package org.relais.ingest.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.relais.ingest.config.ConfigException;
 import org.relais.ingest.config.RelaisConfig;
 
 class KafkaSettingsTest {
@@ -20,5 +22,13 @@ class KafkaSettingsTest {
         String shown = settings.toString();
         assertFalse(shown.contains("planted-secret") || shown.contains("SASL_SSL"), shown);
         assertTrue(shown.contains("client=[sasl.jaas.config, security.protocol] (values hidden)"), shown);
+    }
+
+    @Test
+    void partitionsAndTimeoutOutOfRangeAreConfigurationProblems() {
+        ConfigException e = assertThrows(ConfigException.class, () -> KafkaSettings.from(RelaisConfig.builder()
+                .set(List.of("kafka.topic-partitions=0", "kafka.request-timeout=0s")).build()));
+        assertEquals(List.of("relais.kafka.topic-partitions was 0, but must be >= 1",
+                "relais.kafka.request-timeout was 0 ms, but must be positive"), e.problems());
     }
 }

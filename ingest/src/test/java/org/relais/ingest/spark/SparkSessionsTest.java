@@ -2,9 +2,11 @@ package org.relais.ingest.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.relais.ingest.config.ConfigException;
 import org.relais.ingest.config.RelaisConfig;
 
 class SparkSessionsTest {
@@ -28,5 +30,13 @@ class SparkSessionsTest {
 
     private static RelaisConfig config(String master) {
         return RelaisConfig.builder().set("relais.spark.master", master).build();
+    }
+
+    @Test
+    void noShufflePartitionsIsAConfigurationProblemListedWithTheMaster() {
+        ConfigException e = assertThrows(ConfigException.class, () -> SparkSessions.check(RelaisConfig.builder()
+                .set(List.of("spark.master=foo", "spark.shuffle-partitions=0")).build()));
+        assertEquals(2, e.problems().size(), e.problems().toString());
+        assertEquals("relais.spark.shuffle-partitions was 0, but must be >= 1", e.problems().get(1));
     }
 }
