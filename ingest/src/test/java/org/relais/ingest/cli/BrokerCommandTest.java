@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.relais.ingest.testing.CommandRun;
 
 /** Option values {@code broker start} refuses as usage errors, before starting anything. */
 class BrokerCommandTest {

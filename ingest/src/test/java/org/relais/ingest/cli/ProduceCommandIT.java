@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.relais.ingest.config.RelaisConfig;
 import org.relais.ingest.kafka.KafkaSettings;
 import org.relais.ingest.kafka.Topics;
+import org.relais.ingest.testing.CommandRun;
 import org.relais.ingest.testing.KafkaBrokerExtension;
 
 /**

@@ -10,8 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relais.ingest.format.Reason;
-import org.relais.ingest.kafka.RecordPublisher;
 import org.relais.ingest.kafka.RecordPublisher.Rejection;
+import org.relais.ingest.kafka.RecordPublisher;
+import org.relais.ingest.testing.CommandRun;
 
 /**
  * The error lines of {@code produce}: records rejected (ProduceCommandIT runs it on a broker), Kafka

@@ -1,17 +1,26 @@
-package org.relais.ingest.cli;
+package org.relais.ingest.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
  * One run of a command in this JVM, with what it printed: {@code CommandRun.of(new ProduceCommand(),
- * "--format", ...)}.
+ * "--format", ...)}, or of a command line built with its own handlers.
  */
-record CommandRun(int code, String out, String err) {
+public record CommandRun(int code, String out, String err) {
 
-    static CommandRun of(Object command, String... args) {
+    public static CommandRun of(Object command, String... args) {
+        return of(() -> new CommandLine(command), args);
+    }
+
+    /**
+     * Runs the command line {@code build} gives, built once standard output and error are
+     * captured, since picocli writes its help and messages to the streams of that moment.
+     */
+    public static CommandRun of(Supplier<CommandLine> build, String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -19,7 +28,7 @@ record CommandRun(int code, String out, String err) {
         try {
             System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = new CommandLine(command).execute(args);
+            int code = build.get().execute(args);
             return new CommandRun(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(out);
@@ -28,7 +37,7 @@ record CommandRun(int code, String out, String err) {
     }
 
     /** The last line written to standard error, where a command's error message goes. */
-    String lastErrLine() {
+    public String lastErrLine() {
         String[] lines = err.strip().split("\\R");
         return lines[lines.length - 1];
     }
