@@ -74,7 +74,8 @@ public final class RelaisScore {
         double[] scores = new double[n];
         int saturated = 0;
         for (int v = 0; v < n; v++) {
-            double s = pointsPerDecade * Math.log10(pageRank.score(v) / floor);
+            // Relayed by nobody: exactly the floor, whatever digits an iterative PageRank leaves.
+            double s = graph.inDegree(v) == 0 ? 0 : pointsPerDecade * Math.log10(pageRank.score(v) / floor);
             if (s >= 100) {
                 s = 100;
                 saturated++;

@@ -36,7 +36,7 @@ class RelaisScoreTest {
         assertEquals(a, r.floor(), 1e-12);
         assertEquals(20 * Math.log10(1 + D * k), r.score(0), 1e-9);
         for (int leaf = 1; leaf <= k; leaf++) {
-            assertEquals(0, r.score(leaf), 1e-9, "relayed by nobody");
+            assertEquals(0.0, r.score(leaf), "relayed by nobody: exactly 0");
         }
         assertEquals(a * (k + 1), r.relativeFloor(), 1e-12);
         assertEquals(0.85, r.damping());
