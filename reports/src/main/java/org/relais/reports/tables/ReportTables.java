@@ -185,14 +185,15 @@ public final class ReportTables {
     }
 
     /**
-     * Writes {@code table} as its lake partition, reads it back (so the CSV is exactly what the lake
-     * holds, and the plan runs once), and writes it as CSV in order.
+     * Writes {@code table} as its lake partition, in the CSV's order (so that two runs on the same
+     * lake write the same file), reads it back (so the CSV is exactly what the lake holds, and the
+     * plan runs once), and writes it as CSV in order.
      */
     private static Output throughLake(Lake lake, Dataset<Row> table, String name, StructType schema, String runDate,
             java.util.function.UnaryOperator<Dataset<Row>> order, List<ReportColumn> columns, Path csv,
             Pseudonymizer p) throws IOException {
         // One file per partition: these tables are small, and one file is what a notebook expects.
-        lake.replacePartition(table.coalesce(1), name, runDate);
+        lake.replacePartition(order.apply(table).coalesce(1), name, runDate);
         Dataset<Row> stored = lake.readPartition(table.sparkSession(), name, runDate, schema);
         long rows = new ReportCsv(columns, p).write(csv, order.apply(stored).toLocalIterator());
         return new Output(csv.getFileName().toString(), rows);
