@@ -138,12 +138,17 @@ public final class RelaisConfig {
         return SECRET_HINTS.stream().anyMatch(lower::contains);
     }
 
-    /** Every leaf key and value, secrets replaced by {@code ***}; for manifests and logs. */
+    /**
+     * Every leaf key and value, secrets replaced by {@code ***}; for manifests and logs. A secret
+     * key left empty shows empty, so that a reader can tell it was not set.
+     */
     public Map<String, Object> redacted() {
         Map<String, Object> out = new TreeMap<>();
         for (Map.Entry<String, ConfigValue> e : config.getConfig(ROOT).entrySet()) {
             String key = ROOT + "." + e.getKey();
-            out.put(key, isSecret(key) ? "***" : e.getValue().unwrapped());
+            Object value = e.getValue().unwrapped();
+            boolean empty = value == null || value instanceof String text && text.isEmpty();
+            out.put(key, isSecret(key) && !empty ? "***" : value);
         }
         return out;
     }

@@ -204,6 +204,8 @@ class RelaisConfigTest {
         String shown = c.redacted().toString();
         assertFalse(shown.contains("planted-secret-1") || shown.contains("s2,"), shown);
         assertTrue(shown.contains("***"), shown);
+        assertEquals("", RelaisConfig.builder().set(List.of("kafka.client.ssl.key.password=")).build().redacted()
+                .get("relais.kafka.client.ssl.key.password"), "a secret left empty shows that it is not set");
     }
 
     @Test
