@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A run stopped by a signal (Ctrl-C, a scheduler's SIGTERM) releases its lock on the way out,
  * after Spark's own shutdown has stopped its jobs: the next run, wherever it runs, finds the lake
- * free. Only a run that is killed outright ({@code kill -9}, a lost machine) leaves its lock.
+ * free. (The stopped run's main thread may still be recording its failure in the run log of its
+ * date meanwhile; what it committed is never touched again.) Only a run that is killed outright
+ * ({@code kill -9}, a lost machine) leaves its lock.
  */
 public final class LakeLock implements AutoCloseable {
 
@@ -45,8 +47,16 @@ public final class LakeLock implements AutoCloseable {
     private final FileSystem fs;
     private final Path file;
     private final Runnable releaseAtShutdown = this::close;
+    /** Whether the lock file is this lock's: set as soon as it is created. */
+    private boolean held;
     private boolean released;
 
+    /**
+     * A lock not taken yet, whose release at shutdown is registered before its file is created:
+     * a signal that comes while the file is being created still finds the hook.
+     *
+     * @throws IllegalStateException when the JVM is already shutting down (nothing was created)
+     */
     private LakeLock(FileSystem fs, Path file) {
         this.fs = fs;
         this.file = file;
@@ -88,10 +98,30 @@ public final class LakeLock implements AutoCloseable {
         FileSystem fs = lake.fileSystem();
         Path file = new Path(lake.location(), FILE);
         Holder me = new Holder(hostName(), ProcessHandle.current().pid(), command, runDate, Instant.now());
+        LakeLock lock = new LakeLock(fs, file);
+        boolean taken = false;
+        try {
+            lock.take(lake, me);
+            taken = true;
+            return lock;
+        } finally {
+            if (!taken) {
+                // Refused, or failed while writing the file: the hook goes, and a file created goes too.
+                lock.close();
+            }
+        }
+    }
+
+    private synchronized void created() {
+        held = true;
+    }
+
+    private void take(Lake lake, Holder me) throws LakeLockedException {
         for (int attempt = 0; attempt < 3; attempt++) {
             try (OutputStream out = createExclusive(fs, file)) {
+                created();
                 Lake.json().writeValue(out, toJson(me));
-                return new LakeLock(fs, file);
+                return;
             } catch (FileAlreadyExistsException | java.nio.file.FileAlreadyExistsException e) {
                 byte[] content = readBytes(fs, file);
                 if (content == null) {
@@ -137,15 +167,29 @@ public final class LakeLock implements AutoCloseable {
         return read(lake.fileSystem(), new Path(lake.location(), FILE));
     }
 
+    /** Deletes the lock file, if this lock created it; called again, or by the shutdown hook after, does nothing. */
     @Override
     public synchronized void close() {
-        if (!released) {
-            released = true;
-            if (!ShutdownHookManager.get().isShutdownInProgress()) {
-                ShutdownHookManager.get().removeShutdownHook(releaseAtShutdown);
-            }
-            delete(fs, file);
+        if (released) {
+            return;
         }
+        released = true;
+        try {
+            if (held) {
+                delete(fs, file);
+            }
+        } finally {
+            try {
+                ShutdownHookManager.get().removeShutdownHook(releaseAtShutdown);
+            } catch (IllegalStateException shuttingDown) {
+                // The hooks are running: this one has run or will find the lock released.
+            }
+        }
+    }
+
+    /** What runs at a signal; for tests. */
+    Runnable shutdownHook() {
+        return releaseAtShutdown;
     }
 
     private static boolean isStaleHere(Holder holder) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,22 @@ class LakeLockTest {
         assertEquals(null, LakeLock.holder(lake), "released");
         try (LakeLock again = LakeLock.acquire(lake, "ingest", "2026-11-21")) {
             assertEquals("ingest", LakeLock.holder(lake).command());
+        }
+    }
+
+    @Test
+    void theShutdownHookReleasesTheLockAndOnlyALockThisRunTook() throws Exception {
+        LakeLock lock = LakeLock.acquire(lake, "nightly", "2026-11-21");
+        assertTrue(ShutdownHookManager.get().hasShutdownHook(lock.shutdownHook()), "registered while held");
+        lock.shutdownHook().run(); // what a SIGTERM runs, after Spark's own shutdown
+        assertEquals(null, LakeLock.holder(lake), "released by the hook");
+        lock.close(); // the main thread's close after the hook: nothing more to do
+        assertFalse(ShutdownHookManager.get().hasShutdownHook(lock.shutdownHook()), "gone once released");
+
+        try (LakeLock held = LakeLock.acquire(lake, "nightly", "2026-11-22")) {
+            assertThrows(LakeLock.LakeLockedException.class, () -> LakeLock.acquire(lake, "ingest", "2026-11-22"));
+            assertEquals("nightly", LakeLock.holder(lake).command(), "a refused run's hook leaves the holder's lock");
+            assertTrue(ShutdownHookManager.get().hasShutdownHook(held.shutdownHook()), "the holder's hook stays");
         }
     }
 
