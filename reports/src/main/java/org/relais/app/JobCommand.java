@@ -8,6 +8,7 @@ import org.relais.ingest.cli.ConfigOptions;
 import org.relais.ingest.cli.ExitCodes;
 import org.relais.ingest.config.ConfigException;
 import org.relais.ingest.config.RelaisConfig;
+import org.relais.ingest.lake.Lake;
 import org.relais.ingest.lake.LakeLock;
 import org.relais.reports.Manifest;
 import org.relais.reports.RankingTable;
@@ -61,6 +62,8 @@ abstract class JobCommand implements Callable<Integer> {
             }
         } catch (LakeLock.LakeLockedException e) {
             return fail(name, e.getMessage(), ExitCodes.LAKE_LOCKED);
+        } catch (Lake.NoLakeException e) {
+            return fail(name, e.getMessage(), ExitCodes.CONFIG);
         } catch (RuntimeException e) {
             return fail(name, Stages.oneLine(e), ExitCodes.FAILED);
         }

@@ -95,15 +95,19 @@ public final class Lake {
      */
     public static Lake openCommitted(String location, Configuration hadoopConf) {
         Lake lake = at(location, hadoopConf);
-        boolean committed;
+        boolean exists;
         try {
-            committed = lake.fs.isDirectory(new Path(lake.root, COMMITS)) && lake.state().version() > 0;
+            exists = lake.fs.isDirectory(new Path(lake.root, COMMITS));
         } catch (IOException e) {
             throw new LakeException("cannot open the lake at " + location + ": " + Causes.message(e), e);
         }
-        if (!committed) {
-            throw new LakeException("no lake at " + lake.root + ": nothing was ever committed there (check --lake or"
-                    + " relais.lake; a new lake is created by relais ingest or relais nightly)");
+        if (!exists) {
+            throw new NoLakeException("no lake at " + lake.root + " (check --lake or relais.lake; a new lake is"
+                    + " created by relais ingest or relais nightly)");
+        }
+        if (lake.state().version() == 0) {
+            throw new LakeException("the lake at " + lake.root + " holds no batch yet: nothing has been ingested into"
+                    + " it (run relais ingest once records have arrived in Kafka)");
         }
         return lake;
     }
@@ -113,18 +117,13 @@ public final class Lake {
             Path path = new Path(location);
             FileSystem fs = path.getFileSystem(hadoopConf);
             return new Lake(fs, fs.makeQualified(path));
-        } catch (IOException | IllegalArgumentException e) {
-            throw new LakeException("cannot open the lake at " + location + ": " + Causes.message(deepest(e)), e);
+        } catch (IOException e) {
+            throw new LakeException("cannot open the lake at " + location + ": " + Causes.message(e), e);
+        } catch (IllegalArgumentException e) {
+            // Hadoop wraps a host name that does not resolve, and gives its bare message.
+            Throwable cause = e.getCause() instanceof java.net.UnknownHostException u ? u : e;
+            throw new LakeException("cannot open the lake at " + location + ": " + Causes.message(cause), e);
         }
-    }
-
-    /** Hadoop wraps an unknown host in an IllegalArgumentException whose message is the host's exception's. */
-    private static Throwable deepest(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t;
     }
 
     public static Lake open(String location, SparkSession spark) {
@@ -655,8 +654,18 @@ public final class Lake {
         return m;
     }
 
+    /** There is no lake where one was to be read (a mistyped path, most often). */
+    public static final class NoLakeException extends LakeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public NoLakeException(String message) {
+            super(message);
+        }
+    }
+
     /** A lake that cannot be read or written; the message names the path and the problem. */
-    public static final class LakeException extends RuntimeException {
+    public static class LakeException extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 

@@ -38,6 +38,25 @@ class LakeTest {
     }
 
     @Test
+    void readingACommittedLakeCreatesNothingAndSaysWhatIsMissing() {
+        Configuration conf = new Configuration();
+        Path mistyped = dir.resolve("laek");
+        Lake.NoLakeException none = assertThrows(Lake.NoLakeException.class,
+                () -> Lake.openCommitted(mistyped.toString(), conf));
+        assertEquals("no lake at file:" + mistyped + " (check --lake or relais.lake; a new lake is created by relais"
+                + " ingest or relais nightly)", none.getMessage());
+        assertFalse(Files.exists(mistyped), "nothing created");
+
+        Lake.LakeException empty = assertThrows(Lake.LakeException.class, () -> Lake.openCommitted(dir.toString(), conf));
+        assertFalse(empty instanceof Lake.NoLakeException, "the lake exists");
+        assertTrue(empty.getMessage().endsWith(" holds no batch yet: nothing has been ingested into it (run relais"
+                + " ingest once records have arrived in Kafka)"), empty.getMessage());
+
+        lake.commit(state(1, "seg-000001"));
+        assertEquals(1, Lake.openCommitted(dir.toString(), conf).state().version());
+    }
+
+    @Test
     void aCommitIsReadBackWithItsSegmentsOffsetsAndBatch() {
         LakeState.Batch batch = new LakeState.Batch("2026-11-20", Map.of("t/0", new long[] {0, 5}), 5,
                 Map.of("posts", 4L), Map.of("posts", 1L), Map.of("malformed_json", 1L));
