@@ -145,7 +145,8 @@ public final class RelaisConfig {
     public Map<String, Object> redacted() {
         Map<String, Object> out = new TreeMap<>();
         for (Map.Entry<String, ConfigValue> e : config.getConfig(ROOT).entrySet()) {
-            String key = ROOT + "." + e.getKey();
+            // A pass-through property's name is one key, quoted in the path: shown as its name.
+            String key = ROOT + "." + String.join(".", ConfigUtil.splitPath(e.getKey()));
             Object value = e.getValue().unwrapped();
             boolean empty = value == null || value instanceof String text && text.isEmpty();
             out.put(key, isSecret(key) && !empty ? "***" : value);
@@ -248,12 +249,21 @@ public final class RelaisConfig {
                     }
                 }
             }
-            Config fromEnv = fromEnvironment(reference, problems);
+            // The pass-through sections are merged property by property, each property's whole name
+            // one key, however a source spells it ("security.protocol" = x, or security.protocol = x),
+            // so that a later source overrides an earlier one, and spark.x and spark.x.y can both be set.
+            PassThrough passThrough = new PassThrough();
+            Config defaults = passThrough.take(reference);
+            fromFile = passThrough.take(fromFile);
+            Config fromEnv = fromEnvironment(reference, passThrough, problems);
             // One override at a time, each over the ones before: so that the last of two values of
             // a key wins, and a section given whole merges with keys set inside it
             // (--set 'spark.conf={...}' --set spark.conf.spark.ui.enabled=false).
             Config fromCli = ConfigFactory.empty();
             for (Map.Entry<String, Object> o : overrides.entrySet()) {
+                if (passThrough.takeOverride(o.getKey(), o.getValue())) {
+                    continue;
+                }
                 try {
                     fromCli = ConfigFactory.parseMap(Map.of(o.getKey(), o.getValue()), COMMAND_LINE)
                             .withFallback(fromCli);
@@ -263,7 +273,8 @@ public final class RelaisConfig {
             }
             checkKeys(fromCli, reference, "on the command line", problems);
 
-            Config merged = fromCli.withFallback(fromEnv).withFallback(fromFile).withFallback(reference);
+            Config merged = passThrough.into(fromCli.withFallback(fromEnv).withFallback(fromFile)
+                    .withFallback(defaults));
             try {
                 merged = merged.resolve();
             } catch (com.typesafe.config.ConfigException e) {
@@ -280,7 +291,7 @@ public final class RelaisConfig {
             return new RelaisConfig(merged);
         }
 
-        private Config fromEnvironment(Config reference, List<String> problems) {
+        private Config fromEnvironment(Config reference, PassThrough passThrough, List<String> problems) {
             Map<String, String> byEnvName = new TreeMap<>();
             for (String key : leafKeys(reference)) {
                 byEnvName.put(envName(key), key);
@@ -296,14 +307,22 @@ public final class RelaisConfig {
                     problems.add("unknown environment variable " + name + hint(name, byEnvName.keySet()));
                 } else {
                     try {
-                        values.put(key, value(key, e.getValue()));
+                        Object value = value(key, e.getValue());
+                        if (!passThrough.takeOverride(key, value)) {
+                            values.put(key, value);
+                        }
                     } catch (com.typesafe.config.ConfigException notHocon) {
                         problems.add("environment variable " + name
                                 + ": the value starts like a HOCON list or object but is not one");
                     }
                 }
             }
-            return ConfigFactory.parseMap(values, ENVIRONMENT);
+            try {
+                return ConfigFactory.parseMap(values, ENVIRONMENT);
+            } catch (com.typesafe.config.ConfigException e) {
+                problems.add("environment: " + e.getMessage());
+                return ConfigFactory.empty();
+            }
         }
 
         /**
@@ -324,6 +343,90 @@ public final class RelaisConfig {
                         // Such as an int key given 1e12, which reads as a number but not as an int.
                         problems.add(e.getMessage());
                     }
+                }
+            }
+        }
+    }
+
+    /**
+     * The pass-through sections of every source, as maps from a property's whole name to its
+     * value, merged in the order the sources are taken: a later source's property replaces an
+     * earlier one's of the same name. A source whose section is not an object keeps it, so that
+     * the type check reports it, and the section is then not merged.
+     */
+    private static final class PassThrough {
+
+        private final Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        private final Set<String> notObjects = new java.util.HashSet<>();
+
+        PassThrough() {
+            for (String section : PASS_THROUGH) {
+                sections.put(section, new LinkedHashMap<>());
+            }
+        }
+
+        /** {@code source} without its pass-through sections, whose properties are taken. */
+        Config take(Config source) {
+            Config rest = source;
+            for (String section : PASS_THROUGH) {
+                if (!source.hasPath(section)) {
+                    continue;
+                }
+                ConfigValue value = source.getValue(section);
+                if (value.valueType() == ConfigValueType.OBJECT) {
+                    flatten("", ((com.typesafe.config.ConfigObject) value).unwrapped(), sections.get(section));
+                    rest = rest.withoutPath(section);
+                } else {
+                    notObjects.add(section);
+                }
+            }
+            return rest;
+        }
+
+        /**
+         * Takes a value given on the command line or in the environment for a pass-through section
+         * or a property in one; false for any other key. Everything after the section's name is the property's name, with the
+         * quotes of a quoted name taken off.
+         */
+        boolean takeOverride(String path, Object value) {
+            for (String section : PASS_THROUGH) {
+                if (path.equals(section)) {
+                    if (value instanceof Map<?, ?> object) {
+                        flatten("", object, sections.get(section));
+                        return true;
+                    }
+                    notObjects.add(section);
+                    return false;
+                }
+                if (path.startsWith(section + ".")) {
+                    String name = String.join(".", ConfigUtil.splitPath(path.substring(section.length() + 1)));
+                    sections.get(section).remove(name);
+                    sections.get(section).put(name, String.valueOf(value));
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** {@code merged} with each section as the merged properties, each name one key. */
+        Config into(Config merged) {
+            Config out = merged;
+            for (Map.Entry<String, Map<String, String>> e : sections.entrySet()) {
+                if (!notObjects.contains(e.getKey())) {
+                    out = out.withValue(e.getKey(), com.typesafe.config.ConfigValueFactory.fromMap(e.getValue()));
+                }
+            }
+            return out;
+        }
+
+        private static void flatten(String prefix, Map<?, ?> object, Map<String, String> into) {
+            for (Map.Entry<?, ?> e : object.entrySet()) {
+                String name = prefix + e.getKey();
+                if (e.getValue() instanceof Map<?, ?> nested) {
+                    flatten(name + ".", nested, into);
+                } else {
+                    into.remove(name);
+                    into.put(name, String.valueOf(e.getValue()));
                 }
             }
         }

@@ -257,4 +257,35 @@ class RelaisConfigTest {
         Files.writeString(file, hocon);
         return file;
     }
+
+    @Test
+    void aPassThroughPropertyIsOneNameHoweverASourceSpellsItAndTheLaterSourceWins() throws Exception {
+        Path file = Files.writeString(dir.resolve("relais.conf"),
+                "relais.kafka.client { \"security.protocol\" = SASL_SSL, \"sasl.mechanism\" = PLAIN }\n");
+        assertEquals(Map.of("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN"),
+                RelaisConfig.builder().file(file).build().passThrough(RelaisConfig.KAFKA_CLIENT));
+        assertEquals("SSL", RelaisConfig.builder().file(file).set(List.of("kafka.client.security.protocol=SSL"))
+                .build().passThrough(RelaisConfig.KAFKA_CLIENT).get("security.protocol"), "dotted --set over a file");
+        assertEquals("PLAINTEXT", RelaisConfig.builder().file(file)
+                .set(List.of("kafka.client={\"security.protocol\": \"PLAINTEXT\"}")).build()
+                .passThrough(RelaisConfig.KAFKA_CLIENT).get("security.protocol"), "a whole object over a file");
+        RelaisConfig env = RelaisConfig.builder().file(file)
+                .env(Map.of("RELAIS_KAFKA_CLIENT", "{\"security.protocol\": \"SSL\"}")).build();
+        assertEquals(Map.of("security.protocol", "SSL", "sasl.mechanism", "PLAIN"),
+                env.passThrough(RelaisConfig.KAFKA_CLIENT), "the environment over a file, property by property");
+        assertEquals("false", RelaisConfig.builder()
+                .set(List.of("spark.conf.\"spark.ui.enabled\"=true", "spark.conf.spark.ui.enabled=false")).build()
+                .passThrough(RelaisConfig.SPARK_CONF).get("spark.ui.enabled"), "the last --set wins");
+    }
+
+    @Test
+    void aPropertyWhoseNameStartsAnotherOneIsKept() {
+        Map<String, String> cli = RelaisConfig.builder().set(List.of("spark.conf.spark.kryoserializer.buffer=64k",
+                "spark.conf.spark.kryoserializer.buffer.max=512m")).build().passThrough(RelaisConfig.SPARK_CONF);
+        assertEquals(Map.of("spark.kryoserializer.buffer", "64k", "spark.kryoserializer.buffer.max", "512m"), cli);
+        Map<String, String> env = RelaisConfig.builder().env(Map.of("RELAIS_SPARK_CONF",
+                "{\"spark.kryoserializer.buffer\": \"64k\", \"spark.kryoserializer.buffer.max\": \"512m\"}"))
+                .build().passThrough(RelaisConfig.SPARK_CONF);
+        assertEquals(cli, env);
+    }
 }
