@@ -112,7 +112,7 @@ public record MeasureSettings(PageRankParameters pageRank, HitsParameters hits, 
         try {
             return make.get();
         } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
+            String message = e.getMessage() == null ? "invalid value" : e.getMessage();
             int was = message.indexOf(" was ");
             String key = was > 0 ? keys.get(message.substring(0, was)) : null;
             if (key != null) {

@@ -30,6 +30,7 @@ import org.relais.ingest.format.BadInputException;
 import org.relais.ingest.format.Reason;
 import org.relais.ingest.format.RecordFormat;
 import org.relais.ingest.format.SourceRecord;
+import org.relais.ingest.util.Causes;
 
 /**
  * Publishes input files to a Kafka topic, one Kafka record per record of the file's format, with
@@ -222,7 +223,7 @@ public final class RecordPublisher {
     private static IOException unreadable(Path file, boolean gzip, IOException e) {
         String hint = gzip && (e instanceof ZipException || e instanceof EOFException)
                 ? " (damaged or cut-short gzip data)" : "";
-        return new IOException("cannot read " + file + ": " + e.getMessage() + hint, e);
+        return new IOException("cannot read " + file + ": " + Causes.message(e) + hint, e);
     }
 
     private static String unreachable(Exception e) {

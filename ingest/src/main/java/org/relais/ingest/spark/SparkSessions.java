@@ -20,9 +20,12 @@ public final class SparkSessions {
     /** The master used when neither the configuration nor spark-submit names one. */
     public static final String DEFAULT_MASTER = "local[*]";
 
-    /** The local masters Spark accepts: local, local[N], local[*], local[N,F], local[*,F], local-cluster[N,C,M]. */
-    private static final Pattern LOCAL = Pattern.compile(
-            "local(\\[\\s*(\\d+|\\*)\\s*(,\\s*\\d+\\s*)?])?|local-cluster\\[\\s*\\d+\\s*,\\s*\\d+\\s*,\\s*\\d+\\s*]");
+    /**
+     * The local masters Spark 3.5 accepts (its {@code SparkMasterRegex}): local, local[N], local[*],
+     * local[N,F], local[*,F], local-cluster[N,C,M]; N at least 1, as Spark refuses 0 threads.
+     */
+    private static final Pattern LOCAL = Pattern.compile("local(\\[([1-9][0-9]*|\\*)(\\s*,\\s*[0-9]+)?])?"
+            + "|local-cluster\\[\\s*[0-9]+\\s*,\\s*[0-9]+\\s*,\\s*[0-9]+\\s*]");
 
     private SparkSessions() {
     }

@@ -21,7 +21,8 @@ class SparkSessionsTest {
 
     @Test
     void anythingElseIsNamedWithTheFormsThatWork() {
-        for (String master : List.of("foo", "local[two]", "local[2", "locale", "spark:/master:7077")) {
+        for (String master : List.of("foo", "local[two]", "local[2", "locale", "spark:/master:7077", "local[0]",
+                "local[ 4 ]")) {
             assertEquals("relais.spark.master (--master) was \"" + master + "\", which is not a Spark master URL: use"
                     + " local, local[N], local[*], spark://HOST:PORT, yarn or k8s://URL",
                     SparkSessions.masterProblem(config(master)), master);
