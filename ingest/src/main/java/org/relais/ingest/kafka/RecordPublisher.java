@@ -167,7 +167,7 @@ public final class RecordPublisher {
                 if (r.size() > maxRecordBytes) {
                     rejected.merge(Reason.OVERSIZED, 1L, Long::sum);
                     if (rejections.size() < MAX_REJECTION_MESSAGES) {
-                        rejections.add(tooLarge(file, r));
+                        rejections.add(tooLarge(file, format, r));
                     }
                     continue;
                 }
@@ -203,10 +203,14 @@ public final class RecordPublisher {
         return new Result(sent, rejected, rejections);
     }
 
-    private Rejection tooLarge(Path file, SourceRecord r) {
+    /**
+     * An oversized record. In a CSV file, a quote left open runs a record over the lines after it
+     * until the size limit, which the message suggests; a JSON line is just that long.
+     */
+    private Rejection tooLarge(Path file, RecordFormat format, SourceRecord r) {
         return new Rejection(file + ":" + r.line(), Reason.OVERSIZED, "record of " + r.size()
                 + " bytes is larger than relais.ingest.max-record-bytes (" + maxRecordBytes + ")"
-                + (r.oversized() ? " (a quote or bracket left open?)" : ""));
+                + (r.oversized() && format.name().endsWith("-csv") ? " (a quote left open?)" : ""));
     }
 
     /** The decompressed stream of a {@code .gz} file; a file that is not gzip is bad input. */

@@ -57,7 +57,7 @@ class ProduceCommandIT {
         assertEquals("relais produce: 1 record(s) rejected and not published (oversized: 1), at " + posts + ":3",
                 run.lastErrLine());
         assertTrue(run.err().contains("  rejected: " + posts + ":3: record of " + large.length()
-                + " bytes is larger than relais.ingest.max-record-bytes (1000)"), run.err());
+                + " bytes is larger than relais.ingest.max-record-bytes (1000)" + System.lineSeparator()), run.err());
         assertTrue(run.out().contains(posts + ": 3 record(s) sent, 1 rejected"), run.out());
         assertTrue(run.out().contains("published 3 record(s) to large as relais-json; 1 rejected"), run.out());
         assertEquals(3, recordsIn("large"), "the good records were published");
@@ -76,6 +76,8 @@ class ProduceCommandIT {
         assertEquals(ExitCodes.TOO_MANY_BAD_RECORDS, run.code(), run.err());
         assertEquals("relais produce: 1 record(s) rejected and not published (oversized: 1), at " + follows + ":5",
                 run.lastErrLine(), "the row with the quote, on line 5 after the header and three rows");
+        assertTrue(run.err().contains("  rejected: " + follows + ":5: record of ")
+                && run.err().contains("(1000) (a quote left open?)"), run.err());
         Matcher sent = Pattern.compile(Pattern.quote(follows.toString()) + ": (\\d+) record\\(s\\) sent, 1 rejected")
                 .matcher(run.out());
         assertTrue(sent.find(), run.out());
