@@ -11,11 +11,13 @@ import org.apache.spark.sql.types.StructType;
  *       actors without out-edges, spread evenly ({@code item} is {@code "random_jump"});
  *   <li>{@value #CONTRIBUTOR}: the score passed on by one in-neighbour, {@code d · PR(u) · w(u,v) /
  *       W(u)}, for the top K contributors ({@code item} is the contributor's actor id);
+ *   <li>{@value #OTHER_CONTRIBUTORS}: what the in-neighbours beyond the top K pass on together
+ *       ({@code item} is how many they are); absent when all are listed;
  *   <li>{@value #EDGE_TYPE}: the score passed on through each edge type, all in-neighbours
  *       together, an edge's part split by the weights of its types ({@code item} is the type).
  * </ul>
- * {@code share} is {@code mass / PR(v)}: the baseline plus all contributors, or the baseline plus
- * all edge types, add up to 1.
+ * {@code share} is {@code mass / PR(v)}: the baseline, the contributors and the other contributors
+ * add up to 1, and so do the baseline and the edge types.
  */
 public final class ExplanationTable {
 
@@ -23,6 +25,7 @@ public final class ExplanationTable {
 
     public static final String BASELINE = "baseline";
     public static final String CONTRIBUTOR = "contributor";
+    public static final String OTHER_CONTRIBUTORS = "other_contributors";
     public static final String EDGE_TYPE = "edge_type";
 
     public static final String ACTOR_ID = "actor_id";

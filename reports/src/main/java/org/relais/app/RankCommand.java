@@ -192,6 +192,10 @@ public final class RankCommand implements Callable<Integer> {
             for (int i = 0; i < e.size(); i++) {
                 rows.add(Arrays.asList(rank, id, "contributor", i + 1, file.id(e.contributor(i)), e.mass(i), e.share(i)));
             }
+            if (e.otherContributors() > 0) {
+                rows.add(Arrays.asList(rank, id, "other_contributors", 1, Integer.toString(e.otherContributors()),
+                        e.otherMass(), e.otherMass() / e.score()));
+            }
         }
         new CsvTable(EXPLANATION_COLUMNS).write(out.resolve("explanations.csv"), rows.iterator());
     }

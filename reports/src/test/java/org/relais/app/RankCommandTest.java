@@ -58,6 +58,26 @@ class RankCommandTest {
     }
 
     @Test
+    void theContributorsBeyondTheListedOnesAreOneRowSoTheSharesAddUpToOne() throws IOException {
+        StringBuilder star = new StringBuilder("source,target\n");
+        for (int leaf = 1; leaf <= 12; leaf++) {
+            star.append("leaf").append(leaf).append(",centre\n");
+        }
+        NightlyIT.Run r = rank("--edges", write("star.csv", star.toString()).toString());
+        assertEquals(0, r.code(), r.err());
+        List<CSVRecord> centre = read(dir.resolve("out/explanations.csv")).stream()
+                .filter(row -> row.get("id").equals("centre")).toList();
+        assertEquals(List.of("baseline", "contributor", "contributor", "contributor", "contributor", "contributor",
+                "contributor", "contributor", "contributor", "contributor", "contributor", "other_contributors"),
+                centre.stream().map(row -> row.get("kind")).toList());
+        CSVRecord others = centre.get(centre.size() - 1);
+        assertEquals("2", others.get("item"), "12 leaves, 10 listed");
+        assertEquals(2 * Double.parseDouble(centre.get(1).get("mass")), Double.parseDouble(others.get("mass")), 1e-15,
+                "the two other leaves pass on what each listed one does");
+        assertEquals(1.0, centre.stream().mapToDouble(row -> Double.parseDouble(row.get("share"))).sum(), 1e-9);
+    }
+
+    @Test
     void seedsFromACsvFileBiasPersonalisedPageRank() throws IOException {
         Path edges = write("cycle.csv", "source,target\na,b\nb,c\nc,a\n");
         // A rankings-like file: comment, header with an actor_id column, quoted ids.
@@ -141,7 +161,8 @@ class RankCommandTest {
         List<String> expected = p.referenceTop("pagerank_multiedge_weighted_top20.csv").stream()
                 .map(Polblogs.Ranked::label).toList();
         assertEquals(expected, top);
-        assertEquals(20 * 11, read(dir.resolve("out/explanations.csv")).size(), "baseline and 10 contributors each");
+        // A baseline, 10 contributors and the others together, for each of the top 20 (all have more than 10).
+        assertEquals(20 * 12, read(dir.resolve("out/explanations.csv")).size());
     }
 
     private NightlyIT.Run rank(String... args) {

@@ -534,6 +534,10 @@ public final class AnalyzeJob {
                 rows.add(RowFactory.create(id, rank, ExplanationTable.CONTRIBUTOR, i + 1, ids[e.contributor(i)],
                         e.mass(i), e.share(i)));
             }
+            if (e.otherContributors() > 0) {
+                rows.add(RowFactory.create(id, rank, ExplanationTable.OTHER_CONTRIBUTORS, 1,
+                        Integer.toString(e.otherContributors()), e.otherMass(), e.otherMass() / e.score()));
+            }
             Map<String, Double> byType = new TreeMap<>();
             for (int k = inOffsets[v]; k < inOffsets[v + 1]; k++) {
                 int u = inSources[k];

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.relais.analytics.CommunityTable;
+import org.relais.analytics.ExplanationTable;
 import org.relais.analytics.ScoreTable;
 import org.relais.analytics.distributed.MemoryBudget;
 import org.relais.ingest.config.RelaisConfig;
@@ -165,6 +166,30 @@ class AnalyzeJobTest {
         }
         assertFalse(explained.contains("mention"), explained.toString());
         assertTrue(explained.contains("follow"), explained.toString());
+    }
+
+    @Test
+    void theContributorsNotListedAreOneRowSoEachExplanationAddsUpToOne() {
+        Lake lake = lake();
+        analyze(lake, "explain.contributors=1");
+        Map<String, Double> shares = new TreeMap<>();
+        Map<String, Integer> others = new TreeMap<>();
+        for (Row r : lake.readPartition(spark.session(), ExplanationTable.NAME, DATE, ExplanationTable.SCHEMA)
+                .collectAsList()) {
+            String kind = r.getAs(ExplanationTable.KIND);
+            String actor = r.getAs(ExplanationTable.ACTOR_ID);
+            if (kind.equals(ExplanationTable.OTHER_CONTRIBUTORS)) {
+                others.put(actor, Integer.parseInt(r.getAs(ExplanationTable.ITEM)));
+            }
+            if (!kind.equals(ExplanationTable.EDGE_TYPE)) {
+                shares.merge(actor, r.<Double>getAs(ExplanationTable.SHARE), Double::sum);
+            }
+        }
+        Map<String, Row> scores = scores(lake);
+        assertFalse(others.isEmpty(), "with one contributor listed, actors relayed by two or more have the rest");
+        others.forEach((actor, n) -> assertEquals(scores.get(actor).<Integer>getAs(ScoreTable.IN_DEGREE) - 1, n,
+                actor + ": the in-neighbours beyond the one listed"));
+        shares.forEach((actor, sum) -> assertEquals(1.0, sum, 1e-9, actor));
     }
 
     @Test

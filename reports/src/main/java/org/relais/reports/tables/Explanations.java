@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.relais.analytics.ExplanationTable;
@@ -39,7 +40,7 @@ public final class Explanations {
 
     /**
      * The explanations with names, ordered by the actor's rank, then kind ({@code baseline},
-     * {@code contributor}, {@code edge_type}), then position.
+     * {@code contributor}, {@code other_contributors}, {@code edge_type}), then position.
      */
     public static Dataset<Row> build(Dataset<Row> explanations, Dataset<Row> rankings) {
         Dataset<Row> names = rankings.select(col(ScoreTable.ACTOR_ID).as("n_actor"), col(ScoreTable.LABEL).as("n_name"));
@@ -53,6 +54,13 @@ public final class Explanations {
                 .withColumn(ITEM_NAME, when(col(ExplanationTable.KIND).equalTo(ExplanationTable.CONTRIBUTOR),
                         coalesce(col("i_name"), col(ExplanationTable.ITEM))).otherwise(col(ExplanationTable.ITEM)));
         return ReportCsv.select(named, COLUMNS)
-                .orderBy(col(ExplanationTable.ACTOR_RANK), col(ExplanationTable.KIND), col(ExplanationTable.POSITION));
+                .orderBy(col(ExplanationTable.ACTOR_RANK), kindOrder(), col(ExplanationTable.POSITION));
+    }
+
+    /** The kinds in the order a reader adds them up: the baseline, the contributors, the rest, then the edge types. */
+    private static Column kindOrder() {
+        Column kind = col(ExplanationTable.KIND);
+        return when(kind.equalTo(ExplanationTable.BASELINE), 0).when(kind.equalTo(ExplanationTable.CONTRIBUTOR), 1)
+                .when(kind.equalTo(ExplanationTable.OTHER_CONTRIBUTORS), 2).otherwise(3);
     }
 }

@@ -91,6 +91,20 @@ public final class Explanation {
         return contributorCount;
     }
 
+    /** The in-neighbours not listed among the top contributors. */
+    public int otherContributors() {
+        return contributorCount - contributors.length;
+    }
+
+    /** What the in-neighbours not listed pass on together: {@code totalContributorMass()} minus the listed masses. */
+    public double otherMass() {
+        double listed = 0;
+        for (double m : masses) {
+            listed += m;
+        }
+        return Math.max(0, totalContributorMass - listed);
+    }
+
     /** {@code score() − baseline() − totalContributorMass()}: 0 at convergence, up to rounding. */
     public double residual() {
         return score - baseline - totalContributorMass;
