@@ -1,7 +1,6 @@
 package org.relais.app;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -77,17 +76,9 @@ public final class DemoCommand implements Callable<Integer> {
         Path home = relaisHome();
         Path work = (workDir != null ? workDir : home.resolve("target").resolve("demo")).toAbsolutePath();
         Path samples = (sampleData != null ? sampleData : home.resolve("sample-data")).toAbsolutePath();
-        try {
-            if (!Files.isDirectory(samples) || NIGHTS.stream().flatMap(n -> n.inputs().stream())
-                    .noneMatch(input -> hasFiles(samples, input))) {
-                System.err.println("relais demo: no sample data at " + samples + " (none of "
-                        + String.join(", ", NIGHTS.stream().flatMap(n -> n.inputs().stream())
-                                .map(i -> i.directory() + "/" + i.glob()).toList()) + ")");
-                return ExitCodes.USAGE;
-            }
-        } catch (UncheckedIOException e) {
-            System.err.println("relais demo: cannot read the sample data at " + samples + ": "
-                    + Causes.message(e.getCause()));
+        if (!hasSampleFiles(samples)) {
+            System.err.println("relais demo: no sample data at " + samples + " (none of " + String.join(", ",
+                    inputs().map(i -> i.directory() + "/" + i.glob()).toList()) + ")");
             return ExitCodes.USAGE;
         }
         try {
@@ -161,12 +152,19 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean hasFiles(Path samples, Input input) {
-        try {
-            return !files(samples.resolve(input.directory()), input.glob()).isEmpty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static Stream<Input> inputs() {
+        return NIGHTS.stream().flatMap(n -> n.inputs().stream());
+    }
+
+    /** Whether {@code samples} holds a file of any of the nights' inputs; an unreadable directory holds none. */
+    private static boolean hasSampleFiles(Path samples) {
+        return Files.isDirectory(samples) && inputs().anyMatch(input -> {
+            try {
+                return !files(samples.resolve(input.directory()), input.glob()).isEmpty();
+            } catch (IOException e) {
+                return false;
+            }
+        });
     }
 
     private static List<Path> files(Path dir, String glob) throws IOException {

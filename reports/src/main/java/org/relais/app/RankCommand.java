@@ -128,7 +128,8 @@ public final class RankCommand implements Callable<Integer> {
             System.err.println("relais rank: --seeds " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        MeasureSuite.Measures m = new MeasureSuite(settings, (phase, step, delta) -> { }).run(graph, teleport == null ? null : teleport.teleport(), null);
+        MeasureSuite.Measures m = new MeasureSuite(settings, (phase, step, delta) -> { })
+                .run(graph, teleport == null ? null : teleport.teleport(), null);
         try {
             Files.createDirectories(out);
             writeRankings(file, m);
@@ -194,14 +195,16 @@ public final class RankCommand implements Callable<Integer> {
             }
             if (e.otherContributors() > 0) {
                 rows.add(Arrays.asList(rank, id, "other_contributors", 1, Integer.toString(e.otherContributors()),
-                        e.otherMass(), e.otherMass() / e.score()));
+                        e.otherMass(), e.otherShare()));
             }
         }
         new CsvTable(EXPLANATION_COLUMNS).write(out.resolve("explanations.csv"), rows.iterator());
     }
 
-    /** 1 on each seed node of {@code seedsFile} (see {@link SeedsFile} for its forms), 0 elsewhere. */
-    /** The seeds' teleport vector, and how many of the file's ids were nodes of the graph. */
+    /**
+     * The seeds' teleport vector (1 on each seed node, see {@link SeedsFile} for the file's forms,
+     * 0 elsewhere), and how many of the file's ids were nodes of the graph.
+     */
     private record Seeds(double[] teleport, int given, int used) {
     }
 

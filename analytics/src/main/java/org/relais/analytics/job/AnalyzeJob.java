@@ -536,7 +536,7 @@ public final class AnalyzeJob {
             }
             if (e.otherContributors() > 0) {
                 rows.add(RowFactory.create(id, rank, ExplanationTable.OTHER_CONTRIBUTORS, 1,
-                        Integer.toString(e.otherContributors()), e.otherMass(), e.otherMass() / e.score()));
+                        Integer.toString(e.otherContributors()), e.otherMass(), e.otherShare()));
             }
             Map<String, Double> byType = new TreeMap<>();
             for (int k = inOffsets[v]; k < inOffsets[v + 1]; k++) {

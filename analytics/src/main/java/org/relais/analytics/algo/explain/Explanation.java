@@ -105,6 +105,11 @@ public final class Explanation {
         return Math.max(0, totalContributorMass - listed);
     }
 
+    /** {@code otherMass() / score()}. */
+    public double otherShare() {
+        return otherMass() / score;
+    }
+
     /** {@code score() − baseline() − totalContributorMass()}: 0 at convergence, up to rounding. */
     public double residual() {
         return score - baseline - totalContributorMass;
