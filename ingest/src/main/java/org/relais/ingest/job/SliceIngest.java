@@ -98,9 +98,9 @@ final class SliceIngest implements Function<KafkaSlice, SliceIngest.Result> {
         Properties p = new Properties();
         p.putAll(consumerProperties);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "relais-ingest-" + tp + "-" + slice.from());
-        try (SliceFiles files = new SliceFiles(slice.index(), keys);
-                KafkaConsumer<byte[], byte[]> consumer =
-                        new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        try (SliceFiles files = new SliceFiles(slice.index(), keys)) {
             consumer.assign(List.of(tp));
             consumer.seek(tp, slice.from());
             long position = slice.from();
@@ -127,6 +127,11 @@ final class SliceIngest implements Function<KafkaSlice, SliceIngest.Result> {
                 }
             }
             files.complete();
+        } finally {
+            // Closed without waiting: the consumer has no group and nothing to commit, and close()
+            // would wait for the fetch it sent ahead, which at the end of a partition the broker
+            // holds for fetch.max.wait.ms (half a second) since no new record comes.
+            consumer.close(Duration.ZERO);
         }
         return new Result(counts, keys == null || keys.size() > maxKeyHashes ? null : keys);
     }
