@@ -303,6 +303,10 @@ public final class IngestJob {
     /** Every deletion (stored and new) and those of this batch, as the merges apply them. */
     private DeletionRules deletionRules(StagedBatch parsed, LakeState current, BatchCounts counts) {
         Table table = Tables.Deletions.TABLE;
+        if (current.segments(table.name()).isEmpty() && counts.rows(table) == 0) {
+            // Spares each merge its joins with an empty table (a Spark job a table).
+            return DeletionRules.NONE;
+        }
         Dataset<Row> fresh = parsed.rowsOf(table)
                 .select(java.util.Arrays.stream(table.schema().fieldNames()).map(org.apache.spark.sql.functions::col)
                         .toArray(Column[]::new));

@@ -28,6 +28,9 @@ public final class DeletionRules {
     private static final String D_PLATFORM = "_d_platform";
     private static final String D_ID = "_d_id";
 
+    /** No deletion stored or new: the merges take nothing out and need not look. */
+    public static final DeletionRules NONE = new DeletionRules(null, null, Set.of());
+
     private final Dataset<Row> all;
     private final Dataset<Row> fresh;
     private final Set<Deletion.Kind> freshKinds;
@@ -55,6 +58,9 @@ public final class DeletionRules {
 
     /** The {@link Removal} of {@code table}: none for tables deletions do not touch. */
     public Removal forTable(Table table) {
+        if (this == NONE) {
+            return Removal.NONE;
+        }
         if (!(table == Tables.Posts.TABLE || table == Tables.Follows.TABLE || table == Tables.Accounts.TABLE
                 || table == Tables.Identities.TABLE)) {
             return Removal.NONE;

@@ -1,6 +1,8 @@
 package org.relais.ingest.lake;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -71,6 +73,16 @@ class DeletionRulesTest {
         assertEquals(Map.of("posts", false, "accounts", false, "follows", false, "identities", false,
                 "blog_links", false, "deletions", false, "quarantine", false),
                 touched(new DeletionRules(none, none, false)));
+    }
+
+    @Test
+    void withoutAnyDeletionNoTableIsLookedAt() {
+        for (Table table : Tables.ingested()) {
+            assertSame(Removal.NONE, DeletionRules.NONE.forTable(table), table.name());
+        }
+        // Deletions stored earlier still apply to new posts when the batch brings none.
+        Dataset<Row> none = deletions();
+        assertNotSame(Removal.NONE, new DeletionRules(none, none, false).forTable(Tables.Posts.TABLE));
     }
 
     private static Map<String, Boolean> touched(DeletionRules rules) {
