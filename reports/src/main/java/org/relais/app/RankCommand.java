@@ -68,9 +68,13 @@ public final class RankCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions options;
 
-    /** The columns of rankings.csv: those of the nightly ranking, for nodes instead of actors. */
+    /**
+     * The columns of rankings.csv: the measures of the nightly ranking, for the nodes of an edge
+     * list. Node ids are written exactly as the files give them (codes, not neutralised text), so
+     * that the results join back to the input; labels are text.
+     */
     static final List<Column> RANKING_COLUMNS = List.of(
-            new Column("id", Kind.TEXT), new Column("pagerank", Kind.NUMBER), new Column("in_degree", Kind.NUMBER),
+            new Column("id", Kind.CODE), new Column("pagerank", Kind.NUMBER), new Column("in_degree", Kind.NUMBER),
             new Column("out_degree", Kind.NUMBER), new Column("hits_hub", Kind.NUMBER),
             new Column("hits_authority", Kind.NUMBER), new Column("k_core", Kind.NUMBER),
             new Column("betweenness", Kind.NUMBER), new Column("harmonic_closeness", Kind.NUMBER),
@@ -82,11 +86,11 @@ public final class RankCommand implements Callable<Integer> {
     static final List<Column> COMMUNITY_COLUMNS = List.of(
             new Column("community", Kind.NUMBER), new Column("size", Kind.NUMBER),
             new Column("modularity_share", Kind.NUMBER), new Column("internal_weight", Kind.NUMBER),
-            new Column("pagerank_mass", Kind.NUMBER), new Column("top_members", Kind.TEXT));
+            new Column("pagerank_mass", Kind.NUMBER), new Column("top_members", Kind.CODE));
 
     static final List<Column> EXPLANATION_COLUMNS = List.of(
-            new Column("rank", Kind.NUMBER), new Column("id", Kind.TEXT), new Column("kind", Kind.CODE),
-            new Column("position", Kind.NUMBER), new Column("item", Kind.TEXT), new Column("mass", Kind.NUMBER),
+            new Column("rank", Kind.NUMBER), new Column("id", Kind.CODE), new Column("kind", Kind.CODE),
+            new Column("position", Kind.NUMBER), new Column("item", Kind.CODE), new Column("mass", Kind.NUMBER),
             new Column("share", Kind.NUMBER));
 
     @Override

@@ -58,6 +58,22 @@ class RankCommandTest {
     }
 
     @Test
+    void nodeIdsAreWrittenAsGivenSoTheResultsJoinBackToTheInputButLabelsAreNeutralised() throws IOException {
+        Path edges = write("ids.csv", "source,target\n-1,@alice\n=x,@alice\n@alice,-1\n");
+        Path nodes = write("labels.csv", "id,label\n-1,=HYPERLINK(\"x\")\n");
+        NightlyIT.Run r = rank("--edges", edges.toString(), "--nodes", nodes.toString());
+        assertEquals(0, r.code(), r.err());
+        List<CSVRecord> rows = read(dir.resolve("out/rankings.csv"));
+        assertEquals(List.of("@alice", "-1", "=x"), rows.stream().map(row -> row.get("id")).toList());
+        assertEquals("'=HYPERLINK(\"x\")", rows.get(1).get("label"));
+        List<CSVRecord> explained = read(dir.resolve("out/explanations.csv"));
+        assertTrue(explained.stream().anyMatch(row -> row.get("id").equals("@alice")
+                && row.get("kind").equals("contributor") && row.get("item").equals("=x")), explained.toString());
+        assertTrue(read(dir.resolve("out/communities.csv")).stream()
+                .anyMatch(row -> row.get("top_members").startsWith("@alice")));
+    }
+
+    @Test
     void theContributorsBeyondTheListedOnesAreOneRowSoTheSharesAddUpToOne() throws IOException {
         StringBuilder star = new StringBuilder("source,target\n");
         for (int leaf = 1; leaf <= 12; leaf++) {
