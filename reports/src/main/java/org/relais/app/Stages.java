@@ -18,6 +18,7 @@ import org.relais.ingest.kafka.KafkaSettings;
 import org.relais.ingest.kafka.Topics;
 import org.relais.ingest.lake.Lake;
 import org.relais.ingest.lake.LakeState;
+import org.relais.ingest.lake.RunLog;
 import org.relais.ingest.lake.Tables;
 import org.relais.ingest.spark.SparkSessions;
 import org.relais.ingest.util.Causes;
@@ -70,7 +71,7 @@ public final class Stages {
     }
 
     public static IngestJob.Result ingest(RunContext ctx) throws StageFailedException {
-        return timed(ctx, INGEST, () -> {
+        return timed(ctx.runLog(), INGEST, () -> {
             KafkaSettings kafka = KafkaSettings.from(ctx.config());
             try (Admin admin = Topics.connect(kafka)) {
                 Topics topics = new Topics(admin, kafka);
@@ -90,7 +91,7 @@ public final class Stages {
     }
 
     public static AnalyzeJob.Result analyze(RunContext ctx) throws StageFailedException {
-        return timed(ctx, ANALYZE, () -> {
+        return timed(ctx.runLog(), ANALYZE, () -> {
             AnalyzeJob.Settings settings = AnalyzeJob.Settings.from(ctx.config());
             AnalyzeJob.Result result = new AnalyzeJob(ctx.spark(), ctx.lake(), settings).run(ctx.runDate());
             return new Outcome<>(result, result.toJson(settings.weights()));
@@ -99,7 +100,7 @@ public final class Stages {
 
     public static ReportJob.Result report(RunContext ctx) throws StageFailedException {
         Instant started = Instant.now();
-        return timed(ctx, REPORT, () -> {
+        return timed(ctx.runLog(), REPORT, () -> {
             ReportSettings settings = ReportSettings.from(ctx.config());
             ReportJob job = new ReportJob(ctx.spark(), ctx.lake(), ctx.reports());
             ReportJob.Result result = job.run(ctx.runDate(), (file, r) -> {
@@ -118,19 +119,24 @@ public final class Stages {
     record Outcome<T>(T result, ObjectNode details) {
     }
 
-    private static <T> T timed(RunContext ctx, String stage, Callable<Outcome<T>> body) throws StageFailedException {
+    /**
+     * Runs a stage and records it in {@code runLog}, succeeded or failed. Running out of memory or
+     * stack (the in-memory analysis of a graph too big for the driver) is a failure like the
+     * others: recorded, then reported in one line; the memory the stage held is free by then.
+     */
+    static <T> T timed(RunLog runLog, String stage, Callable<Outcome<T>> body) throws StageFailedException {
         Instant started = Instant.now();
-        LOG.info("{}: started for run date {}", stage, ctx.runDate());
+        LOG.info("{}: started for run date {}", stage, runLog.runDate());
         try {
             Outcome<T> outcome = body.call();
-            ctx.runLog().succeeded(stage, started, Instant.now(), outcome.details());
+            runLog.succeeded(stage, started, Instant.now(), outcome.details());
             LOG.info("{}: done in {} s", stage, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
             return outcome.result();
-        } catch (Exception | StackOverflowError e) {
+        } catch (Exception | StackOverflowError | OutOfMemoryError e) {
             String cause = oneLine(e);
             LOG.error("{} failed: {}", stage, cause);
             try {
-                ctx.runLog().failed(stage, started, Instant.now(), cause, stackTrace(e));
+                runLog.failed(stage, started, Instant.now(), cause, stackTrace(e));
             } catch (RuntimeException logFailure) {
                 LOG.warn("could not record the failure of {}: {}", stage, oneLine(logFailure));
             }

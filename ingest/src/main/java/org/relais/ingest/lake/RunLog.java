@@ -43,11 +43,16 @@ public final class RunLog {
         return write(stage, FAILED, started, finished, details, cause);
     }
 
-    /** Forgets the stage records of earlier attempts of this run date: a nightly run starts afresh. */
+    /**
+     * Forgets the stage records and the manifest of earlier attempts of this run date: a nightly
+     * run starts afresh, and one that fails without a manifest of its own leaves none that says
+     * an earlier attempt succeeded.
+     */
     public void reset(java.util.List<String> stages) {
         for (String stage : stages) {
             lake.deleteQuietly(file(stage));
         }
+        lake.deleteQuietly(manifestFile());
     }
 
     /** Where the run's manifest is kept in the lake, success or failure: {@code _runs/<date>/manifest.json}. */

@@ -1,0 +1,56 @@
+package org.relais.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.relais.ingest.cli.ExitCodes;
+import org.relais.ingest.lake.Lake;
+import org.relais.ingest.lake.RunLog;
+
+/** How a stage's end, whatever it is, is recorded in a real (local) lake's run log. */
+class StagesTest {
+
+    @TempDir
+    Path tmp;
+
+    private RunLog runLog;
+
+    @BeforeEach
+    void openLake() {
+        runLog = new RunLog(Lake.open(tmp.resolve("lake").toString(), new Configuration()), "2026-11-21");
+    }
+
+    @Test
+    void runningOutOfMemoryIsRecordedAsTheStagesFailure() {
+        StageFailedException e = assertThrows(StageFailedException.class,
+                () -> Stages.timed(runLog, Stages.ANALYZE, () -> {
+                    throw new OutOfMemoryError("Java heap space");
+                }));
+        assertEquals(ExitCodes.FAILED, e.exitCode());
+        JsonNode record = runLog.read(Stages.ANALYZE);
+        assertEquals(RunLog.FAILED, record.path(RunLog.STATUS).asText());
+        assertTrue(record.path("cause").asText().contains("Java heap space"), record.toString());
+    }
+
+    @Test
+    void aNewAttemptForgetsTheManifestOfTheLastOne() {
+        runLog.writeManifest(Lake.json().createObjectNode().put(RunLog.STATUS, RunLog.SUCCEEDED));
+        runLog.succeeded(Stages.INGEST, java.time.Instant.EPOCH, java.time.Instant.EPOCH,
+                Lake.json().createObjectNode());
+
+        runLog.reset(List.of(Stages.INGEST, Stages.ANALYZE, Stages.REPORT));
+
+        assertNull(runLog.read(Stages.INGEST));
+        assertNull(Lake.open(tmp.resolve("lake").toString(), new Configuration()).readJson(runLog.manifestFile()),
+                "a killed attempt must not leave the last one's 'succeeded' behind");
+    }
+}
