@@ -123,10 +123,16 @@ public final class LocalKafkaBroker implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            Files.writeString(dataDir.resolve(PID_FILE), process.pid() + " " + port + "\n");
-            LocalKafkaBroker broker = new LocalKafkaBroker(dataDir, port, process);
-            broker.awaitReady();
-            return broker;
+            try {
+                Files.writeString(dataDir.resolve(PID_FILE), process.pid() + " " + port + "\n");
+                LocalKafkaBroker broker = new LocalKafkaBroker(dataDir, port, process);
+                broker.awaitReady();
+                return broker;
+            } catch (IOException | RuntimeException e) {
+                // Not left running unseen: without its pid file, nothing would ever stop it.
+                process.destroyForcibly();
+                throw e;
+            }
         } catch (IOException e) {
             throw new BrokerException("could not start a broker in " + dataDir + ": " + Causes.message(e));
         }

@@ -23,6 +23,9 @@ import org.relais.ingest.config.RelaisConfig;
 public record KafkaSettings(String bootstrapServers, List<String> topics, int topicPartitions,
         Duration requestTimeout, Map<String, String> client) {
 
+    /** The longest request timeout: Kafka's clients count theirs in int milliseconds (24 days at most). */
+    static final Duration MAX_REQUEST_TIMEOUT = Duration.ofDays(1);
+
     public KafkaSettings {
         topics = List.copyOf(topics);
         client = Map.copyOf(client);
@@ -32,7 +35,7 @@ public record KafkaSettings(String bootstrapServers, List<String> topics, int to
      * The settings under {@code relais.kafka}.
      *
      * @throws ConfigException when the partition count is below 1 or the request timeout is not
-     *     positive
+     *     positive or longer than a day
      */
     public static KafkaSettings from(RelaisConfig config) {
         List<String> problems = new ArrayList<>();
@@ -41,8 +44,9 @@ public record KafkaSettings(String bootstrapServers, List<String> topics, int to
             problems.add("relais.kafka.topic-partitions was " + partitions + ", but must be >= 1");
         }
         Duration timeout = config.duration("relais.kafka.request-timeout");
-        if (timeout.isNegative() || timeout.isZero()) {
-            problems.add("relais.kafka.request-timeout was " + timeout.toMillis() + " ms, but must be positive");
+        if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_REQUEST_TIMEOUT) > 0) {
+            problems.add("relais.kafka.request-timeout was " + timeout.toMillis() + " ms, but must be positive and at"
+                    + " most a day (" + MAX_REQUEST_TIMEOUT.toMillis() + " ms)");
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

@@ -54,6 +54,27 @@ class LocalKafkaBrokerIT {
     }
 
     @Test
+    void aStartThatFailsAfterTheProcessStartedLeavesNoBrokerRunning() throws Exception {
+        Path data = dir.resolve("broker");
+        // The pid file cannot be written where a directory is in the way.
+        java.nio.file.Files.createDirectories(data.resolve("broker.pid"));
+        BrokerException e = assertThrows(BrokerException.class,
+                () -> LocalKafkaBroker.start(new LocalKafkaBroker.Options(data, 0, 1, false)));
+        assertTrue(e.getMessage().startsWith("could not start a broker in " + data), e.getMessage());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (brokerProcessesOf(data) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, brokerProcessesOf(data), "the broker process was stopped");
+    }
+
+    private static long brokerProcessesOf(Path data) {
+        return ProcessHandle.allProcesses().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains(data.toString())).orElse(false))
+                .count();
+    }
+
+    @Test
     void aRestartedBrokerKeepsItsTopics() throws Exception {
         Path data = dir.resolve("broker");
         try (LocalKafkaBroker first = LocalKafkaBroker.start(new LocalKafkaBroker.Options(data, 0, 1, true));

@@ -29,6 +29,17 @@ class KafkaSettingsTest {
         ConfigException e = assertThrows(ConfigException.class, () -> KafkaSettings.from(RelaisConfig.builder()
                 .set(List.of("kafka.topic-partitions=0", "kafka.request-timeout=0s")).build()));
         assertEquals(List.of("relais.kafka.topic-partitions was 0, but must be >= 1",
-                "relais.kafka.request-timeout was 0 ms, but must be positive"), e.problems());
+                "relais.kafka.request-timeout was 0 ms, but must be positive and at most a day (86400000 ms)"),
+                e.problems());
+    }
+
+    @Test
+    void aTimeoutBeyondWhatKafkaClientsCountIsRefusedRatherThanTurnedNegative() {
+        ConfigException e = assertThrows(ConfigException.class, () -> KafkaSettings.from(RelaisConfig.builder()
+                .set(List.of("kafka.request-timeout=30d")).build()));
+        assertEquals(List.of("relais.kafka.request-timeout was 2592000000 ms, but must be positive and at most a day"
+                + " (86400000 ms)"), e.problems());
+        KafkaSettings day = KafkaSettings.from(RelaisConfig.builder().set(List.of("kafka.request-timeout=1d")).build());
+        assertEquals("86400000", day.clientProperties().getProperty("request.timeout.ms"));
     }
 }
