@@ -125,7 +125,7 @@ public final class IngestBench {
             throws Exception {
         Lake lake = Lake.open(lakeDir.toString(), spark);
         try (Admin admin = Admin.create(kafka.clientProperties())) {
-            IngestJob job = new IngestJob(spark, lake, kafka, new Topics(admin, kafka)::offsetRanges,
+            IngestJob job = new IngestJob(spark, lake, kafka, new Topics(admin, kafka)::offsets,
                     IngestJob.Settings.from(config), Clock.systemUTC());
             long started = System.nanoTime();
             IngestJob.Result result = job.run("2026-11-21");

@@ -75,7 +75,7 @@ public final class Stages {
             KafkaSettings kafka = KafkaSettings.from(ctx.config());
             try (Admin admin = Topics.connect(kafka)) {
                 Topics topics = new Topics(admin, kafka);
-                IngestJob job = new IngestJob(ctx.spark(), ctx.lake(), kafka, topics::offsetRanges,
+                IngestJob job = new IngestJob(ctx.spark(), ctx.lake(), kafka, topics::offsets,
                         IngestJob.Settings.from(ctx.config()), Clock.systemUTC());
                 IngestJob.Result result = job.run(ctx.runDate());
                 ObjectNode details = result.toJson();

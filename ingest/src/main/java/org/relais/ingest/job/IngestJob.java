@@ -9,13 +9,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.relais.ingest.kafka.KafkaSettings;
+import org.relais.ingest.kafka.Topics;
 import org.relais.ingest.kafka.Topics.KafkaUnavailableException;
 import org.relais.ingest.lake.DeletionRules;
 import org.relais.ingest.lake.Lake;
@@ -59,11 +62,11 @@ public final class IngestJob {
     private final Clock clock;
     private FailureInjector failures = FailureInjector.NONE;
 
-    /** Where the ingest job learns which offsets exist: Kafka's admin API, or a stub in unit tests. */
+    /** Where the ingest job learns which offsets exist: Kafka's admin API ({@link Topics#offsets}). */
     @FunctionalInterface
     public interface OffsetSource {
-        /** For each partition of the topics that exist, {@code [first, next)} offsets. */
-        Map<TopicPartition, long[]> offsetRanges(List<String> topics) throws KafkaUnavailableException;
+        /** For each partition of the topics that exist, {@code [first, next)} offsets; each topic's id. */
+        Topics.Offsets offsets(List<String> topics) throws KafkaUnavailableException;
     }
 
     public IngestJob(SparkSession spark, Lake lake, KafkaSettings kafka, OffsetSource offsets, Settings settings,
@@ -269,6 +272,8 @@ public final class IngestJob {
 
             Map<String, Map<Integer, Long>> nextOffsets = new TreeMap<>();
             current.offsets().forEach((t, p) -> nextOffsets.put(t, new TreeMap<>(p)));
+            // A re-created topic's old offsets mean nothing for the new one.
+            plan.recreated.forEach(nextOffsets::remove);
             plan.ranges.forEach((tp, r) -> nextOffsets.computeIfAbsent(tp.topic(), t -> new TreeMap<>())
                     .put(tp.partition(), r[1]));
             Map<String, long[]> ranges = new TreeMap<>();
@@ -276,7 +281,9 @@ public final class IngestJob {
             LakeState.Batch batch = new LakeState.Batch(runDate, ranges, counts.records(), rows, duplicates,
                     counts.quarantined(), deleted);
             failures.at(FailureInjector.Point.BEFORE_COMMIT);
-            lake.commit(new LakeState(version, clock.instant(), tables, nextOffsets, batch));
+            Map<String, String> topicIds = new TreeMap<>(current.topicIds());
+            topicIds.putAll(plan.topicIds);
+            lake.commit(new LakeState(version, clock.instant(), tables, nextOffsets, topicIds, batch));
             failures.at(FailureInjector.Point.AFTER_COMMIT);
             cleanUpAfterCommit();
             LOG.info("ingest: committed lake version {}: {} record(s), {} quarantined", version, counts.records(),
@@ -314,15 +321,30 @@ public final class IngestJob {
         return new DeletionRules(all, fresh, counts.rows(table) > 0);
     }
 
-    /** The ranges to read: from each partition's committed offset (or its start) to its end now. */
+    /**
+     * The ranges to read: from each partition's committed offset (or its start) to its end now. A
+     * topic whose id is not the one the lake recorded was deleted and created again since: it is
+     * read from its start, whatever offsets the old one had reached.
+     */
     private Plan plan(LakeState current) throws KafkaUnavailableException {
-        Map<TopicPartition, long[]> available = offsets.offsetRanges(kafka.topics());
+        Topics.Offsets kafkaNow = offsets.offsets(kafka.topics());
+        Map<TopicPartition, long[]> available = kafkaNow.ranges();
         for (String topic : kafka.topics()) {
             if (available.keySet().stream().noneMatch(tp -> tp.topic().equals(topic))) {
                 LOG.warn("ingest: topic {} does not exist (yet); nothing is read from it. Check relais.kafka.topics",
                         topic);
             }
         }
+        Set<String> recreated = new TreeSet<>();
+        kafkaNow.topicIds().forEach((topic, id) -> {
+            String known = current.topicIds().get(topic);
+            if (known != null && !known.equals(id)) {
+                recreated.add(topic);
+                LOG.warn("ingest: topic {} was deleted and created again since the last batch (its id was {}, it is"
+                        + " now {}); reading it from its start: records it repeats are dropped as duplicates", topic,
+                        known, id);
+            }
+        });
         Map<TopicPartition, long[]> ranges = new LinkedHashMap<>();
         Map<String, Long> lost = new TreeMap<>();
         long records = 0;
@@ -330,7 +352,7 @@ public final class IngestJob {
             TopicPartition tp = e.getKey();
             long first = e.getValue()[0];
             long end = e.getValue()[1];
-            long from = current.nextOffset(tp.topic(), tp.partition());
+            long from = recreated.contains(tp.topic()) ? -1 : current.nextOffset(tp.topic(), tp.partition());
             if (from < 0) {
                 from = first;
             } else if (from < first) {
@@ -339,9 +361,9 @@ public final class IngestJob {
                         first - from, tp);
                 from = first;
             } else if (from > end) {
-                // The partition ends before where the lake stopped reading it: the topic was deleted
-                // and created again, or its log truncated. Its records are all new to the lake;
-                // whatever they repeat is dropped as duplicates.
+                // The partition ends before where the lake stopped reading it: its log was truncated,
+                // or the topic re-created in a lake that did not keep topic ids yet. Its records
+                // are all new to the lake; whatever they repeat is dropped as duplicates.
                 LOG.warn("ingest: {} ends at offset {}, before offset {} where the lake stopped reading it (topic"
                         + " re-created or truncated?); reading it again from offset {}", tp, end, from, first);
                 from = first;
@@ -351,10 +373,16 @@ public final class IngestJob {
                 records += end - from;
             }
         }
-        return new Plan(ranges, records, lost);
+        Map<String, String> topicIds = new TreeMap<>(kafkaNow.topicIds());
+        return new Plan(ranges, records, lost, recreated, topicIds);
     }
 
-    private record Plan(Map<TopicPartition, long[]> ranges, long records, Map<String, Long> lost) {
+    /**
+     * @param recreated topics deleted and created again since the last batch
+     * @param topicIds the id of each topic that exists now
+     */
+    private record Plan(Map<TopicPartition, long[]> ranges, long records, Map<String, Long> lost,
+            Set<String> recreated, Map<String, String> topicIds) {
     }
 
     /**

@@ -126,6 +126,21 @@ public final class Topics {
      * exist yet are left out, since there is nothing to read from them.
      */
     public Map<TopicPartition, long[]> offsetRanges(Collection<String> topics) throws KafkaUnavailableException {
+        return offsets(topics).ranges();
+    }
+
+    /**
+     * What Kafka holds of some topics: each partition's offsets, and each topic's id.
+     *
+     * @param ranges for each partition of the topics that exist, {@code [first, next)} offsets
+     * @param topicIds for each of those topics, Kafka's id of it, which changes when the topic is
+     *     deleted and created again under the same name
+     */
+    public record Offsets(Map<TopicPartition, long[]> ranges, Map<String, String> topicIds) {
+    }
+
+    /** The offsets of the partitions of those of {@code topics} that exist, and their ids. */
+    public Offsets offsets(Collection<String> topics) throws KafkaUnavailableException {
         Set<String> existing = await(admin.listTopics().names());
         List<String> present = topics.stream().filter(existing::contains).toList();
         Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
@@ -143,7 +158,9 @@ public final class Topics {
         Map<TopicPartition, long[]> ranges = new TreeMap<>(
                 java.util.Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
         first.forEach((tp, info) -> ranges.put(tp, new long[] {info.offset(), next.get(tp).offset()}));
-        return ranges;
+        Map<String, String> ids = new TreeMap<>();
+        descriptions.forEach((name, d) -> ids.put(name, d.topicId().toString()));
+        return new Offsets(ranges, ids);
     }
 
     private <T> T await(org.apache.kafka.common.KafkaFuture<T> future) throws KafkaUnavailableException {

@@ -602,6 +602,7 @@ public final class Lake {
             ObjectNode o = offsets.putObject(topic);
             new TreeMap<>(parts).forEach((p, off) -> o.put(Integer.toString(p), off));
         });
+        s.topicIds().forEach(n.putObject("topic_ids")::put);
         LakeState.Batch b = s.batch();
         if (b != null) {
             ObjectNode batch = n.putObject("batch");
@@ -641,8 +642,10 @@ public final class Lake {
                     longs(b.path("deleted")));
         }
         String committed = n.path("committed_at").asText(null);
+        Map<String, String> topicIds = new TreeMap<>();
+        n.path("topic_ids").fields().forEachRemaining(e -> topicIds.put(e.getKey(), e.getValue().asText()));
         return new LakeState(n.path("version").asLong(), committed == null ? null : Instant.parse(committed),
-                tables, offsets, batch);
+                tables, offsets, topicIds, batch);
     }
 
     private static Map<String, Long> longs(JsonNode n) {

@@ -15,21 +15,31 @@ import java.util.TreeMap;
  * @param committedAt when this version was committed
  * @param tables for each table name, its segment directory names in the order they were written
  * @param offsets for each topic, for each partition, the next offset to read
+ * @param topicIds for each topic read, Kafka's id of it: a topic deleted and created again under
+ *     the same name has a new id, and its offsets start again (absent in lakes written before ids
+ *     were kept, until their next batch)
  * @param batch what the ingest batch that made this version read and wrote
  */
 public record LakeState(long version, Instant committedAt, Map<String, List<String>> tables,
-        Map<String, Map<Integer, Long>> offsets, Batch batch) {
+        Map<String, Map<Integer, Long>> offsets, Map<String, String> topicIds, Batch batch) {
 
     public LakeState {
         tables = copySorted(tables);
         Map<String, Map<Integer, Long>> o = new TreeMap<>();
         offsets.forEach((topic, parts) -> o.put(topic, Map.copyOf(new TreeMap<>(parts))));
         offsets = java.util.Collections.unmodifiableMap(o);
+        topicIds = java.util.Collections.unmodifiableMap(new TreeMap<>(topicIds));
+    }
+
+    /** A state without topic ids. */
+    public LakeState(long version, Instant committedAt, Map<String, List<String>> tables,
+            Map<String, Map<Integer, Long>> offsets, Batch batch) {
+        this(version, committedAt, tables, offsets, Map.of(), batch);
     }
 
     /** The state of a lake nothing was ever committed to. */
     public static LakeState empty() {
-        return new LakeState(0, null, Map.of(), Map.of(), null);
+        return new LakeState(0, null, Map.of(), Map.of(), Map.of(), null);
     }
 
     /** Segments of {@code table}, empty when it has none. */
@@ -41,7 +51,7 @@ public record LakeState(long version, Instant committedAt, Map<String, List<Stri
     public LakeState withTable(String table, List<String> segments) {
         Map<String, List<String>> t = new TreeMap<>(tables);
         t.put(table, segments);
-        return new LakeState(version, committedAt, t, offsets, batch);
+        return new LakeState(version, committedAt, t, offsets, topicIds, batch);
     }
 
     /** The next offset to read from a partition, or -1 when nothing was read from it yet. */

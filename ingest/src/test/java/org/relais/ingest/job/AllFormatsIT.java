@@ -73,7 +73,7 @@ class AllFormatsIT {
         Lake lake = Lake.open(dir.resolve("lake").toString(), spark.session());
         try (Admin admin = Admin.create(settings.clientProperties())) {
             IngestJob.Result result = new IngestJob(spark.session(), lake, settings,
-                    new Topics(admin, settings)::offsetRanges,
+                    new Topics(admin, settings)::offsets,
                     new IngestJob.Settings(4 << 20, 1000, List.of("blogs.echo-citoyen.example/*")),
                     Clock.fixed(Instant.parse("2026-11-21T00:00:00Z"), ZoneOffset.UTC)).run("2026-11-21");
             assertEquals(Map.of(), result.batch().quarantined(), "every real record parses");

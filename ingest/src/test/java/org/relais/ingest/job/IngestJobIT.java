@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
@@ -142,6 +143,31 @@ class IngestJobIT {
         assertEquals(List.of("seg-000002"), state.segments("posts"), "the old segment was rewritten away");
     }
 
+    @Test
+    void aTopicDeletedAndCreatedAgainIsReadFromItsStart() throws Exception {
+        new Topics(admin, settings).ensureExists(topic, 1);
+        publish("relais-json", post("p1", "u1", null), post("p2", "u2", null));
+        job().run("2026-11-20");
+        String firstId = lake.state().topicIds().get(topic);
+        assertTrue(firstId != null && !firstId.isEmpty(), "the topic's id is recorded: " + lake.state().topicIds());
+
+        admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        new Topics(admin, settings).ensureExists(topic, 1);
+        // Three records: the new partition ends past offset 2, where the lake stopped reading the old one.
+        publish("relais-json", post("p3", "u3", null), post("p4", "u4", null), post("p5", "u5", null));
+
+        IngestJob.Result second = job().run("2026-11-21");
+        assertEquals(3, second.batch().records(), "the new topic is read from offset 0, not from 2");
+        assertEquals(List.of("p1", "p2", "p3", "p4", "p5"), ids(Tables.Posts.TABLE, Tables.Posts.POST_ID));
+        LakeState state = lake.state();
+        assertFalse(firstId.equals(state.topicIds().get(topic)), "the new id replaces the old: " + state.topicIds());
+        assertEquals(Map.of(0, 3L), state.offsets().get(topic));
+    }
+
     private List<String> parquetFiles(String table, String segment) throws java.io.IOException {
         try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("lake").resolve(table).resolve(segment))) {
             return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".parquet")).sorted().toList();
@@ -150,7 +176,7 @@ class IngestJobIT {
 
     private IngestJob job() {
         Topics topics = new Topics(admin, settings);
-        return new IngestJob(spark.session(), lake, settings, topics::offsetRanges,
+        return new IngestJob(spark.session(), lake, settings, topics::offsets,
                 new IngestJob.Settings(1 << 20, 1000, List.of()), CLOCK);
     }
 

@@ -118,7 +118,7 @@ class IngestRecoveryIT {
         KafkaSettings nowhere = nowhere("5s");
         Instant started = Instant.now();
         try (Admin unreachable = Admin.create(nowhere.clientProperties())) {
-            IngestJob job = new IngestJob(spark.session(), lake, nowhere, new Topics(unreachable, nowhere)::offsetRanges,
+            IngestJob job = new IngestJob(spark.session(), lake, nowhere, new Topics(unreachable, nowhere)::offsets,
                     new IngestJob.Settings(1 << 20, 1000, List.of()), CLOCK);
             Topics.KafkaUnavailableException e = assertThrows(Topics.KafkaUnavailableException.class,
                     () -> job.run("2026-11-20"));
@@ -136,7 +136,8 @@ class IngestRecoveryIT {
         // The offsets were found (a broker answered then); the tasks then find no broker to read from.
         KafkaSettings gone = nowhere("3s");
         IngestJob job = new IngestJob(spark.session(), lake, gone,
-                topics -> java.util.Map.of(new org.apache.kafka.common.TopicPartition(topic, 0), new long[] {0, 10}),
+                topics -> new Topics.Offsets(java.util.Map.of(new org.apache.kafka.common.TopicPartition(topic, 0),
+                        new long[] {0, 10}), java.util.Map.of()),
                 new IngestJob.Settings(1 << 20, 1000, List.of()), CLOCK);
         Instant started = Instant.now();
         Topics.KafkaUnavailableException e = assertThrows(Topics.KafkaUnavailableException.class,
@@ -175,7 +176,7 @@ class IngestRecoveryIT {
     }
 
     private IngestJob job(IngestJob.Settings s) {
-        return new IngestJob(spark.session(), lake, settings, new Topics(admin, settings)::offsetRanges, s, CLOCK);
+        return new IngestJob(spark.session(), lake, settings, new Topics(admin, settings)::offsets, s, CLOCK);
     }
 
     private void publish(List<String> good, List<String> bad) throws Exception {

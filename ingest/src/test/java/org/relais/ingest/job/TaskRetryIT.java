@@ -74,7 +74,7 @@ class TaskRetryIT {
                 }
             };
             IngestJob.Result result = new IngestJob(spark.session(), lake, settings, new Topics(admin, settings)
-                    ::offsetRanges, new IngestJob.Settings(1 << 20, 7, List.of()),
+                    ::offsets, new IngestJob.Settings(1 << 20, 7, List.of()),
                     Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneOffset.UTC))
                     .withFailures(onceAt30).run("2026-11-20");
 
