@@ -101,6 +101,7 @@ public final class Stages {
     public static ReportJob.Result report(RunContext ctx) throws StageFailedException {
         Instant started = Instant.now();
         return timed(ctx.runLog(), REPORT, () -> {
+            requireAnalyzed(ctx.runLog());
             ReportSettings settings = ReportSettings.from(ctx.config());
             ReportJob job = new ReportJob(ctx.spark(), ctx.lake(), ctx.reports());
             ReportJob.Result result = job.run(ctx.runDate(), (file, r) -> {
@@ -113,6 +114,35 @@ public final class Stages {
             }, ctx.config().integer("relais.report.console-top"), settings);
             return new Outcome<>(result, result.toJson());
         });
+    }
+
+    /**
+     * Checks that the analyze stage of the run date succeeded: the report reads what it wrote,
+     * table by table, and one that failed half-way may have left a mix of old and new tables.
+     *
+     * @throws NotAnalyzedException naming what to run first
+     */
+    static void requireAnalyzed(RunLog runLog) throws NotAnalyzedException {
+        com.fasterxml.jackson.databind.JsonNode analyzed = runLog.read(ANALYZE);
+        String again = "run 'relais analyze --run-date " + runLog.runDate() + "' (same --lake) first";
+        if (analyzed == null) {
+            throw new NotAnalyzedException("the lake holds no analysis of run date " + runLog.runDate() + ": " + again);
+        }
+        if (!RunLog.SUCCEEDED.equals(analyzed.path(RunLog.STATUS).asText())) {
+            throw new NotAnalyzedException("the analysis of run date " + runLog.runDate() + " failed ("
+                    + analyzed.path("cause").asText("no cause recorded") + "), so its tables may be half"
+                    + " written: " + again);
+        }
+    }
+
+    /** The report stage was asked for a run date whose analysis did not succeed. */
+    public static final class NotAnalyzedException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        NotAnalyzedException(String message) {
+            super(message);
+        }
     }
 
     /** A stage's result and the figures recorded for it. */

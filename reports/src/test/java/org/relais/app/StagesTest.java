@@ -42,6 +42,24 @@ class StagesTest {
     }
 
     @Test
+    void theReportWantsASuccessfulAnalysisOfItsDate() throws Exception {
+        Stages.NotAnalyzedException none = assertThrows(Stages.NotAnalyzedException.class,
+                () -> Stages.requireAnalyzed(runLog));
+        assertEquals("the lake holds no analysis of run date 2026-11-21: run 'relais analyze --run-date 2026-11-21'"
+                + " (same --lake) first", none.getMessage());
+
+        runLog.failed(Stages.ANALYZE, java.time.Instant.EPOCH, java.time.Instant.EPOCH, "disk full", null);
+        Stages.NotAnalyzedException failed = assertThrows(Stages.NotAnalyzedException.class,
+                () -> Stages.requireAnalyzed(runLog));
+        assertEquals("the analysis of run date 2026-11-21 failed (disk full), so its tables may be half written: run"
+                + " 'relais analyze --run-date 2026-11-21' (same --lake) first", failed.getMessage());
+
+        runLog.succeeded(Stages.ANALYZE, java.time.Instant.EPOCH, java.time.Instant.EPOCH,
+                Lake.json().createObjectNode());
+        Stages.requireAnalyzed(runLog);
+    }
+
+    @Test
     void aNewAttemptForgetsTheManifestOfTheLastOne() {
         runLog.writeManifest(Lake.json().createObjectNode().put(RunLog.STATUS, RunLog.SUCCEEDED));
         runLog.succeeded(Stages.INGEST, java.time.Instant.EPOCH, java.time.Instant.EPOCH,
