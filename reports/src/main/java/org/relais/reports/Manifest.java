@@ -85,15 +85,15 @@ public final class Manifest {
         Lake.json().writeValue(file.toFile(), manifest);
     }
 
-    /** The configuration that shaped the scores, secrets redacted. */
+    /**
+     * The configuration of the run, every {@code relais.*} key (seeds, weights, thresholds, the
+     * memory budget that chose the in-memory or the Spark path), so that the run can be repeated
+     * from its manifest; secrets redacted. The pass-through Kafka and Spark client properties are
+     * left out: they say how to connect, not what was computed, and may name hosts or accounts.
+     */
     static ObjectNode parameters(RelaisConfig config) {
         ObjectNode p = Lake.json().createObjectNode();
-        config.redacted().forEach((k, v) -> {
-            if (k.startsWith("relais.graph.") || k.startsWith("relais.pagerank.") || k.startsWith("relais.report.")
-                    || k.startsWith("relais.kafka.topics") || k.startsWith("relais.ingest.")) {
-                p.putPOJO(k, v);
-            }
-        });
+        config.redactedSettings().forEach(p::putPOJO);
         return p;
     }
 

@@ -2,6 +2,7 @@ package org.relais.reports;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -49,6 +50,27 @@ class ManifestTest {
 
         assertEquals(RunLog.SUCCEEDED, m.path("status").asText());
         assertEquals(5.0, m.path("durations_seconds").path("report").asDouble());
+    }
+
+    @Test
+    void theParametersHoldEveryKeyThatShapesTheRunButNotHowToConnect() {
+        RelaisConfig config = RelaisConfig.builder().set(java.util.List.of("communities.seed=7",
+                "kafka.client={\"sasl.jaas.config\"=secret, \"security.protocol\"=SASL_SSL}",
+                "spark.conf={\"spark.executor.memory\"=4g}")).build();
+
+        ObjectNode p = Manifest.parameters(config);
+
+        assertEquals("7", p.path("relais.communities.seed").asText(), "communities depend on their seed: " + p);
+        for (String key : java.util.List.of("relais.hits.max-iterations", "relais.explain.top",
+                "relais.analyze.memory-budget", "relais.pagerank.damping", "relais.graph.merge-identities")) {
+            assertTrue(p.has(key), key + " in " + p);
+        }
+        p.fieldNames().forEachRemaining(k -> assertFalse(k.startsWith("relais.kafka.client.")
+                || k.startsWith("relais.spark.conf."), k + ": a pass-through property"));
+        // The build passes these to the tests as -D properties, as bin/relais passes the broker's.
+        for (String launch : java.util.List.of("relais.project.dir", "relais.shared.dir", "relais.broker.lib")) {
+            assertFalse(p.has(launch), launch + " is a path given at launch, not a setting");
+        }
     }
 
     @Test

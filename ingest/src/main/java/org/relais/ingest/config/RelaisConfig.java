@@ -154,6 +154,22 @@ public final class RelaisConfig {
         return out;
     }
 
+    /**
+     * The settings of Relais, as {@link #redacted()} shows them, without the pass-through client
+     * properties and without the {@code -Drelais.*} launch properties that no {@code reference.conf}
+     * declares (the paths a launcher passes): what shaped a run's results.
+     */
+    public Map<String, Object> redactedSettings() {
+        Config declared = ConfigFactory.parseResourcesAnySyntax(RelaisConfig.class.getClassLoader(), "reference");
+        Map<String, Object> out = new TreeMap<>();
+        redacted().forEach((key, value) -> {
+            if (!isUnderPassThrough(key) && declared.hasPathOrNull(key)) {
+                out.put(key, value);
+            }
+        });
+        return out;
+    }
+
     /** Collects configuration sources and builds a checked {@link RelaisConfig}. */
     public static final class Builder {
 
