@@ -15,8 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,6 @@ public final class HtmlReport {
 
     // The columns read, as docs/reports.md names them.
     private static final String RANK = "rank";
-    private static final String ACTOR_ID = "actor_id";
     private static final String PLATFORM = "platform";
     private static final String NAME = "name";
     private static final String PAGERANK = "pagerank";
@@ -94,7 +91,7 @@ public final class HtmlReport {
         this.communities = readIfPresent("communities.csv");
         this.topInfluencers = readIfPresent("top_influencers.csv");
         this.ranking = Files.isRegularFile(dir.resolve("rankings.csv"))
-                ? Ranking.read(dir.resolve("rankings.csv"), memberIds(communities)) : null;
+                ? Ranking.read(dir.resolve("rankings.csv")) : null;
         this.changes = Files.isRegularFile(dir.resolve("changes.csv")) ? Changes.read(dir.resolve("changes.csv")) : null;
     }
 
@@ -520,21 +517,9 @@ public final class HtmlReport {
                 .sorted(Comparator.comparingDouble(r -> r.number("position"))).limit(TOP).toList();
     }
 
-    /** A community's top members by name where rankings.csv knows the id, else as written. */
-    private List<String> members(CsvRows.Row community) {
-        List<String> names = new ArrayList<>();
-        for (String id : items(community.text("top_members"))) {
-            names.add(ranking != null ? ranking.names.getOrDefault(id, id) : id);
-        }
-        return names;
-    }
-
-    private static Set<String> memberIds(List<CsvRows.Row> communities) {
-        Set<String> ids = new HashSet<>();
-        if (communities != null) {
-            communities.forEach(r -> ids.addAll(items(r.text("top_members"))));
-        }
-        return ids;
+    /** A community's top members: their names, as communities.csv gives them. */
+    private static List<String> members(CsvRows.Row community) {
+        return items(community.text("top_members"));
     }
 
     /** The first items of a {@code ;}-separated cell. */
@@ -594,18 +579,17 @@ public final class HtmlReport {
     }
 
     /**
-     * What the page needs of rankings.csv, read in one pass: the first rows, every PageRank and
-     * Relais score (for the charts) and the names of the actors the other sections refer to.
-     * Memory grows by 16 bytes per actor, so a ranking of millions of actors fits.
+     * What the page needs of rankings.csv, read in one pass: the first rows, and every PageRank
+     * and Relais score (for the charts). Memory grows by 16 bytes per actor, so a ranking of
+     * millions of actors fits.
      */
     private static final class Ranking {
         final List<CsvRows.Row> top = new ArrayList<>();
-        final Map<String, String> names = new HashMap<>();
         double[] pagerank = new double[1024];
         double[] relaisScore = new double[1024];
         int count;
 
-        static Ranking read(Path file, Set<String> wantedNames) throws IOException {
+        static Ranking read(Path file) throws IOException {
             Ranking r = new Ranking();
             CsvRows.forEach(file, row -> {
                 if (r.top.size() < TOP) {
@@ -618,10 +602,6 @@ public final class HtmlReport {
                 r.pagerank[r.count] = row.number(PAGERANK);
                 r.relaisScore[r.count] = row.number(RELAIS_SCORE);
                 r.count++;
-                String id = row.text(ACTOR_ID);
-                if (wantedNames.contains(id)) {
-                    r.names.put(id, row.text(NAME));
-                }
             });
             return r;
         }

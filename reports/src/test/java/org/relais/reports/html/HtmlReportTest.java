@@ -132,8 +132,8 @@ class HtmlReportTest {
         String communities = section(render(), "communities");
         assertTrue(communities.contains("<p>4 communities."), communities);
         assertEquals(4, count(between(communities, "<tbody>", "</tbody>"), "<tr>"));
-        assertTrue(communities.contains("<td>&quot;&gt;&lt;img src=x onerror=alert(2)&gt;, ArmandDelcourt, twitter:unknown</td>"),
-                "ids known to the ranking become names; unknown ids stay as written");
+        assertTrue(communities.contains("<td>&quot;&gt;&lt;img src=x onerror=alert(2)&gt;, ArmandDelcourt, Inconnu</td>"),
+                "the members' names, escaped: " + communities);
         assertTrue(communities.contains("<td>#Présidentielle2027, &lt;script&gt;alert(1)&lt;/script&gt;</td>"));
         assertTrue(communities.contains("1 · CourrierRep"), "bars are labelled with the first member");
         assertTrue(communities.contains("<td class=\"num\">41.0%</td>"), "PageRank share");

@@ -144,17 +144,21 @@ final class ReportFixture {
     }
 
     private static void communities(Path dir) throws IOException {
+        // As the report stage writes it: names in top_members, their ids in top_member_ids.
         String[] columns = {"community", "size", "modularity_share", "pagerank_mass", "top_members", "top_hashtags",
-            "top_domains"};
+            "top_domains", "top_member_ids"};
         List<List<?>> rows = List.of(
-                Arrays.asList(0, 15, 0.12, 0.41, id(4) + ";" + id(8) + ";" + id(12), "#Présidentielle2027;" + SCRIPT,
-                        "courrier-republicain.example;lavigiecitoyenne.wordpress.com"),
-                Arrays.asList(1, 16, 0.1, 0.3, id(1) + ";" + id(5) + ";" + id(9), "#GrandOral2027;#Retraites",
-                        "union-liberale.example"),
-                Arrays.asList(2, 15, 0.08, 0.17, id(2) + ";" + id(6), "#AffaireDesBlogs", ""),
-                Arrays.asList(3, 14, 0.05, 0.12, id(3) + ";" + id(7) + ";twitter:unknown", "", ""));
-        table(columns, "modularity_share", "top_hashtags", "top_domains").write(dir.resolve("communities.csv"),
-                rows.iterator());
+                Arrays.asList(0, 15, 0.12, 0.41, name(4) + ";" + name(8) + ";" + name(12),
+                        "#Présidentielle2027;" + SCRIPT, "courrier-republicain.example;lavigiecitoyenne.wordpress.com",
+                        id(4) + ";" + id(8) + ";" + id(12)),
+                Arrays.asList(1, 16, 0.1, 0.3, name(1) + ";" + name(5) + ";" + name(9), "#GrandOral2027;#Retraites",
+                        "union-liberale.example", id(1) + ";" + id(5) + ";" + id(9)),
+                Arrays.asList(2, 15, 0.08, 0.17, name(2) + ";" + name(6), "#AffaireDesBlogs", "",
+                        id(2) + ";" + id(6)),
+                Arrays.asList(3, 14, 0.05, 0.12, name(3) + ";" + name(7) + ";Inconnu", "", "",
+                        id(3) + ";" + id(7) + ";twitter:unknown"));
+        table(columns, "modularity_share", "top_hashtags", "top_domains", "top_member_ids")
+                .write(dir.resolve("communities.csv"), rows.iterator());
     }
 
     private static void changes(Path dir) throws IOException {
