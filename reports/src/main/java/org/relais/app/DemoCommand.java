@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -145,7 +146,7 @@ public final class DemoCommand implements Callable<Integer> {
                 for (Path f : files) {
                     total = total.plus(publisher.publish(input.topic(), Formats.byName(input.format()), f, b -> { }));
                 }
-                System.out.printf("Published %,d %s record(s) from sample-data/%s/%s to %s%n", total.sent(),
+                System.out.printf(Locale.ROOT, "Published %,d %s record(s) from sample-data/%s/%s to %s%n", total.sent(),
                         input.format(), input.directory(), files.size() == 1 ? files.get(0).getFileName() : input.glob(),
                         input.topic());
             }

@@ -1,6 +1,7 @@
 package org.relais.app;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.relais.analytics.ScoreTable;
@@ -101,7 +102,7 @@ abstract class JobCommand implements Callable<Integer> {
                     String.valueOf(r.<Integer>getAs(RankingTable.RANK)),
                     String.valueOf(r.<String>getAs(ScoreTable.LABEL)),
                     r.<String>getAs(ScoreTable.PLATFORM),
-                    String.format("%.6f", r.<Double>getAs(ScoreTable.PAGERANK)),
+                    String.format(Locale.ROOT, "%.6f", r.<Double>getAs(ScoreTable.PAGERANK)),
                     format("%.1f", r.getAs(ScoreTable.RELAIS_SCORE)),
                     String.valueOf(r.<Integer>getAs(ScoreTable.IN_DEGREE)),
                     String.valueOf(r.<Integer>getAs(ScoreTable.OUT_DEGREE)),
@@ -113,6 +114,6 @@ abstract class JobCommand implements Callable<Integer> {
 
     /** A measure for the console; "-" when it was not computed. */
     private static String format(String pattern, Object value) {
-        return value == null ? "-" : String.format(pattern, value);
+        return value == null ? "-" : String.format(Locale.ROOT, pattern, value);
     }
 }

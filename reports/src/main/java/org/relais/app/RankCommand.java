@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.relais.analytics.algo.community.Partition;
@@ -123,7 +124,7 @@ public final class RankCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         CompactGraph graph = file.graph();
-        System.err.printf("relais rank: %,d nodes, %,d edges (%,d rows)%n", graph.vertexCount(), graph.edgeCount(),
+        System.err.printf(Locale.ROOT, "relais rank: %,d nodes, %,d edges (%,d rows)%n", graph.vertexCount(), graph.edgeCount(),
                 file.edgeRecords());
         Seeds teleport;
         try {
@@ -227,7 +228,7 @@ public final class RankCommand implements Callable<Integer> {
         if (found.length < given) {
             Set<String> nodes = new HashSet<>(Arrays.asList(file.ids()));
             List<String> missing = seeds.ids().stream().filter(id -> !nodes.contains(id)).toList();
-            System.err.printf("relais rank: %,d of the %,d seed ids in %s are not nodes of the graph and are ignored:"
+            System.err.printf(Locale.ROOT, "relais rank: %,d of the %,d seed ids in %s are not nodes of the graph and are ignored:"
                     + " %s%s%n", missing.size(), given, seedsFile, String.join(", ", missing.subList(0,
                             Math.min(5, missing.size()))), missing.size() > 5 ? ", ..." : "");
         }

@@ -1,5 +1,6 @@
 package org.relais.app;
 
+import java.util.Locale;
 import org.relais.analytics.job.AnalyzeJob;
 import org.relais.ingest.job.IngestJob;
 import org.relais.reports.ReportJob;
@@ -16,7 +17,7 @@ final class StageCommands {
         @Override
         void runStages(RunContext ctx) throws StageFailedException {
             IngestJob.Result r = Stages.ingest(ctx);
-            System.out.printf("ingest: %,d record(s) read, %,d quarantined; lake version %d%n",
+            System.out.printf(Locale.ROOT, "ingest: %,d record(s) read, %,d quarantined; lake version %d%n",
                     r.batch().records(), r.quarantinedTotal(), r.version());
         }
     }
@@ -31,7 +32,7 @@ final class StageCommands {
         @Override
         void runStages(RunContext ctx) throws StageFailedException {
             AnalyzeJob.Result r = Stages.analyze(ctx);
-            System.out.printf("analyze: %,d actors, %,d edges; PageRank %s in %d iterations%n", r.actors(), r.edges(),
+            System.out.printf(Locale.ROOT, "analyze: %,d actors, %,d edges; PageRank %s in %d iterations%n", r.actors(), r.edges(),
                     r.pageRankConverged() ? "converged" : "did not converge", r.pageRankIterations());
         }
     }

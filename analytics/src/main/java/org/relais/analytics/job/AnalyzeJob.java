@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
@@ -231,7 +232,7 @@ public final class AnalyzeJob {
         MeasureSuite.Measures measures = new MeasureSuite(settings.measures(), progressLog()).run(graph, seeds, warm);
         LOG.info("analyze: PageRank {} after {} iterations; {} communities, modularity {}",
                 measures.pageRank().converged() ? "converged" : "did NOT converge", measures.pageRank().iterations(),
-                measures.partition().communityCount(), String.format("%.4f", measures.partition().modularity()));
+                measures.partition().communityCount(), String.format(Locale.ROOT, "%.4f", measures.partition().modularity()));
 
         lake.replacePartition(explanations(ids, graph, measures, typed), ExplanationTable.NAME, runDate);
         // The graph is not needed any more: let it go before the tables are sliced.

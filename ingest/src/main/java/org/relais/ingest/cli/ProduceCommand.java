@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
@@ -95,11 +96,11 @@ public final class ProduceCommand implements Callable<Integer> {
                     LongConsumer progress = bar == null ? bytes -> { } : bar::stepTo;
                     r = publisher.publish(topic, format, file, progress);
                 }
-                System.out.printf("%s: %,d record(s) sent, %,d rejected%n", file, r.sent(), r.rejected());
+                System.out.printf(Locale.ROOT, "%s: %,d record(s) sent, %,d rejected%n", file, r.sent(), r.rejected());
                 total = total.plus(r);
             }
             total.rejections().forEach(m -> System.err.println("  rejected: " + m));
-            System.out.printf("published %,d record(s) to %s as %s; %,d rejected%n", total.sent(), topic,
+            System.out.printf(Locale.ROOT, "published %,d record(s) to %s as %s; %,d rejected%n", total.sent(), topic,
                     format.name(), total.rejected());
             if (total.rejected() > 0) {
                 System.err.println("relais produce: " + rejectedMessage(total));
@@ -124,14 +125,14 @@ public final class ProduceCommand implements Callable<Integer> {
      */
     static String rejectedMessage(RecordPublisher.Result total) {
         String reasons = total.rejectedByReason().entrySet().stream()
-                .map(e -> String.format("%s: %,d", e.getKey().code(), e.getValue()))
+                .map(e -> String.format(Locale.ROOT, "%s: %,d", e.getKey().code(), e.getValue()))
                 .collect(Collectors.joining(", "));
         List<String> places = total.rejections().stream().limit(PLACES_NAMED)
                 .map(RecordPublisher.Rejection::place).toList();
         long unnamed = total.rejected() - places.size();
-        return String.format("%,d record(s) rejected and not published (%s), %s %s%s", total.rejected(), reasons,
+        return String.format(Locale.ROOT, "%,d record(s) rejected and not published (%s), %s %s%s", total.rejected(), reasons,
                 unnamed > 0 ? "first at" : "at", String.join(", ", places),
-                unnamed > 0 ? String.format(" and %,d more", unnamed) : "");
+                unnamed > 0 ? String.format(Locale.ROOT, " and %,d more", unnamed) : "");
     }
 
     /** A progress bar on an interactive terminal; none when output goes to a file or a pipe. */

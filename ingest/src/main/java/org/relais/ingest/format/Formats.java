@@ -3,6 +3,7 @@ package org.relais.ingest.format;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The registry of input formats, by the name given to {@code produce --format}. */
@@ -57,7 +58,7 @@ public final class Formats {
         StringBuilder lines = new StringBuilder();
         for (RecordFormat format : ALL) {
             lines.append('\n').append("  ")
-                    .append(String.format("%-" + width + "s", format.name()))
+                    .append(String.format(Locale.ROOT, "%-" + width + "s", format.name()))
                     .append("  ").append(format.description());
         }
         return lines.toString();

@@ -100,7 +100,7 @@ final class Utf8 {
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     private static BadRecordException malformed(byte[] bytes, int offset, String what) {
-        return new BadRecordException(Reason.INVALID_UTF8, String.format(
+        return new BadRecordException(Reason.INVALID_UTF8, String.format(java.util.Locale.ROOT,
                 "%s is not valid UTF-8: malformed sequence at byte %d (0x%02X)", what, offset, bytes[offset] & 0xFF));
     }
 

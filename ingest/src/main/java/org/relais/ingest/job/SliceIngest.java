@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.hadoop.conf.Configuration;
@@ -87,7 +88,7 @@ final class SliceIngest implements Function<KafkaSlice, SliceIngest.Result> {
 
     /** The staged file of {@code table}'s rows from slice {@code index}. */
     static String fileName(int index) {
-        return String.format("slice-%05d.parquet", index);
+        return String.format(Locale.ROOT, "slice-%05d.parquet", index);
     }
 
     @Override

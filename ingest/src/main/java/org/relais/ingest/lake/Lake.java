@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -198,7 +199,7 @@ public final class Lake {
 
     /** Where a new segment of {@code table} written by version {@code version} goes. */
     public String segmentName(long version) {
-        return String.format("%s%06d", SEGMENT_PREFIX, version);
+        return String.format(Locale.ROOT, "%s%06d", SEGMENT_PREFIX, version);
     }
 
     public String segmentPath(String table, String segment) {
@@ -358,7 +359,7 @@ public final class Lake {
 
     /** Where an ingest batch stages its parsed records until it commits: {@code <lake>/_staging/batch-N}. */
     public String stagingPath(long version) {
-        return new Path(new Path(root, STAGING), String.format("batch-%06d", version)).toString();
+        return new Path(new Path(root, STAGING), String.format(Locale.ROOT, "batch-%06d", version)).toString();
     }
 
     /** Where a run's per-stage records go: {@code <lake>/_runs/<run-date>/}. */
@@ -582,7 +583,7 @@ public final class Lake {
     }
 
     private Path commitFile(long version) {
-        return new Path(new Path(root, COMMITS), String.format("%020d.json", version));
+        return new Path(new Path(root, COMMITS), String.format(Locale.ROOT, "%020d.json", version));
     }
 
     private LakeState readState(Path file) throws IOException {

@@ -30,6 +30,19 @@ class LakeTest {
     }
 
     @Test
+    void fileNamesDoNotDependOnTheMachinesLanguage() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        try {
+            // A locale whose digits are not ASCII ones: names must stay those other runs look for.
+            java.util.Locale.setDefault(java.util.Locale.forLanguageTag("ar-EG-u-nu-arab"));
+            assertEquals("seg-000007", lake.segmentName(7));
+            assertTrue(lake.stagingPath(12).endsWith("_staging/batch-000012"), lake.stagingPath(12));
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    @Test
     void aNewLakeIsEmptyAtVersionZero() {
         LakeState s = lake.state();
         assertEquals(0, s.version());
