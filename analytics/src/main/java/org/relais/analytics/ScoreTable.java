@@ -5,9 +5,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * The analyze job's output: one row per actor with its scores, in the lake under
- * {@code scores/run_date=<date>/}. The reports module reads this schema and nothing else of the
- * analytics, so how scores are computed can change without touching reports.
- * {@code docs/algorithms.md} defines every measure.
+ * {@code scores/run_date=<date>/}. The reports module ranks actors from this schema; it also
+ * reads the analyze job's other per-run tables (edges, explanations, communities) by their names
+ * and columns, and {@code relais rank} runs the measures themselves. {@code docs/algorithms.md}
+ * defines every measure.
  */
 public final class ScoreTable {
 

@@ -192,7 +192,8 @@ public final class AnalyzeJob {
             for (Row r : typed.groupBy(InteractionGraph.TYPE).sum(InteractionGraph.COUNT).collectAsList()) {
                 byType.put(r.getString(0), r.getLong(1));
             }
-            // The actors of the graph: the endpoints of its typed edges, not of interactions left out.
+            // The actors of the graph: the endpoints of its typed edges (not of interactions left
+            // out), every post author and every linking blog, even without an edge.
             actors = indexActors(InteractionGraph.actors(sources, settings.graph(), typed));
             Dataset<Row> indexed = indexedEdges(actors, InteractionGraph.edges(typed))
                     .persist(StorageLevel.MEMORY_AND_DISK());
@@ -358,7 +359,10 @@ public final class AnalyzeJob {
         return CompactGraph.builder(n).build(src, dst, weight, e);
     }
 
-    /** The previous run's PageRank per vertex, or null when there is none; actors new tonight get 0. */
+    /**
+     * The previous run's PageRank per vertex, or null when there is none; actors new tonight start
+     * from the uniform share.
+     */
     private double[] previousScores(String runDate, Actors actors) {
         String previous = null;
         for (String d : lake.runDates(ScoreTable.NAME)) {

@@ -37,8 +37,10 @@ import org.relais.ingest.model.Post;
  * nothing when it holds nothing to store (a blog linking to itself: counted as skipped). Every
  * record is counted once in {@link BatchCounts}.
  *
- * <p>No exception escapes: a parser that fails unexpectedly sends the record to quarantine with
- * reason {@code parser_error}, so one bad record never stops the night.
+ * <p>No record's content makes an exception escape: a parser that fails unexpectedly sends the
+ * record to quarantine with reason {@code parser_error}, so one bad record never stops the night.
+ * What escapes is the sink's own failure to write ({@link IOException}: a full disk), which fails
+ * the task.
  */
 public final class RecordParsing implements Serializable {
 
