@@ -91,15 +91,15 @@ public final class AnalyzeJob {
      * @param warmStart whether PageRank starts from the previous night's scores
      * @param seeds the actors whose personalised PageRank is computed, or null
      */
-    public record Settings(EdgeWeights weights, InteractionGraph.Options graph, MeasureSettings measures,
+    public record Settings(TypeWeights weights, InteractionGraph.Options graph, MeasureSettings measures,
             MemoryBudget budget, int checkpointInterval, String checkpointDir, boolean warmStart, SeedsFile seeds) {
 
         public static Settings from(RelaisConfig config) {
             List<String> problems = new ArrayList<>();
-            EdgeWeights weights = null;
+            TypeWeights weights = null;
             MeasureSettings measures = null;
             try {
-                weights = EdgeWeights.from(config);
+                weights = TypeWeights.from(config);
             } catch (ConfigException e) {
                 problems.addAll(e.problems());
             }
@@ -159,7 +159,7 @@ public final class AnalyzeJob {
     public record Result(long actors, long edges, Map<String, Long> interactionsByType, MemoryBudget.Path path,
             long estimatedBytes, int pageRankIterations, boolean pageRankConverged, ObjectNode measures) {
 
-        public ObjectNode toJson(EdgeWeights weights) {
+        public ObjectNode toJson(TypeWeights weights) {
             ObjectNode n = Lake.json().createObjectNode();
             n.put("actors", actors);
             n.put("edges", edges);
@@ -425,7 +425,7 @@ public final class AnalyzeJob {
      * The interactions each actor received, per type, in Spark: {@value InteractionGraph#ACTOR_ID}
      * and one column per {@link #RECEIVED} count, for the types in the graph.
      */
-    private static Dataset<Row> received(Dataset<Row> typed, EdgeWeights weights) {
+    private static Dataset<Row> received(Dataset<Row> typed, TypeWeights weights) {
         List<Column> counts = new ArrayList<>();
         List<String> included = new ArrayList<>();
         RECEIVED.forEach((column, type) -> {

@@ -213,7 +213,7 @@ public final class InteractionGraph {
      * weighs more than 0: such a type is not in the edges table, the graph, the explanations, nor
      * in the counts of what an actor received.
      */
-    public static Dataset<Row> typedEdges(Dataset<Row> interactions, EdgeWeights weights) {
+    public static Dataset<Row> typedEdges(Dataset<Row> interactions, TypeWeights weights) {
         Column weight = lit(0.0);
         for (EdgeType t : weights.included()) {
             weight = when(col(TYPE).equalTo(t.code()), lit(weights.of(t))).otherwise(weight);

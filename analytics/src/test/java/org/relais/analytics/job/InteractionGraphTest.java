@@ -133,7 +133,7 @@ class InteractionGraphTest {
                 org.apache.spark.sql.RowFactory.create("x", "z", "reply"),
                 org.apache.spark.sql.RowFactory.create("x", "y", "repost")),
                 new org.apache.spark.sql.types.StructType().add("src", "string").add("dst", "string").add("type", "string")),
-                new EdgeWeights(w));
+                new TypeWeights(w));
         List<String> rows = new ArrayList<>();
         for (Row r : typed.collectAsList()) {
             rows.add(r.getString(0) + " -" + r.getString(2) + "-> " + r.getString(1) + " " + r.getDouble(4));
@@ -173,12 +173,12 @@ class InteractionGraphTest {
                 "the handle's latest holder, and on equal times the greatest id");
     }
 
-    private static EdgeWeights weights() {
+    private static TypeWeights weights() {
         Map<EdgeType, Double> w = new EnumMap<>(EdgeType.class);
         for (EdgeType t : EdgeType.values()) {
             w.put(t, t == EdgeType.REPLY || t == EdgeType.MENTION ? 0.5 : 1.0);
         }
-        return new EdgeWeights(w);
+        return new TypeWeights(w);
     }
 
     private static Post post(String id, String author, String text, List<Mention> mentions, String replyTo,

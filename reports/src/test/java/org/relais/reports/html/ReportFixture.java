@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.relais.analytics.distributed.MemoryBudget;
 import org.relais.analytics.job.AnalyzeJob;
-import org.relais.analytics.job.EdgeWeights;
+import org.relais.analytics.job.TypeWeights;
 import org.relais.ingest.config.RelaisConfig;
 import org.relais.ingest.job.IngestJob;
 import org.relais.ingest.lake.Lake;
@@ -261,7 +261,7 @@ final class ReportFixture {
         measures.putObject("pagerank").put("damping", 0.85).put("iterations", 50).put("converged", true)
                 .put("l1_change", 1e-16);
         return new AnalyzeJob.Result(ACTORS, 7227, ordered("follow", 6006L, "repost", 1221L),
-                MemoryBudget.Path.DISTRIBUTED, 1_000_000L, 50, true, measures).toJson(EdgeWeights.from(config));
+                MemoryBudget.Path.DISTRIBUTED, 1_000_000L, 50, true, measures).toJson(TypeWeights.from(config));
     }
 
     /** The report stage's figures, as {@code ReportJob} records them. */

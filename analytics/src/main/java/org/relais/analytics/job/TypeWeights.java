@@ -12,15 +12,16 @@ import org.relais.ingest.config.RelaisConfig;
  * The weight of one interaction of each {@link EdgeType}; an edge's weight is the sum over its
  * interactions. A weight of 0 leaves the type out of the graph altogether (see
  * {@link InteractionGraph#typedEdges}). Defaults and the reasons for them are in the analytics
- * {@code reference.conf}.
+ * {@code reference.conf}. (The weights of a graph's edges themselves are kept by
+ * {@link org.relais.analytics.graph.EdgeWeights}.)
  */
-public final class EdgeWeights implements Serializable {
+public final class TypeWeights implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final EnumMap<EdgeType, Double> weights;
 
-    public EdgeWeights(Map<EdgeType, Double> weights) {
+    public TypeWeights(Map<EdgeType, Double> weights) {
         List<String> problems = new ArrayList<>();
         for (EdgeType t : EdgeType.values()) {
             Double w = weights.get(t);
@@ -36,12 +37,12 @@ public final class EdgeWeights implements Serializable {
         this.weights = new EnumMap<>(weights);
     }
 
-    public static EdgeWeights from(RelaisConfig config) {
+    public static TypeWeights from(RelaisConfig config) {
         Map<EdgeType, Double> w = new EnumMap<>(EdgeType.class);
         for (EdgeType t : EdgeType.values()) {
             w.put(t, config.number(t.configKey()));
         }
-        return new EdgeWeights(w);
+        return new TypeWeights(w);
     }
 
     public double of(EdgeType type) {
