@@ -108,15 +108,16 @@ public final class DemoCommand implements Callable<Integer> {
                 Night night = NIGHTS.get(i);
                 publish(config, samples, night.inputs());
                 System.out.println("Running the nightly job for " + night.runDate() + " with local Spark ...");
-                try (RunContext ctx = RunContext.open(config, LocalDate.parse(night.runDate()), "demo")) {
-                    Stages.nightly(ctx, i == NIGHTS.size() - 1);
+                boolean last = i == NIGHTS.size() - 1;
+                int code = JobCommand.run("relais demo", config, LocalDate.parse(night.runDate()), "demo", false,
+                        ctx -> Stages.nightly(ctx, last));
+                if (code != ExitCodes.OK) {
+                    return code;
                 }
             }
             return ExitCodes.OK;
         } catch (ConfigException e) {
             return JobCommand.fail("relais demo", e.getMessage(), ExitCodes.CONFIG);
-        } catch (StageFailedException e) {
-            return JobCommand.fail("relais demo", e.getMessage(), e.exitCode());
         } catch (Exception e) {
             return JobCommand.fail("relais demo", Stages.oneLine(e), ExitCodes.FAILED);
         } finally {
@@ -149,6 +150,9 @@ public final class DemoCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "Published %,d %s record(s) from sample-data/%s/%s to %s%n", total.sent(),
                         input.format(), input.directory(), files.size() == 1 ? files.get(0).getFileName() : input.glob(),
                         input.topic());
+                if (total.rejected() > 0) {
+                    System.err.println("relais demo: " + org.relais.ingest.cli.ProduceCommand.rejectedMessage(total));
+                }
             }
         }
     }

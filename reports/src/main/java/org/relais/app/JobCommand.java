@@ -53,9 +53,28 @@ abstract class JobCommand implements Callable<Integer> {
             System.err.println(name + ": " + e.getMessage());
             return ExitCodes.CONFIG;
         }
-        try (RunContext ctx = RunContext.open(config, run.runDate(), spec.name(), readsCommittedLake())) {
+        return run(name, config, run.runDate(), spec.name(), readsCommittedLake(), this::runStages);
+    }
+
+    /** Stages run with a lake and a Spark session. */
+    @FunctionalInterface
+    interface StageRunner {
+        void run(RunContext ctx) throws StageFailedException;
+    }
+
+    /**
+     * Opens the run (Spark, the lake, its lock), runs {@code stages}, and turns every way it can
+     * end into an exit code and, on failure, one line on standard error: a failed stage marks the
+     * run's manifest failed; a held lake is exit 5; a missing one (when {@code committedLake}) 3.
+     *
+     * @param name the command as the user typed it, for messages ({@code relais nightly})
+     * @param command the command's name in the lock and the Spark application name
+     */
+    static int run(String name, RelaisConfig config, java.time.LocalDate runDate, String command,
+            boolean committedLake, StageRunner stages) {
+        try (RunContext ctx = RunContext.open(config, runDate, command, committedLake)) {
             try {
-                runStages(ctx);
+                stages.run(ctx);
                 return ExitCodes.OK;
             } catch (StageFailedException e) {
                 return fail(name, e.getMessage() + " (manifest marked failed: " + recordFailure(ctx) + ")",

@@ -123,7 +123,7 @@ public final class ProduceCommand implements Callable<Integer> {
      * The error line when records were rejected: how many, for each reason (the quarantine's
      * reason codes), and where the first ones are, as {@code file:line}.
      */
-    static String rejectedMessage(RecordPublisher.Result total) {
+    public static String rejectedMessage(RecordPublisher.Result total) {
         String reasons = total.rejectedByReason().entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s: %,d", e.getKey().code(), e.getValue()))
                 .collect(Collectors.joining(", "));
