@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -13,7 +14,11 @@ import java.util.stream.Stream;
  * A run's report directory, {@code <reports>/<run-date>/}, written aside and swapped into place:
  * files go to a hidden staging directory; {@link #commit()} moves the previous directory away,
  * renames the staging one, then deletes the previous one. A reader sees the old reports or the new
- * ones, never a mix, and a run that fails before committing leaves the old ones untouched.
+ * ones, never a mix (for the moment between the two renames, no directory at all), and a run that
+ * fails before committing leaves the old ones untouched. What a run killed outright leaves behind
+ * (its staging directory; the previous directory moved aside, if it died between the renames) is
+ * cleaned up, or put back, by the next run of the date: runs of a date hold the lake's lock, so
+ * none of it belongs to a live run.
  */
 public final class ReportDirectory {
 
@@ -30,6 +35,7 @@ public final class ReportDirectory {
 
     public static ReportDirectory begin(Path root, String runDate) throws IOException {
         Files.createDirectories(root);
+        recoverLeftovers(root, runDate);
         Path staging = root.resolve("." + runDate + ".staging-" + UUID.randomUUID());
         Files.createDirectory(staging);
         return new ReportDirectory(root, runDate, staging);
@@ -62,6 +68,25 @@ public final class ReportDirectory {
         committed = true;
         if (hadPrevious) {
             deleteTree(previous);
+        }
+    }
+
+    /** Puts back a previous directory a killed commit had moved aside; deletes other runs' leftovers. */
+    private static void recoverLeftovers(Path root, String runDate) throws IOException {
+        List<Path> previous = hidden(root, runDate, ".previous-");
+        Path target = root.resolve(runDate);
+        if (!Files.exists(target) && previous.size() == 1) {
+            Files.move(previous.get(0), target, StandardCopyOption.ATOMIC_MOVE);
+            previous = List.of();
+        }
+        previous.forEach(ReportDirectory::deleteTree);
+        hidden(root, runDate, ".staging-").forEach(ReportDirectory::deleteTree);
+    }
+
+    /** The hidden directories {@code .<run-date><kind><uuid>} under {@code root}. */
+    private static List<Path> hidden(Path root, String runDate, String kind) throws IOException {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> p.getFileName().toString().startsWith("." + runDate + kind)).toList();
         }
     }
 

@@ -48,6 +48,32 @@ class ReportDirectoryTest {
         assertEquals(List.of("manifest.json"), names(root.resolve("2026-11-21")));
     }
 
+    @Test
+    void theNextRunPutsBackWhatARunKilledBetweenTheRenamesHadMovedAside() throws IOException {
+        write(".2026-11-20.previous-1b2c", "rankings.csv", "old");
+        write(".2026-11-20.staging-3d4e", "rankings.csv", "half");
+        write(".2026-11-19.staging-5f6a", "rankings.csv", "another date's, left alone");
+
+        ReportDirectory dir = ReportDirectory.begin(root, "2026-11-20");
+
+        assertEquals("old", Files.readString(root.resolve("2026-11-20/rankings.csv")), "readers see the old run again");
+        dir.abandon();
+        assertEquals(List.of(".2026-11-19.staging-5f6a", "2026-11-20"), names(root));
+    }
+
+    @Test
+    void theNextRunDeletesWhatARunKilledBeforeItsCommitLeft() throws IOException {
+        write("2026-11-20", "rankings.csv", "current");
+        write(".2026-11-20.previous-1b2c", "rankings.csv", "older");
+        write(".2026-11-20.staging-3d4e", "rankings.csv", "half");
+
+        ReportDirectory dir = ReportDirectory.begin(root, "2026-11-20");
+        dir.abandon();
+
+        assertEquals("current", Files.readString(root.resolve("2026-11-20/rankings.csv")));
+        assertEquals(List.of("2026-11-20"), names(root));
+    }
+
     private void write(String date, String name, String content) throws IOException {
         Files.createDirectories(root.resolve(date));
         Files.writeString(root.resolve(date).resolve(name), content);
