@@ -17,10 +17,13 @@ public final class DistributedPageRankResult {
     private final double finalDelta;
     private final DistributedPageRankParameters parameters;
     private final int iterations;
+    private final Runnable release;
 
     DistributedPageRankResult(Dataset<Row> scores, long vertexCount, long edgeCount, boolean converged,
-                              double finalDelta, DistributedPageRankParameters parameters, int iterations) {
+                              double finalDelta, DistributedPageRankParameters parameters, int iterations,
+                              Runnable release) {
         this.scores = scores;
+        this.release = release;
         this.vertexCount = vertexCount;
         this.edgeCount = edgeCount;
         this.converged = converged;
@@ -30,8 +33,16 @@ public final class DistributedPageRankResult {
     }
 
     /**
+     * Frees the cached partitions the {@link #scores()} are computed from; call it once they are
+     * written or collected (reading them after recomputes everything).
+     */
+    public void release() {
+        release.run();
+    }
+
+    /**
      * One row per vertex, {@link DistributedPageRank#SCORES_SCHEMA}: {@code id}, {@code pagerank}, in no
-     * particular order; the scores sum to 1.
+     * particular order; the scores sum to 1. Computed from cached partitions: see {@link #release()}.
      */
     public Dataset<Row> scores() {
         return scores;

@@ -250,7 +250,7 @@ public final class AnalyzeJob {
         // checkpoints are deleted only once the score table is written.
         String checkpoints = new org.apache.hadoop.fs.Path(checkpointBase(), "analyze-" + runDate + "-"
                 + java.util.UUID.randomUUID()).toString();
-        DistributedPageRankResult pr;
+        DistributedPageRankResult pr = null;
         try {
             pr = new DistributedPageRank(DistributedPageRankParameters.of(settings.measures().pageRank())
                     .withCheckpointInterval(settings.checkpointInterval()))
@@ -273,6 +273,9 @@ public final class AnalyzeJob {
                             ScoreTable.IN_STRENGTH});
             lake.replacePartition(scoreTable(actors, scores, received), ScoreTable.NAME, runDate);
         } finally {
+            if (pr != null) {
+                pr.release();
+            }
             deleteQuietly(checkpoints);
         }
         ObjectNode measures = Lake.json().createObjectNode();

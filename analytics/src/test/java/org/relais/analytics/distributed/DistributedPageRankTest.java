@@ -83,6 +83,7 @@ class DistributedPageRankTest {
         assertTrue(g.droppedSelfLoops() > 0 && g.mergedParallelEdges() > 0);
         PageRankResult expected = PageRank.compute(g, PageRankParameters.defaults().withTolerance(0).withMaxIterations(25));
         List<Double> deltas = new ArrayList<>();
+        java.util.Set<Object> cachedBefore = cachedRdds();
         DistributedPageRankResult actual = new DistributedPageRank(
                 DistributedPageRankParameters.defaults().withTolerance(0).withMaxIterations(25).withCheckpointInterval(7))
                 .withProgress((phase, i, delta) -> deltas.add(delta))
@@ -94,6 +95,15 @@ class DistributedPageRankTest {
         System.out.printf(Locale.ROOT, "distributed vs in-memory, 25 iterations, 3000 vertices: max difference %.2g%n", diff);
         assertTrue(diff <= AGREEMENT, "max difference " + diff);
         assertEquals(expected.finalDelta(), actual.finalDelta(), 1e-12);
+        actual.release();
+        java.util.Set<Object> left = cachedRdds();
+        left.removeAll(cachedBefore);
+        assertEquals(java.util.Set.of(), left, "nothing of the run stays cached once released");
+    }
+
+    private static java.util.Set<Object> cachedRdds() {
+        return new java.util.HashSet<>(scala.collection.JavaConverters.mapAsJavaMap(
+                SPARK.session().sparkContext().getPersistentRDDs()).keySet());
     }
 
     @Test
