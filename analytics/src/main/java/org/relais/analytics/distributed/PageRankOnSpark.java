@@ -28,6 +28,12 @@ import org.relais.analytics.graph.CompactGraph;
  * with the budget; a budget of 0 forces the distributed path and {@code Long.MAX_VALUE} the in-memory
  * one (within the size limit of int-indexed arrays). The in-memory path collects the edges to the driver
  * as primitive arrays, builds a {@link CompactGraph} and runs {@link PageRank}.
+ *
+ * <p>This is PageRank alone, for an edge {@code Dataset} of one's own (the benchmarks and the
+ * agreement tests of the two paths use it). The nightly analyze job does not: it computes every
+ * measure, so it chooses between the two paths with the estimate of its whole in-memory analysis
+ * ({@link MemoryBudget#analyzeBytes}), not of PageRank's graph alone, and on Spark it computes
+ * PageRank only, without warm start or seeds.
  */
 public final class PageRankOnSpark {
 

@@ -284,7 +284,8 @@ public final class AnalyzeJob {
         p.put("iterations", pr.iterations());
         p.put("converged", pr.converged());
         p.put("l1_change", pr.finalDelta());
-        measures.put("note", "the graph exceeded relais.analyze.memory-budget: PageRank, degrees and strengths only");
+        measures.put("note", "the graph exceeded relais.analyze.memory-budget: PageRank (from the uniform start,"
+                + " without warm start or seeds), degrees and strengths only");
         return new Result(actors.count(), m, byType, MemoryBudget.Path.DISTRIBUTED, estimate, pr.iterations(),
                 pr.converged(), measures);
     }
