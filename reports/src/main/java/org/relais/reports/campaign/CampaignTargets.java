@@ -3,7 +3,6 @@ package org.relais.reports.campaign;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -30,6 +29,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.relais.analytics.ScoreTable;
+import org.relais.analytics.job.InteractionGraph;
 import org.relais.ingest.lake.Tables;
 import org.relais.ingest.lake.Tables.Accounts;
 import org.relais.ingest.lake.Tables.Posts;
@@ -37,6 +37,7 @@ import org.relais.ingest.model.Platforms;
 import org.relais.reports.CsvTable;
 import org.relais.reports.CsvTable.Kind;
 import org.relais.reports.RankingTable;
+import org.relais.reports.tables.ReportInputs;
 
 /**
  * {@code campaign_targets.csv}: the public actors a campaign may contact, in a file its CRM loads
@@ -90,7 +91,7 @@ public final class CampaignTargets {
      */
     public static Dataset<Row> candidates(Dataset<Row> rankings, Dataset<Row> accounts, CampaignSettings settings) {
         Dataset<Row> acc = accounts.select(
-                concat(col(Tables.PLATFORM), lit(":"), col(Accounts.ACCOUNT_ID)).as(ACCOUNT_ACTOR),
+                InteractionGraph.actor(col(Tables.PLATFORM), col(Accounts.ACCOUNT_ID)).as(ACCOUNT_ACTOR),
                 col(Accounts.HANDLE).as(HANDLE), col(Accounts.DISPLAY_NAME).as(DISPLAY_NAME),
                 col(Accounts.PROFILE_URL).as(WEBSITE), col(Accounts.FOLLOWERS_COUNT).as(FOLLOWERS_COUNT),
                 col(Accounts.PROTECTED).as(PROTECTED));
@@ -114,9 +115,12 @@ public final class CampaignTargets {
      * The {@code limit} most used hashtags (lower case; a post counts once per hashtag) of each of
      * {@code actors}: rows {@code actor_id, tag, uses}, best first within each actor.
      */
-    static Dataset<Row> topHashtags(Dataset<Row> posts, Dataset<Row> actors, int limit) {
-        Dataset<Row> tags = posts.filter(col(Posts.AUTHOR_ID).isNotNull().and(col(Posts.HASHTAGS).isNotNull()))
-                .select(concat(col(Tables.PLATFORM), lit(":"), col(Posts.AUTHOR_ID)).as(ScoreTable.ACTOR_ID),
+    static Dataset<Row> topHashtags(Dataset<Row> posts, Dataset<Row> actors, Dataset<Row> identityLinks,
+            Dataset<Row> rankings, int limit) {
+        Dataset<Row> byAuthor = posts.filter(col(Posts.AUTHOR_ID).isNotNull().and(col(Posts.HASHTAGS).isNotNull()))
+                .select(ReportInputs.author().as(ScoreTable.ACTOR_ID), col(Posts.HASHTAGS));
+        Dataset<Row> tags = ReportInputs.asRanked(byAuthor, ScoreTable.ACTOR_ID, identityLinks, rankings)
+                .select(col(ScoreTable.ACTOR_ID),
                         explode(array_distinct(transform(col(Posts.HASHTAGS), h -> lower(h)))).as(TAG))
                 .join(actors.select(ScoreTable.ACTOR_ID), ScoreTable.ACTOR_ID, "left_semi")
                 .groupBy(ScoreTable.ACTOR_ID, TAG).agg(count(lit(1)).as(USES));
@@ -132,12 +136,13 @@ public final class CampaignTargets {
      * with their topics.
      */
     public static List<Target> select(Dataset<Row> rankings, Dataset<Row> accounts, Dataset<Row> posts,
-            CampaignSettings settings) {
+            Dataset<Row> identityLinks, CampaignSettings settings) {
         Dataset<Row> candidates = candidates(rankings, accounts, settings).cache();
         try {
             Map<String, List<String>> topics = new HashMap<>();
             if (settings.topicTags() > 0) {
-                for (Row r : topHashtags(posts, candidates, settings.topicTags()).collectAsList()) {
+                for (Row r : topHashtags(posts, candidates, identityLinks, rankings, settings.topicTags())
+                        .collectAsList()) {
                     topics.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
                 }
             }

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
@@ -29,11 +28,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.relais.analytics.CommunityTable;
 import org.relais.analytics.ScoreTable;
+import org.relais.analytics.job.InteractionGraph;
 import org.relais.ingest.format.BlogIds;
 import org.relais.ingest.lake.Tables;
 import org.relais.ingest.lake.Tables.BlogLinks;
 import org.relais.ingest.lake.Tables.Posts;
-import org.relais.ingest.model.Platforms;
 import org.relais.reports.RankingTable;
 
 /**
@@ -80,13 +79,15 @@ public final class CommunityReport {
      * One row per community of {@code communities}, by community id.
      *
      * @param rankings the run's ranking: who belongs to which community, and their PageRank
-     * @param posts the lake's posts: hashtags and cited URLs, by author
+     * @param posts the lake's posts: hashtags and cited URLs, by author (the blog an author's
+     *     account was merged into, see {@link ReportInputs#asRanked})
      * @param blogLinks the lake's blog links: blogs cited by blogs
+     * @param identityLinks the run's links of accounts to blogs
      * @param excludedDomains hosts never listed in {@code top_domains} (and their sub-domains):
      *     the platforms' own hosts, which links to posts would put first everywhere
      */
     public static Dataset<Row> build(Dataset<Row> communities, Dataset<Row> rankings, Dataset<Row> posts,
-            Dataset<Row> blogLinks, List<String> excludedDomains) {
+            Dataset<Row> blogLinks, Dataset<Row> identityLinks, List<String> excludedDomains) {
         Dataset<Row> members = rankings.filter(col(ScoreTable.COMMUNITY).isNotNull())
                 .select(col(ScoreTable.ACTOR_ID).as("m_actor"), col(ScoreTable.COMMUNITY).as("m_community"),
                         col(RankingTable.RANK).as("m_rank"),
@@ -102,8 +103,9 @@ public final class CommunityReport {
                         transform(col("tm"), x -> x.getField("m_name")).as(TOP_MEMBERS),
                         transform(col("tm"), x -> x.getField("m_actor")).as(TOP_MEMBER_IDS));
 
-        Column author = concat(col(Tables.PLATFORM), lit(":"), col(Posts.AUTHOR_ID));
-        Dataset<Row> authored = posts.filter(col(Posts.AUTHOR_ID).isNotNull());
+        Dataset<Row> authored = ReportInputs.asRanked(posts.filter(col(Posts.AUTHOR_ID).isNotNull())
+                .withColumn("actor", ReportInputs.author()), "actor", identityLinks, rankings);
+        Column author = col("actor");
         Dataset<Row> hashtags = authored.filter(col(Posts.HASHTAGS).isNotNull())
                 .select(author.as("actor"), explode(array_distinct(transform(col(Posts.HASHTAGS), h -> lower(h))))
                         .as(ITEM));
@@ -114,7 +116,7 @@ public final class CommunityReport {
                 .select(author.as("actor"), explode(array_distinct(col(Posts.URLS))).as("url"))
                 .select(col("actor"), host.apply(col("url")).as(ITEM));
         Dataset<Row> linkedBlogs = blogLinks
-                .select(concat(lit(Platforms.BLOG + ":"), col(BlogLinks.SOURCE_BLOG)).as("actor"),
+                .select(InteractionGraph.blog(col(BlogLinks.SOURCE_BLOG)).as("actor"),
                         col(BlogLinks.TARGET_BLOG).as(ITEM));
         Dataset<Row> domains = postDomains.unionByName(linkedBlogs).filter(col(ITEM).isNotNull());
         for (String excluded : excludedDomains) {

@@ -2,8 +2,6 @@ package org.relais.reports.tables;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -39,7 +37,7 @@ public final class IdentityLinks {
     /** The links with the accounts' handles, ordered by blog, then account. */
     public static Dataset<Row> build(Dataset<Row> links, Dataset<Row> accounts) {
         Dataset<Row> handles = accounts.select(
-                concat(col(Tables.PLATFORM), lit(":"), col(Tables.Accounts.ACCOUNT_ID)).as("h_actor"),
+                InteractionGraph.actor(col(Tables.PLATFORM), col(Tables.Accounts.ACCOUNT_ID)).as("h_actor"),
                 col(Tables.Accounts.HANDLE).as("h_handle"));
         Dataset<Row> named = links.join(handles, col(InteractionGraph.ACCOUNT_ACTOR).equalTo(col("h_actor")), "left")
                 .select(col(InteractionGraph.ACCOUNT_ACTOR).as(ACCOUNT_ID),

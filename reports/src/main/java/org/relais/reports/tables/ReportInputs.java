@@ -1,10 +1,10 @@
 package org.relais.reports.tables;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
 
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -72,9 +72,31 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
     static Dataset<Row> withoutDeletedAccounts(Dataset<Row> rows, String actorColumn, Dataset<Row> deletions) {
         Dataset<Row> deleted = deletions
                 .filter(col(Tables.Deletions.KIND).equalTo(Deletion.Kind.ACCOUNT.code()))
-                .select(concat(col(Tables.PLATFORM), lit(":"), col(Tables.Deletions.ACCOUNT_ID)).as("_deleted"))
+                .select(InteractionGraph.actor(col(Tables.PLATFORM), col(Tables.Deletions.ACCOUNT_ID)).as("_deleted"))
                 .distinct();
         return rows.join(deleted, rows.col(actorColumn).equalTo(deleted.col("_deleted")), "left_anti");
+    }
+
+    /** The actor id of a post's author (posts table columns). */
+    public static Column author() {
+        return InteractionGraph.actor(col(Tables.PLATFORM), col(Tables.Posts.AUTHOR_ID));
+    }
+
+    /**
+     * {@code rows} with each account actor id in {@code actorColumn} replaced by the blog the analyze
+     * job merged the account into ({@code relais.graph.merge-identities}), so that what the account
+     * posted counts for the actor the ranking holds: an account of the run's {@code identityLinks}
+     * that is not itself in {@code rankings} was merged into its blog. Without merged identities
+     * every linked account is ranked itself, and nothing changes.
+     */
+    public static Dataset<Row> asRanked(Dataset<Row> rows, String actorColumn, Dataset<Row> identityLinks,
+            Dataset<Row> rankings) {
+        Dataset<Row> merged = identityLinks
+                .join(rankings, identityLinks.col(InteractionGraph.ACCOUNT_ACTOR)
+                        .equalTo(rankings.col(ScoreTable.ACTOR_ID)), "left_anti")
+                .select(col(InteractionGraph.ACCOUNT_ACTOR).as("_merged"), col(InteractionGraph.BLOG_ACTOR).as("_into"));
+        Dataset<Row> joined = rows.join(merged, rows.col(actorColumn).equalTo(merged.col("_merged")), "left");
+        return joined.withColumn(actorColumn, coalesce(col("_into"), rows.col(actorColumn))).drop("_merged", "_into");
     }
 
     private static Dataset<Row> optional(SparkSession spark, Lake lake, String table, String runDate,

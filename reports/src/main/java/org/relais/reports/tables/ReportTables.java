@@ -107,7 +107,7 @@ public final class ReportTables {
 
             t0 = System.nanoTime();
             Dataset<Row> communities = CommunityReport.build(in.communities(), rankings, in.posts(), in.blogLinks(),
-                    settings.excludedDomains());
+                    in.identityLinks(), settings.excludedDomains());
             files.add(logged(throughLake(lake, communities, CommunityReport.NAME, CommunityReport.SCHEMA, runDate,
                     CommunityReport::ordered, CommunityReport.COLUMNS, stagedDir.resolve(CommunityReport.FILE), p), t0));
             tables.add(CommunityReport.NAME);
@@ -134,7 +134,7 @@ public final class ReportTables {
 
             t0 = System.nanoTime();
             List<CampaignTargets.Target> targets = CampaignTargets.select(rankings, in.accounts(), in.posts(),
-                    settings.campaign());
+                    in.identityLinks(), settings.campaign());
             files.add(logged(new Output(CampaignTargets.FILE, CampaignTargets.write(
                     stagedDir.resolve(CampaignTargets.FILE), targets, settings.campaign(), runDate)), t0));
 

@@ -35,12 +35,14 @@ class CampaignTargetsTest {
     static Dataset<Row> rankings;
     static Dataset<Row> accounts;
     static Dataset<Row> posts;
+    static Dataset<Row> links;
 
     @BeforeAll
     static void inputs() {
         rankings = ReportFixture.rankings(spark.session()).cache();
         accounts = ReportFixture.accounts(spark.session()).cache();
         posts = ReportFixture.posts(spark.session()).cache();
+        links = ReportFixture.identityLinks(spark.session()).cache();
     }
 
     /** A Relais score of at least 50 and 1,000 followers: mastodon:7, at 40, falls short. */
@@ -49,8 +51,23 @@ class CampaignTargetsTest {
     }
 
     private static List<String> ids(CampaignSettings settings) {
-        return CampaignTargets.select(rankings, accounts, posts, settings).stream()
+        return CampaignTargets.select(rankings, accounts, posts, links, settings).stream()
                 .map(CampaignTargets.Target::actorId).toList();
+    }
+
+    @Test
+    void theHashtagsOfAnAccountMergedIntoItsBlogAreTheBlogsTopics() {
+        // With merged identities the blog is ranked and the account it absorbed is not: twitter:1's
+        // posts (#GrandOral2027 twice, #Municipales once) are the blog's.
+        Dataset<Row> merged = rankings.filter(org.apache.spark.sql.functions.col("actor_id").notEqual("twitter:1"));
+        CampaignTargets.Target blog = CampaignTargets.select(merged, accounts, posts, links,
+                CampaignSettings.defaults().withThresholds(0, 0)).stream()
+                .filter(t -> t.actorId().equals("blog:chroniques.example")).findFirst().orElseThrow();
+        assertEquals(List.of("grandoral2027", "municipales"), blog.topics());
+        CampaignTargets.Target alone = CampaignTargets.select(rankings, accounts, posts, links,
+                CampaignSettings.defaults().withThresholds(0, 0)).stream()
+                .filter(t -> t.actorId().equals("blog:chroniques.example")).findFirst().orElseThrow();
+        assertEquals(List.of(), alone.topics(), "not merged: the account's posts are its own");
     }
 
     @Test
@@ -104,7 +121,7 @@ class CampaignTargetsTest {
     void theNationBuilderFileHasTheDocumentedImportHeaderAndParses() throws IOException {
         Path file = dir.resolve("campaign_targets.csv");
         CampaignSettings settings = fiftyAndAThousand();
-        long rows = CampaignTargets.write(file, CampaignTargets.select(rankings, accounts, posts, settings), settings,
+        long rows = CampaignTargets.write(file, CampaignTargets.select(rankings, accounts, posts, links, settings), settings,
                 "2026-11-21");
         assertEquals(5, rows);
         assertEquals("external_id,first_name,last_name,twitter_login,twitter_id,website,tag_list,note",
@@ -127,7 +144,7 @@ class CampaignTargetsTest {
     void theGenericFileIsAPlainCrmList() throws IOException {
         Path file = dir.resolve("generic.csv");
         CampaignSettings settings = CampaignSettings.defaults().withFormat(CampaignFormat.GENERIC).withThresholds(0, 0);
-        CampaignTargets.write(file, CampaignTargets.select(rankings, accounts, posts, settings), settings, "2026-11-21");
+        CampaignTargets.write(file, CampaignTargets.select(rankings, accounts, posts, links, settings), settings, "2026-11-21");
         CsvFiles.Table t = read(file);
         assertEquals(List.of("id", "platform", "handle", "name", "profile_url", "rank", "relais_score", "pagerank",
                 "community", "tags"), t.header());
