@@ -51,7 +51,7 @@ public final class FollowsCsvFormat extends CsvFormat {
         CsvRow row = CsvRow.parse(value);
         String followerId = row.required(FOLLOWER_ID);
         String followeeId = row.required(FOLLOWEE_ID);
-        String platform = Values.platform(platformOrDefault(row.optional(PLATFORM)), PLATFORM);
+        String platform = Values.socialPlatform(platformOrDefault(row.optional(PLATFORM)), PLATFORM);
         Instant observedAt = context.checkTime(row.time(OBSERVED_AT), OBSERVED_AT);
         if (observedAt == null) {
             observedAt = context.receivedAt();

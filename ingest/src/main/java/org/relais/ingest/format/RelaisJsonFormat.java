@@ -75,7 +75,7 @@ public final class RelaisJsonFormat extends JsonLinesFormat {
 
     private static Post post(JsonObject o, ParseContext context) throws BadRecordException {
         return new Post(
-                Values.platform(o.requiredText("platform"), "platform"),
+                Values.socialPlatform(o.requiredText("platform"), "platform"),
                 o.requiredId("post_id"),
                 o.id("author_id"),
                 Values.handle(o.text("author_handle")),
@@ -120,7 +120,7 @@ public final class RelaisJsonFormat extends JsonLinesFormat {
 
     private static Account account(JsonObject o, ParseContext context) throws BadRecordException {
         return new Account(
-                Values.platform(o.requiredText("platform"), "platform"),
+                Values.socialPlatform(o.requiredText("platform"), "platform"),
                 o.requiredId("account_id"),
                 Values.handle(o.text("handle")),
                 o.text("display_name"),
@@ -135,7 +135,7 @@ public final class RelaisJsonFormat extends JsonLinesFormat {
 
     private static Follow follow(JsonObject o, ParseContext context) throws BadRecordException {
         return new Follow(
-                Values.platform(o.requiredText("platform"), "platform"),
+                Values.socialPlatform(o.requiredText("platform"), "platform"),
                 o.requiredId("follower_id"),
                 o.requiredId("followee_id"),
                 observedAt(o, context),

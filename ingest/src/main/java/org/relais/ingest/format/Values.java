@@ -18,26 +18,18 @@ final class Values {
     }
 
     /**
-     * Returns {@code value} when it is one of {@link Platforms#ALL}: an unknown platform would
-     * create actor ids that match nothing.
-     */
-    static String platform(String value, String field) throws BadRecordException {
-        if (!Platforms.ALL.contains(value)) {
-            throw new BadRecordException(Reason.WRONG_TYPE, field + " was " + quote(value)
-                    + ", but must be one of " + String.join(", ", Platforms.ALL));
-        }
-        return value;
-    }
-
-    /**
      * Returns {@code value} when it is one of {@link Platforms#ALL} other than
-     * {@link Platforms#BLOG}: for records about accounts and posts, which blogs do not have.
+     * {@link Platforms#BLOG}: the platform of an account, post or follow. An unknown platform would
+     * create actor ids that match nothing; a blog is an actor through its links, and a post on
+     * platform {@code blog} would make an actor {@code blog:<author_id>} that a blog id could
+     * collide with.
      */
     static String socialPlatform(String value, String field) throws BadRecordException {
-        if (platform(value, field).equals(Platforms.BLOG)) {
+        if (!Platforms.ALL.contains(value) || value.equals(Platforms.BLOG)) {
             List<String> social = Platforms.ALL.stream().filter(p -> !p.equals(Platforms.BLOG)).toList();
             throw new BadRecordException(Reason.WRONG_TYPE, field + " was " + quote(value)
-                    + ", but must be one of " + String.join(", ", social) + ": blogs have no accounts here");
+                    + ", but must be one of " + String.join(", ", social)
+                    + (value.equals(Platforms.BLOG) ? ": blogs have no accounts, posts or follows here" : ""));
         }
         return value;
     }

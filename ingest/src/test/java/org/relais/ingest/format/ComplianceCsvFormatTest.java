@@ -41,7 +41,7 @@ class ComplianceCsvFormatTest {
             ,1,2,                            | MISSING_FIELD          | platform is empty
             twitter,,,                       | MISSING_FIELD          | post_id and account_id are both empty
             myspace,1,,                      | WRONG_TYPE             | platform was 'myspace'
-            blog,http://a.example/1,,        | WRONG_TYPE             | blogs have no accounts here
+            blog,http://a.example/1,,        | WRONG_TYPE             | blogs have no accounts, posts or follows here
             twitter,1,,yesterday             | WRONG_TYPE             | deleted_at was 'yesterday'
             twitter,1,,2031-01-01            | TIMESTAMP_OUT_OF_RANGE | deleted_at was 2031-01-01T00:00:00Z
             twitter,1,"2                     | MALFORMED_CSV          | record is not valid CSV

@@ -63,7 +63,8 @@ class FollowsCsvFormatTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             ,2,twitter,                      | MISSING_FIELD          | follower_id is empty
             1, ,twitter,                     | MISSING_FIELD          | followee_id is empty
-            1,2,facebook,                    | WRONG_TYPE             | platform was 'facebook', but must be one of twitter, bluesky, mastodon, blog
+            1,2,facebook,                    | WRONG_TYPE             | platform was 'facebook', but must be one of twitter, bluesky, mastodon
+            1,2,blog,                        | WRONG_TYPE             | platform was 'blog', but must be one of twitter, bluesky, mastodon: blogs have no accounts, posts or follows here
             1,2,twitter,last week            | WRONG_TYPE             | observed_at was 'last week', but must be an ISO-8601 date-time
             1,2,twitter,2005-12-31T23:59:59Z | TIMESTAMP_OUT_OF_RANGE | observed_at was 2005-12-31T23:59:59Z, but must be in [2006-01-01T00:00:00Z, 2025-01-02T00:00:00Z]
             1,2,twitter                      | MALFORMED_CSV          | row has 3 field(s), but the header has 4

@@ -44,8 +44,8 @@ class IdentitiesCsvFormatTest {
             ,twitter,1,a                        | MISSING_FIELD | blog_url is empty
             http://a.example/,,1,a              | MISSING_FIELD | platform is empty
             http://a.example/,twitter,,a        | MISSING_FIELD | account_id is empty
-            http://a.example/,facebook,1,a      | WRONG_TYPE    | platform was 'facebook', but must be one of twitter, bluesky, mastodon, blog
-            http://a.example/,blog,1,a          | WRONG_TYPE    | platform was 'blog', but must be one of twitter, bluesky, mastodon: blogs have no accounts here
+            http://a.example/,facebook,1,a      | WRONG_TYPE    | platform was 'facebook', but must be one of twitter, bluesky, mastodon
+            http://a.example/,blog,1,a          | WRONG_TYPE    | platform was 'blog', but must be one of twitter, bluesky, mastodon: blogs have no accounts, posts or follows here
             a.example,twitter,1,a               | WRONG_TYPE    | blog_url was 'a.example', but must be an http(s) URL with a host
             http://a.example/,twitter,1         | MALFORMED_CSV | row has 3 field(s), but the header has 4
             """)

@@ -123,7 +123,8 @@ class RelaisJsonFormatTest {
             {"type":7}                                                                         | WRONG_TYPE             | type must be a string, but was number
             {"type":"like","platform":"twitter"}                                               | UNSUPPORTED_RECORD     | type was 'like', but must be one of post, account, follow, blog_link
             {"type":"post","post_id":"1"}                                                      | MISSING_FIELD          | platform is missing
-            {"type":"post","platform":"facebook","post_id":"1"}                                | WRONG_TYPE             | platform was 'facebook', but must be one of twitter, bluesky, mastodon, blog
+            {"type":"post","platform":"facebook","post_id":"1"}                                | WRONG_TYPE             | platform was 'facebook', but must be one of twitter, bluesky, mastodon
+            {"type":"post","platform":"blog","post_id":"1"}                                    | WRONG_TYPE             | platform was 'blog', but must be one of twitter, bluesky, mastodon: blogs have no accounts, posts or follows here
             {"type":"post","platform":"twitter"}                                               | MISSING_FIELD          | post_id is missing
             {"type":"post","platform":"twitter","post_id":""}                                  | MISSING_FIELD          | post_id is empty
             {"type":"post","platform":"twitter","post_id":null}                                | MISSING_FIELD          | post_id is null
