@@ -20,8 +20,10 @@ public final class CommunityTable {
     public static final String INTERNAL_WEIGHT = "internal_weight";
     /** Sum of the PageRank of its members. */
     public static final String PAGERANK_MASS = "pagerank_mass";
-    /** Its members with the highest PageRank, best first (actor ids). */
+    /** Its members with the highest PageRank, best first (actor ids): {@link #TOP_MEMBER_COUNT} of them. */
     public static final String TOP_MEMBERS = "top_members";
+    /** How many members {@link #TOP_MEMBERS} lists, here, in the community report and in {@code relais rank}. */
+    public static final int TOP_MEMBER_COUNT = 5;
 
     public static final StructType SCHEMA = new StructType()
             .add(COMMUNITY, DataTypes.IntegerType, false)

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.relais.analytics.CommunityTable;
 import org.relais.analytics.algo.community.Partition;
 import org.relais.analytics.algo.explain.Explanation;
 import org.relais.analytics.graph.CompactGraph;
@@ -179,7 +180,7 @@ public final class RankCommand implements Callable<Integer> {
         List<List<?>> rows = new ArrayList<>();
         for (int c = 0; c < p.communityCount(); c++) {
             List<String> members = new ArrayList<>();
-            for (int v : m.communityRanks().topMembers(c, 5)) {
+            for (int v : m.communityRanks().topMembers(c, CommunityTable.TOP_MEMBER_COUNT)) {
                 members.add(file.label(v));
             }
             rows.add(Arrays.asList(c, p.size(c), p.modularityContribution(c), p.internalWeight(c),

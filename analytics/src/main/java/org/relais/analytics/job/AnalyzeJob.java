@@ -71,8 +71,6 @@ public final class AnalyzeJob {
     static final String RANDOM_JUMP = "random_jump";
     /** The default directory of PageRank on Spark's checkpoints, in the lake. */
     static final String CHECKPOINTS = "_checkpoints";
-    /** Members of a community listed in the community table. */
-    static final int TOP_MEMBERS = 5;
 
     private final SparkSession spark;
     private final Lake lake;
@@ -507,7 +505,8 @@ public final class AnalyzeJob {
                 .doubles(CommunityTable.MODULARITY_SHARE, p::modularityContribution)
                 .doubles(CommunityTable.INTERNAL_WEIGHT, p::internalWeight)
                 .doubles(CommunityTable.PAGERANK_MASS, m.communityRanks()::scoreMass)
-                .strings(CommunityTable.TOP_MEMBERS, c -> Arrays.stream(m.communityRanks().topMembers(c, TOP_MEMBERS))
+                .strings(CommunityTable.TOP_MEMBERS, c -> Arrays.stream(
+                                m.communityRanks().topMembers(c, CommunityTable.TOP_MEMBER_COUNT))
                         .mapToObj(v -> ids[v]).toArray(String[]::new));
     }
 

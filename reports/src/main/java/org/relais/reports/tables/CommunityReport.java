@@ -54,7 +54,7 @@ public final class CommunityReport {
     public static final String TOP_MEMBER_IDS = "top_member_ids";
 
     /** Members, hashtags and domains listed per community. */
-    public static final int TOP = 5;
+    public static final int TOP = CommunityTable.TOP_MEMBER_COUNT;
 
     public static final List<ReportColumn> COLUMNS = List.of(
             ReportColumn.integer(CommunityTable.COMMUNITY),
