@@ -147,7 +147,8 @@ public final class DemoCommand implements Callable<Integer> {
                 for (Path f : files) {
                     total = total.plus(publisher.publish(input.topic(), Formats.byName(input.format()), f, b -> { }));
                 }
-                System.out.printf(Locale.ROOT, "Published %,d %s record(s) from sample-data/%s/%s to %s%n", total.sent(),
+                System.out.printf(Locale.ROOT, "Published %,d %s record(s) from sample-data/%s/%s to %s%n",
+                        total.sent(),
                         input.format(), input.directory(), files.size() == 1 ? files.get(0).getFileName() : input.glob(),
                         input.topic());
                 if (total.rejected() > 0) {

@@ -20,7 +20,8 @@ final class NightlySummary {
         sb.append(String.format(Locale.ROOT, "  analyze: %,d actors, %,d edges, PageRank %s after %d iterations%n",
                 analyze.actors(), analyze.edges(), analyze.pageRankConverged() ? "converged" : "NOT converged",
                 analyze.pageRankIterations()));
-        sb.append(String.format(Locale.ROOT, "  report:  %,d actors ranked in %s%n", report.actors(), report.directory()));
+        sb.append(String.format(Locale.ROOT, "  report:  %,d actors ranked in %s%n", report.actors(),
+                report.directory()));
         if (full) {
             sb.append(String.format(Locale.ROOT, "%nTop %d:%n", report.top().size()));
             sb.append(JobCommand.topTable(report));

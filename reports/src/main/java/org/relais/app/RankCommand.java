@@ -125,7 +125,8 @@ public final class RankCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         CompactGraph graph = file.graph();
-        System.err.printf(Locale.ROOT, "relais rank: %,d nodes, %,d edges (%,d rows)%n", graph.vertexCount(), graph.edgeCount(),
+        System.err.printf(Locale.ROOT, "relais rank: %,d nodes, %,d edges (%,d rows)%n", graph.vertexCount(),
+                graph.edgeCount(),
                 file.edgeRecords());
         Seeds teleport;
         try {
@@ -229,8 +230,8 @@ public final class RankCommand implements Callable<Integer> {
         if (found.length < given) {
             Set<String> nodes = new HashSet<>(Arrays.asList(file.ids()));
             List<String> missing = seeds.ids().stream().filter(id -> !nodes.contains(id)).toList();
-            System.err.printf(Locale.ROOT, "relais rank: %,d of the %,d seed ids in %s are not nodes of the graph and are ignored:"
-                    + " %s%s%n", missing.size(), given, seedsFile, String.join(", ", missing.subList(0,
+            System.err.printf(Locale.ROOT, "relais rank: %,d of the %,d seed ids in %s are not nodes of the graph and are"
+                    + " ignored: %s%s%n", missing.size(), given, seedsFile, String.join(", ", missing.subList(0,
                             Math.min(5, missing.size()))), missing.size() > 5 ? ", ..." : "");
         }
         return new Seeds(teleport, given, found.length);

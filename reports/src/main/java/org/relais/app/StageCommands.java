@@ -32,7 +32,8 @@ final class StageCommands {
         @Override
         void runStages(RunContext ctx) throws StageFailedException {
             AnalyzeJob.Result r = Stages.analyze(ctx);
-            System.out.printf(Locale.ROOT, "analyze: %,d actors, %,d edges; PageRank %s in %d iterations%n", r.actors(), r.edges(),
+            System.out.printf(Locale.ROOT, "analyze: %,d actors, %,d edges; PageRank %s in %d iterations%n", r.actors(),
+                    r.edges(),
                     r.pageRankConverged() ? "converged" : "did not converge", r.pageRankIterations());
         }
     }

@@ -231,7 +231,8 @@ public final class AnalyzeJob {
         MeasureSuite.Measures measures = new MeasureSuite(settings.measures(), progressLog()).run(graph, seeds, warm);
         LOG.info("analyze: PageRank {} after {} iterations; {} communities, modularity {}",
                 measures.pageRank().converged() ? "converged" : "did NOT converge", measures.pageRank().iterations(),
-                measures.partition().communityCount(), String.format(Locale.ROOT, "%.4f", measures.partition().modularity()));
+                measures.partition().communityCount(),
+                String.format(Locale.ROOT, "%.4f", measures.partition().modularity()));
 
         lake.replacePartition(explanations(ids, graph, measures, typed), ExplanationTable.NAME, runDate);
         // The graph is not needed any more: let it go before the tables are sliced.

@@ -130,7 +130,8 @@ public final class ProduceCommand implements Callable<Integer> {
         List<String> places = total.rejections().stream().limit(PLACES_NAMED)
                 .map(RecordPublisher.Rejection::place).toList();
         long unnamed = total.rejected() - places.size();
-        return String.format(Locale.ROOT, "%,d record(s) rejected and not published (%s), %s %s%s", total.rejected(), reasons,
+        return String.format(Locale.ROOT, "%,d record(s) rejected and not published (%s), %s %s%s", total.rejected(),
+                reasons,
                 unnamed > 0 ? "first at" : "at", String.join(", ", places),
                 unnamed > 0 ? String.format(Locale.ROOT, " and %,d more", unnamed) : "");
     }

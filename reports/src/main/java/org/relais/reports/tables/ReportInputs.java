@@ -94,7 +94,8 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
         Dataset<Row> merged = identityLinks
                 .join(rankings, identityLinks.col(InteractionGraph.ACCOUNT_ACTOR)
                         .equalTo(rankings.col(ScoreTable.ACTOR_ID)), "left_anti")
-                .select(col(InteractionGraph.ACCOUNT_ACTOR).as("_merged"), col(InteractionGraph.BLOG_ACTOR).as("_into"));
+                .select(col(InteractionGraph.ACCOUNT_ACTOR).as("_merged"),
+                        col(InteractionGraph.BLOG_ACTOR).as("_into"));
         Dataset<Row> joined = rows.join(merged, rows.col(actorColumn).equalTo(merged.col("_merged")), "left");
         return joined.withColumn(actorColumn, coalesce(col("_into"), rows.col(actorColumn))).drop("_merged", "_into");
     }
