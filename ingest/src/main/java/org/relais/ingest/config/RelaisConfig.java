@@ -270,7 +270,7 @@ public final class RelaisConfig {
             // so that a later source overrides an earlier one, and spark.x and spark.x.y can both be set.
             PassThrough passThrough = new PassThrough();
             Config defaults = passThrough.take(reference);
-            fromFile = passThrough.take(fromFile);
+            fromFile = passThrough.take(resolvePassThrough(fromFile, reference, problems));
             Config fromEnv = fromEnvironment(reference, passThrough, problems);
             // One override at a time, each over the ones before: so that the last of two values of
             // a key wins, and a section given whole merges with keys set inside it
@@ -339,6 +339,29 @@ public final class RelaisConfig {
                 problems.add("environment: " + e.getMessage());
                 return ConfigFactory.empty();
             }
+        }
+
+        /**
+         * {@code file} with the substitutions in its pass-through sections resolved (against the
+         * file, the defaults and the environment: {@code "sasl.jaas.config" = ${?KAFKA_JAAS}}),
+         * since those sections are taken apart into properties before the rest is resolved. A
+         * substitution that resolves to nothing is a problem, reported with the file's line.
+         */
+        private static Config resolvePassThrough(Config file, Config reference, List<String> problems) {
+            Config out = file;
+            for (String section : PASS_THROUGH) {
+                if (!file.hasPathOrNull(section)) {
+                    continue;
+                }
+                try {
+                    Config resolved = file.withOnlyPath(section).resolveWith(file.withFallback(reference));
+                    out = out.withoutPath(section).withFallback(resolved);
+                } catch (com.typesafe.config.ConfigException e) {
+                    problems.add(e.getMessage());
+                    out = out.withoutPath(section);
+                }
+            }
+            return out;
         }
 
         /**

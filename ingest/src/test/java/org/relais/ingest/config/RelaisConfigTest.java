@@ -19,6 +19,29 @@ class RelaisConfigTest {
     Path dir;
 
     @Test
+    void secretsInTheFileComeFromTheEnvironmentThroughSubstitutions() throws Exception {
+        // As configuration.md shows: the file names the variable, the value stays out of the file.
+        Path file = write("""
+                relais.kafka.client {
+                  "security.protocol" = SASL_SSL
+                  "sasl.jaas.config" = ${?RELAIS_TEST_NO_SUCH_VARIABLE}
+                  "ssl.truststore.location" = ${HOME}"/truststore.jks"
+                }
+                relais.spark.conf { "spark.local.dir" = ${?HOME} }
+                """);
+        RelaisConfig config = RelaisConfig.builder().file(file).build();
+        assertEquals(Map.of("security.protocol", "SASL_SSL",
+                "ssl.truststore.location", System.getenv("HOME") + "/truststore.jks"),
+                config.passThrough(RelaisConfig.KAFKA_CLIENT), "an unset optional variable leaves the property out");
+        assertEquals(Map.of("spark.local.dir", System.getenv("HOME")), config.passThrough(RelaisConfig.SPARK_CONF));
+
+        ConfigException missing = assertThrows(ConfigException.class, () -> RelaisConfig.builder()
+                .file(write("relais.kafka.client { \"sasl.jaas.config\" = ${RELAIS_TEST_NO_SUCH_VARIABLE} }"))
+                .build());
+        assertTrue(missing.getMessage().contains("RELAIS_TEST_NO_SUCH_VARIABLE"), missing.getMessage());
+    }
+
+    @Test
     void defaultsComeFromReferenceConf() {
         RelaisConfig c = RelaisConfig.defaults();
         assertEquals("lake", c.string("relais.lake"));
