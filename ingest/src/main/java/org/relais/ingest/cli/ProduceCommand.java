@@ -84,6 +84,13 @@ public final class ProduceCommand implements Callable<Integer> {
             return ExitCodes.CONFIG;
         }
         KafkaSettings kafka = KafkaSettings.from(config);
+        if (!kafka.topics().contains(topic)) {
+            // Published all the same (another configuration may read it), but said: records, and
+            // deletions among them, sent where no ingest reads would otherwise vanish unseen.
+            System.err.println("relais produce: warning: " + topic + " is not one of the topics the ingest job reads"
+                    + " (relais.kafka.topics: " + String.join(", ", kafka.topics()) + "); its records stay out of"
+                    + " the lake unless it is added there");
+        }
         long maxRecordBytes = config.bytes("relais.ingest.max-record-bytes");
         try (Admin admin = Topics.connect(kafka);
                 Producer<byte[], byte[]> producer = RecordPublisher.createProducer(kafka, maxRecordBytes)) {

@@ -67,6 +67,9 @@ final class CsvFiles {
             if (row.oversized()) {
                 return SourceRecord.tooLarge(row.line(), prefix.length + row.size());
             }
+            if (row.openQuote()) {
+                return SourceRecord.openQuote(row.line(), row.size());
+            }
             String rowKey = null;
             try {
                 CsvRow fields = CsvRow.of(header, CsvRow.fieldsLenient(row.bytes()));

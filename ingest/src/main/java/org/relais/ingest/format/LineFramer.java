@@ -33,8 +33,10 @@ final class LineFramer {
     /**
      * One record: its bytes without the line end, the 1-based line where it starts, and its size
      * (more than {@code bytes.length} when it was too long to keep, and {@code bytes} is empty).
+     * {@code openQuote}: in CSV mode, the stream ended inside a quoted field, so the record runs
+     * from its line to the end of the file.
      */
-    record Frame(byte[] bytes, long line, long size) {
+    record Frame(byte[] bytes, long line, long size, boolean openQuote) {
 
         boolean oversized() {
             return size > bytes.length;
@@ -61,6 +63,8 @@ final class LineFramer {
     private long oversizedLength = -1;
     /** The line number of the next byte to read. */
     private long line = 1;
+    /** Whether the last record read ended with the stream, inside a quoted CSV field. */
+    private boolean endedInQuotes;
 
     /**
      * @param in the stream; the caller closes it
@@ -89,13 +93,13 @@ final class LineFramer {
                 return null;
             }
             if (oversizedLength >= 0) {
-                return new Frame(new byte[0], start, oversizedLength);
+                return new Frame(new byte[0], start, oversizedLength, false);
             }
             if (recordLength > 0 && record[recordLength - 1] == '\r') {
                 recordLength--;
             }
             if (!isBlank()) {
-                return new Frame(Arrays.copyOf(record, recordLength), start, recordLength);
+                return new Frame(Arrays.copyOf(record, recordLength), start, recordLength, endedInQuotes);
             }
         }
     }
@@ -120,12 +124,14 @@ final class LineFramer {
     private boolean readRecord() throws IOException {
         recordLength = 0;
         oversizedLength = -1;
+        endedInQuotes = false;
         boolean readAnything = false;
         boolean fieldStart = true;
         boolean quotedField = false;
         boolean inQuotes = false;
         while (true) {
             if (chunkPos == chunkEnd && !fill()) {
+                endedInQuotes = inQuotes;
                 return readAnything;
             }
             readAnything = true;

@@ -164,10 +164,11 @@ public final class RecordPublisher {
                     (int) Math.min(maxRecordBytes, SourceRecord.NO_LIMIT));
             while (records.hasNext() && failure.get() == null) {
                 SourceRecord r = records.next();
-                if (r.size() > maxRecordBytes) {
-                    rejected.merge(Reason.OVERSIZED, 1L, Long::sum);
+                if (r.size() > maxRecordBytes || r.openQuote()) {
+                    Rejection rejection = r.openQuote() ? openQuote(file, r) : tooLarge(file, format, r);
+                    rejected.merge(rejection.reason(), 1L, Long::sum);
                     if (rejections.size() < MAX_REJECTION_MESSAGES) {
-                        rejections.add(tooLarge(file, format, r));
+                        rejections.add(rejection);
                     }
                     continue;
                 }
@@ -211,6 +212,13 @@ public final class RecordPublisher {
         return new Rejection(file + ":" + r.line(), Reason.OVERSIZED, "record of " + r.size()
                 + " bytes is larger than relais.ingest.max-record-bytes (" + maxRecordBytes + ")"
                 + (r.oversized() && format.name().endsWith("-csv") ? " (a quote left open?)" : ""));
+    }
+
+    /** A CSV row whose quote is never closed: published, it would be one row holding the rest of the file. */
+    private static Rejection openQuote(Path file, SourceRecord r) {
+        return new Rejection(file + ":" + r.line(), Reason.MALFORMED_CSV, "a quoted field opened on this line is never"
+                + " closed: the rest of the file (" + r.size() + " bytes) would be one row; close the quote and"
+                + " publish the file again");
     }
 
     /** The decompressed stream of a {@code .gz} file; a file that is not gzip is bad input. */

@@ -47,6 +47,18 @@ class ProduceCommandIT {
     }
 
     @Test
+    void aTopicTheIngestJobDoesNotReadIsPublishedWithAWarning() throws Exception {
+        Path deletions = write("compliance.csv", "platform,post_id,account_id", "twitter,,99");
+        CommandRun run = CommandRun.of(new ProduceCommand(), "--format", "compliance-csv", "--topic", "relais.compliance",
+                "--bootstrap-servers", kafka.bootstrapServers(), deletions.toString());
+        assertEquals(ExitCodes.OK, run.code(), run.err());
+        assertEquals("relais produce: warning: relais.compliance is not one of the topics the ingest job reads"
+                + " (relais.kafka.topics: relais.posts, relais.follows, relais.blog-links); its records stay out of the"
+                + " lake unless it is added there", run.err().strip());
+        assertEquals(1, recordsIn("relais.compliance"));
+    }
+
+    @Test
     void aRecordTooLargeIsNamedAndFailsTheRunAfterTheOthersArePublished() throws Exception {
         String large = "{\"type\":\"post\",\"platform\":\"twitter\",\"post_id\":\"9\",\"text\":\"" + "x".repeat(2000)
                 + "\"}";
@@ -89,6 +101,24 @@ class ProduceCommandIT {
     }
 
     @Test
+    void aQuoteNeverClosedBeforeTheEndOfTheFileIsNamedRatherThanSwallowingTheRowsAfterIt() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("follower_id,followee_id"));
+        for (int i = 0; i < 10; i++) {
+            lines.add((i == 7 ? "\"" : "") + "twitter:" + (1000 + i) + ",twitter:" + (2000 + i));
+        }
+        Path follows = write("follows.csv", lines.toArray(String[]::new));
+        CommandRun run = produce("follows-csv", "open-quote", follows);
+
+        assertEquals(ExitCodes.TOO_MANY_BAD_RECORDS, run.code(), run.err());
+        assertEquals("relais produce: 1 record(s) rejected and not published (malformed_csv: 1), at " + follows + ":9",
+                run.lastErrLine());
+        assertTrue(run.err().contains("  rejected: " + follows + ":9: a quoted field opened on this line is never"
+                + " closed: the rest of the file ("), run.err());
+        assertTrue(run.out().contains(follows + ": 7 record(s) sent, 1 rejected"), run.out());
+        assertEquals(7, recordsIn("open-quote"));
+    }
+
+    @Test
     void aGzFileThatIsNotGzipIsNamed() throws Exception {
         Path notGzip = write("posts.jsonl.gz", post(1));
         CommandRun run = produce("relais-json", "gz", notGzip);
@@ -100,7 +130,8 @@ class ProduceCommandIT {
 
     private CommandRun produce(String format, String topic, Path... files) {
         List<String> args = new ArrayList<>(List.of("--format", format, "--topic", topic,
-                "--bootstrap-servers", kafka.bootstrapServers(), "--set", "ingest.max-record-bytes=" + MAX_RECORD_BYTES));
+                "--bootstrap-servers", kafka.bootstrapServers(), "--set", "ingest.max-record-bytes=" + MAX_RECORD_BYTES,
+                "--set", "kafka.topics=[" + topic + "]"));
         for (Path f : files) {
             args.add(f.toString());
         }

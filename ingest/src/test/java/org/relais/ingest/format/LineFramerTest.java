@@ -53,6 +53,16 @@ class LineFramerTest {
     }
 
     @Test
+    void aQuotedFieldOpenAtTheEndOfTheStreamIsMarked() throws IOException {
+        List<LineFramer.Frame> frames = frames(bytes("a,b\n\"c,d\ne,f\n"), true);
+        assertEquals(List.of("1:a,b", "2:\"c,d\ne,f\n"), texts(frames));
+        assertEquals(List.of(false, true), frames.stream().map(LineFramer.Frame::openQuote).toList());
+        assertEquals(List.of(false, false), frames(bytes("a,\"b\nc\"\nd\n"), true).stream()
+                .map(LineFramer.Frame::openQuote).toList(), "a quote closed on a later line is fine");
+        assertFalse(frames(bytes("\"a\n"), false).get(0).openQuote(), "quotes mean nothing outside CSV");
+    }
+
+    @Test
     void skipsBlankLinesButCountsThem() throws IOException {
         assertEquals(List.of("2:a", "5:b"), texts(frames(bytes("\na\n\r\n \t \nb\n\n"), false)));
     }
