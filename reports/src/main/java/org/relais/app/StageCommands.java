@@ -17,8 +17,7 @@ final class StageCommands {
         @Override
         void runStages(RunContext ctx) throws StageFailedException {
             IngestJob.Result r = Stages.ingest(ctx);
-            System.out.printf(Locale.ROOT, "ingest: %,d record(s) read, %,d quarantined; lake version %d%n",
-                    r.batch().records(), r.quarantinedTotal(), r.version());
+            System.out.println("ingest: " + NightlySummary.ingestLine(r));
         }
     }
 

@@ -109,11 +109,31 @@ public final class Stages {
                 // what it will say, so the manifest lists every stage with its duration.
                 ObjectNode self = ctx.runLog().succeeded(REPORT, started, Instant.now(), r.toJson());
                 ObjectNode manifest = Manifest.build(ctx.runLog(), ctx.config(), self);
+                warnIfFailed(manifest, ctx.runDate());
                 Manifest.write(file, manifest);
                 ctx.runLog().writeManifest(manifest);
             }, ctx.config().integer("relais.report.console-top"), settings);
             return new Outcome<>(result, result.toJson());
         });
+    }
+
+    /**
+     * The report of a date whose earlier stage failed (an ingest that failed before analyze and
+     * report were run alone) is written with its manifest marked failed: said on the console
+     * too, with the stage to run again.
+     */
+    private static void warnIfFailed(ObjectNode manifest, String runDate) {
+        if (!RunLog.FAILED.equals(manifest.path(RunLog.STATUS).asText())) {
+            return;
+        }
+        List<String> failed = new java.util.ArrayList<>();
+        manifest.path("stages").fields().forEachRemaining(e -> {
+            if (RunLog.FAILED.equals(e.getValue().path(RunLog.STATUS).asText())) {
+                failed.add(e.getKey() + " (" + e.getValue().path("cause").asText("no cause recorded") + ")");
+            }
+        });
+        LOG.warn("report: the manifest of run date {} is marked failed: stage {} failed for this date; run it"
+                + " again, then analyze and report", runDate, String.join(", ", failed));
     }
 
     /**
