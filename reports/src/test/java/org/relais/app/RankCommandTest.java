@@ -74,6 +74,14 @@ class RankCommandTest {
     }
 
     @Test
+    void aMissingEdgeListIsNamedWithWhatIsWrong() {
+        Path missing = dir.resolve("nothere.csv");
+        NightlyIT.Run r = rank("--edges", missing.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("relais rank: cannot read " + missing + ": no such file or directory", r.err().strip());
+    }
+
+    @Test
     void theContributorsBeyondTheListedOnesAreOneRowSoTheSharesAddUpToOne() throws IOException {
         StringBuilder star = new StringBuilder("source,target\n");
         for (int leaf = 1; leaf <= 12; leaf++) {

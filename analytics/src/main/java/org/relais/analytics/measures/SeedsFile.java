@@ -58,7 +58,7 @@ public final class SeedsFile {
         } catch (CharacterCodingException e) {
             throw new IOException(file + ": not UTF-8 text (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new IOException(file + ": cannot read it (" + e + ")", e);
+            throw new IOException("cannot read " + org.relais.ingest.util.Causes.message(e), e);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

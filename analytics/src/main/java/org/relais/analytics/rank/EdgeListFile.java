@@ -162,7 +162,7 @@ public final class EdgeListFile {
         } catch (CharacterCodingException e) {
             throw new BadFileException(file + ": not UTF-8 text (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new BadFileException(file + ": cannot read it (" + e.getMessage() + ")");
+            throw new BadFileException("cannot read " + org.relais.ingest.util.Causes.message(e));
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

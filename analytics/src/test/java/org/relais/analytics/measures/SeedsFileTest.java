@@ -72,7 +72,7 @@ class SeedsFileTest {
                 problem("# nothing yet\nactor_id\n"));
         assertEquals("FILE: not UTF-8 text (Input length = 1)", notUtf8());
         Path missing = dir.resolve("missing.csv");
-        assertEquals(missing + ": cannot read it (java.nio.file.NoSuchFileException: " + missing + ")",
+        assertEquals("cannot read " + missing + ": no such file or directory",
                 assertThrows(IOException.class, () -> SeedsFile.read(missing)).getMessage());
     }
 

@@ -71,8 +71,12 @@ public final class ProduceCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         for (Path f : files) {
-            if (!Files.isReadable(f) || Files.isDirectory(f)) {
-                System.err.println("relais produce: cannot read " + f);
+            String problem = !Files.exists(f) ? (f.toString().contains("*") || f.toString().contains("?")
+                            ? "no file matches this pattern" : "no such file")
+                    : Files.isDirectory(f) ? "it is a directory"
+                    : !Files.isReadable(f) ? "permission denied" : null;
+            if (problem != null) {
+                System.err.println("relais produce: cannot read " + f + ": " + problem);
                 return ExitCodes.USAGE;
             }
         }

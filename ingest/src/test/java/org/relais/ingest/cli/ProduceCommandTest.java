@@ -31,6 +31,19 @@ class ProduceCommandTest {
     }
 
     @Test
+    void aFileThatCannotBeReadSaysWhy(@TempDir Path dir) {
+        Path missing = dir.resolve("posts.jsonl");
+        Path pattern = dir.resolve("search-*.jsonl");
+        for (Object[] c : new Object[][] {{missing, "no such file"}, {pattern, "no file matches this pattern"},
+                {dir, "it is a directory"}}) {
+            CommandRun r = CommandRun.of(new ProduceCommand(), "--format", "relais-json", "--topic", "t",
+                    c[0].toString());
+            assertEquals(ExitCodes.USAGE, r.code(), r.err());
+            assertEquals("relais produce: cannot read " + c[0] + ": " + c[1], r.lastErrLine());
+        }
+    }
+
+    @Test
     void namesEachRejectedRecordWhenThereAreFew() {
         RecordPublisher.Result result = new RecordPublisher.Result(10, Map.of(Reason.OVERSIZED, 2L),
                 List.of(rejection("a.csv:5"), rejection("b.csv:1")));
