@@ -156,14 +156,12 @@ public final class RelaisConfig {
 
     /**
      * The settings of Relais, as {@link #redacted()} shows them, without the pass-through client
-     * properties and without the {@code -Drelais.*} launch properties that no {@code reference.conf}
-     * declares (the paths a launcher passes): what shaped a run's results.
+     * properties: what shaped a run's results.
      */
     public Map<String, Object> redactedSettings() {
-        Config declared = ConfigFactory.parseResourcesAnySyntax(RelaisConfig.class.getClassLoader(), "reference");
         Map<String, Object> out = new TreeMap<>();
         redacted().forEach((key, value) -> {
-            if (!isUnderPassThrough(key) && declared.hasPathOrNull(key)) {
+            if (!isUnderPassThrough(key)) {
                 out.put(key, value);
             }
         });
@@ -243,7 +241,11 @@ public final class RelaisConfig {
 
         public RelaisConfig build() {
             List<String> problems = new ArrayList<>();
-            Config reference = ConfigFactory.defaultReference(RelaisConfig.class.getClassLoader());
+            // The modules' reference.conf files alone: not Typesafe Config's default reference,
+            // which also takes the JVM's system properties, so that the launcher's -Drelais.home
+            // or -Drelais.broker.lib would pass for settings (and be suggested for mistyped keys).
+            Config reference = ConfigFactory.parseResourcesAnySyntax(RelaisConfig.class.getClassLoader(), "reference")
+                    .resolve();
 
             Config fromFile = ConfigFactory.empty();
             Path file = this.file;

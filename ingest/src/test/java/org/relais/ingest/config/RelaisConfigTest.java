@@ -19,6 +19,20 @@ class RelaisConfigTest {
     Path dir;
 
     @Test
+    void theJvmsSystemPropertiesAreNotSettings() {
+        System.setProperty("relais.home", "/opt/relais");
+        try {
+            ConfigException e = assertThrows(ConfigException.class, () -> RelaisConfig.builder()
+                    .set(List.of("relais.hom=1")).build());
+            assertFalse(e.getMessage().contains("relais.home"), "a launcher's property is not suggested: "
+                    + e.getMessage());
+            assertFalse(RelaisConfig.defaults().redacted().containsKey("relais.home"));
+        } finally {
+            System.clearProperty("relais.home");
+        }
+    }
+
+    @Test
     void secretsInTheFileComeFromTheEnvironmentThroughSubstitutions() throws Exception {
         // As configuration.md shows: the file names the variable, the value stays out of the file.
         Path file = write("""
