@@ -42,6 +42,10 @@ public final class Relais implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Relais());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // Wide enough that option texts holding paths and keys (docs/configuration.md,
+        // pagerank.damping=0.9) are not cut at their dots; wider terminals get their width.
+        cli.setUsageHelpWidth(110);
+        cli.setUsageHelpAutoWidth(true);
         cli.registerConverter(LocalDate.class, Relais::date);
         cli.setParameterExceptionHandler(Relais::wrongUsage);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
