@@ -35,6 +35,7 @@ class RelaisConfigTest {
     @Test
     void secretsInTheFileComeFromTheEnvironmentThroughSubstitutions() throws Exception {
         // As configuration.md shows: the file names the variable, the value stays out of the file.
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("HOME") != null, "HOME is not set: skipping");
         Path file = write("""
                 relais.kafka.client {
                   "security.protocol" = SASL_SSL
