@@ -98,8 +98,13 @@ public final class LocalKafkaBroker implements AutoCloseable {
         }
         int port = options.port() == 0 ? freePort() : options.port();
         if (!isFree(port)) {
-            throw new BrokerException("port " + port + " on " + HOST + " is already in use by another program;"
-                    + " choose another with --port, or stop what listens there");
+            Optional<Path> broker = brokerDirOnPort(port);
+            throw new BrokerException(broker.isPresent()
+                    ? "port " + port + " on " + HOST + " is already used by the broker started from " + broker.get()
+                            + "; use it, choose another port with --port, or stop it with: bin/relais broker stop"
+                            + " --data-dir " + broker.get()
+                    : "port " + port + " on " + HOST + " is already in use by another program; choose another with"
+                            + " --port, or stop what listens there");
         }
         int controllerPort = freePort();
         Path lib = brokerLib();
@@ -298,6 +303,21 @@ public final class LocalKafkaBroker implements AutoCloseable {
     private static String javaExecutable() {
         return ProcessHandle.current().info().command()
                 .orElse(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** The data directory of the running Relais broker that listens on {@code port}, if one does. */
+    private static Optional<Path> brokerDirOnPort(int port) {
+        return ProcessHandle.allProcesses()
+                .filter(h -> h.info().arguments().map(args -> java.util.Arrays.asList(args).contains(MAIN_CLASS))
+                        .orElse(false))
+                .flatMap(h -> h.info().arguments().stream().flatMap(java.util.Arrays::stream))
+                .filter(arg -> arg.endsWith(PROPERTIES_FILE))
+                .map(arg -> Path.of(arg).getParent())
+                .filter(dir -> {
+                    Status status = dir == null ? null : status(dir);
+                    return status != null && status.running() && (HOST + ":" + port).equals(status.bootstrapServers());
+                })
+                .findFirst();
     }
 
     private static boolean isBrokerProcess(ProcessHandle handle) {

@@ -44,8 +44,9 @@ class LocalKafkaBrokerIT {
 
             BrokerException taken = assertThrows(BrokerException.class,
                     () -> LocalKafkaBroker.start(new LocalKafkaBroker.Options(dir.resolve("other"), port, 1, false)));
-            assertEquals("port " + port + " on 127.0.0.1 is already in use by another program; choose another with"
-                    + " --port, or stop what listens there", taken.getMessage());
+            assertEquals("port " + port + " on 127.0.0.1 is already used by the broker started from "
+                    + data.toAbsolutePath() + "; use it, choose another port with --port, or stop it with: bin/relais"
+                    + " broker stop --data-dir " + data.toAbsolutePath(), taken.getMessage());
         } finally {
             assertTrue(LocalKafkaBroker.stop(data), "the broker was running");
         }
