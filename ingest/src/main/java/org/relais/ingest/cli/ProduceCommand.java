@@ -124,6 +124,9 @@ public final class ProduceCommand implements Callable<Integer> {
         } catch (RecordPublisher.PublishException | Topics.KafkaUnavailableException e) {
             System.err.println("relais produce: " + e.getMessage());
             return ExitCodes.KAFKA_UNAVAILABLE;
+        } catch (ConfigException e) {
+            System.err.println("relais produce: " + e.getMessage());
+            return ExitCodes.CONFIG;
         } catch (IOException e) {
             System.err.println("relais produce: " + Causes.message(e));
             return ExitCodes.FAILED;

@@ -45,6 +45,7 @@ public final class Topics {
      * unreachable from here (a mistyped name, or the name service down), so it is reported as such.
      *
      * @throws KafkaUnavailableException when none of the servers' names resolves
+     * @throws org.relais.ingest.config.ConfigException when SASL is asked for without a login
      */
     public static Admin connect(KafkaSettings settings) throws KafkaUnavailableException {
         try {
@@ -54,6 +55,14 @@ public final class Topics {
                     && c.getMessage().contains("resolvable bootstrap")) {
                 throw new KafkaUnavailableException("Kafka at " + settings.bootstrapServers() + " cannot be reached:"
                         + " none of its host names resolves to an address (check --bootstrap-servers)", e);
+            }
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t.getMessage() != null && t.getMessage().contains("JAAS configuration")) {
+                    // A SASL protocol without a login: the usual cause is a missing property.
+                    throw new org.relais.ingest.config.ConfigException(List.of("relais.kafka.client: SASL needs a"
+                            + " login, \"sasl.jaas.config\" (see docs/configuration.md); Kafka says: "
+                            + t.getMessage()));
+                }
             }
             throw e;
         }

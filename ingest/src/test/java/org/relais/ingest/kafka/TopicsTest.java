@@ -29,6 +29,16 @@ class TopicsTest {
     }
 
     @Test
+    void saslWithoutALoginIsAConfigurationProblemThatNamesTheProperty() {
+        KafkaSettings sasl = new KafkaSettings("127.0.0.1:9", List.of(), 3, Duration.ofSeconds(5),
+                Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN"));
+        org.relais.ingest.config.ConfigException e =
+                assertThrows(org.relais.ingest.config.ConfigException.class, () -> Topics.connect(sasl));
+        assertTrue(e.getMessage().contains("relais.kafka.client: SASL needs a login, \"sasl.jaas.config\" (see"
+                + " docs/configuration.md); Kafka says: "), e.getMessage());
+    }
+
+    @Test
     void aTopicTheBrokerDoesNotKnowYetIsWaitedFor() throws Exception {
         // Just created: listed and described as unknown for the next three requests, as a broker
         // whose metadata lags behind its controller does.
