@@ -73,7 +73,7 @@ public final class RankCommand implements Callable<Integer> {
     /**
      * The columns of rankings.csv: the measures of the nightly ranking, for the nodes of an edge
      * list. Node ids are written exactly as the files give them (codes, not neutralised text), so
-     * that the results join back to the input; labels are text.
+     * that the results join back to the input; labels are text, neutralised against formulas.
      */
     static final List<Column> RANKING_COLUMNS = List.of(
             new Column("id", Kind.CODE), new Column("pagerank", Kind.NUMBER), new Column("in_degree", Kind.NUMBER),
@@ -88,7 +88,8 @@ public final class RankCommand implements Callable<Integer> {
     static final List<Column> COMMUNITY_COLUMNS = List.of(
             new Column("community", Kind.NUMBER), new Column("size", Kind.NUMBER),
             new Column("modularity_share", Kind.NUMBER), new Column("internal_weight", Kind.NUMBER),
-            new Column("pagerank_mass", Kind.NUMBER), new Column("top_members", Kind.CODE));
+            new Column("pagerank_mass", Kind.NUMBER), new Column("top_members", Kind.TEXT),
+            new Column("top_member_ids", Kind.CODE));
 
     static final List<Column> EXPLANATION_COLUMNS = List.of(
             new Column("rank", Kind.NUMBER), new Column("id", Kind.CODE), new Column("kind", Kind.CODE),
@@ -180,12 +181,15 @@ public final class RankCommand implements Callable<Integer> {
         Partition p = m.partition();
         List<List<?>> rows = new ArrayList<>();
         for (int c = 0; c < p.communityCount(); c++) {
+            // Labels to read, and the ids of the same members to join on, as in the nightly report.
             List<String> members = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
             for (int v : m.communityRanks().topMembers(c, CommunityTable.TOP_MEMBER_COUNT)) {
                 members.add(file.label(v));
+                ids.add(file.id(v));
             }
             rows.add(Arrays.asList(c, p.size(c), p.modularityContribution(c), p.internalWeight(c),
-                    m.communityRanks().scoreMass(c), String.join(";", members)));
+                    m.communityRanks().scoreMass(c), String.join(";", members), String.join(";", ids)));
         }
         new CsvTable(COMMUNITY_COLUMNS).write(out.resolve("communities.csv"), rows.iterator());
     }

@@ -69,8 +69,10 @@ class RankCommandTest {
         List<CSVRecord> explained = read(dir.resolve("out/explanations.csv"));
         assertTrue(explained.stream().anyMatch(row -> row.get("id").equals("@alice")
                 && row.get("kind").equals("contributor") && row.get("item").equals("=x")), explained.toString());
-        assertTrue(read(dir.resolve("out/communities.csv")).stream()
-                .anyMatch(row -> row.get("top_members").startsWith("@alice")));
+        CSVRecord community = read(dir.resolve("out/communities.csv")).stream()
+                .filter(row -> row.get("top_member_ids").startsWith("@alice;")).findFirst().orElseThrow();
+        assertTrue(community.get("top_members").startsWith("'@alice;"),
+                "members by label (the id where there is none), neutralised as text: " + community);
     }
 
     @Test
