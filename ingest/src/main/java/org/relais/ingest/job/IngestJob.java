@@ -272,8 +272,11 @@ public final class IngestJob {
 
             Map<String, Map<Integer, Long>> nextOffsets = new TreeMap<>();
             current.offsets().forEach((t, p) -> nextOffsets.put(t, new TreeMap<>(p)));
-            // A re-created topic's old offsets mean nothing for the new one.
+            // A re-created topic's old offsets mean nothing for the new one; a partition read again
+            // from its start keeps that start even when it holds nothing yet.
             plan.recreated.forEach(nextOffsets::remove);
+            plan.restarted.forEach((tp, from) -> nextOffsets.computeIfAbsent(tp.topic(), t -> new TreeMap<>())
+                    .put(tp.partition(), from));
             plan.ranges.forEach((tp, r) -> nextOffsets.computeIfAbsent(tp.topic(), t -> new TreeMap<>())
                     .put(tp.partition(), r[1]));
             Map<String, long[]> ranges = new TreeMap<>();
@@ -346,6 +349,7 @@ public final class IngestJob {
             }
         });
         Map<TopicPartition, long[]> ranges = new LinkedHashMap<>();
+        Map<TopicPartition, Long> restarted = new LinkedHashMap<>();
         Map<String, Long> lost = new TreeMap<>();
         long records = 0;
         for (Map.Entry<TopicPartition, long[]> e : available.entrySet()) {
@@ -367,6 +371,7 @@ public final class IngestJob {
                 LOG.warn("ingest: {} ends at offset {}, before offset {} where the lake stopped reading it (topic"
                         + " re-created or truncated?); reading it again from offset {}", tp, end, from, first);
                 from = first;
+                restarted.put(tp, first);
             }
             if (end > from) {
                 ranges.put(tp, new long[] {from, end});
@@ -374,15 +379,17 @@ public final class IngestJob {
             }
         }
         Map<String, String> topicIds = new TreeMap<>(kafkaNow.topicIds());
-        return new Plan(ranges, records, lost, recreated, topicIds);
+        return new Plan(ranges, records, lost, recreated, restarted, topicIds);
     }
 
     /**
      * @param recreated topics deleted and created again since the last batch
+     * @param restarted partitions that end before where the lake stopped reading them, read again
+     *     from this offset (their start)
      * @param topicIds the id of each topic that exists now
      */
     private record Plan(Map<TopicPartition, long[]> ranges, long records, Map<String, Long> lost,
-            Set<String> recreated, Map<String, String> topicIds) {
+            Set<String> recreated, Map<TopicPartition, Long> restarted, Map<String, String> topicIds) {
     }
 
     /**

@@ -168,6 +168,45 @@ class IngestJobIT {
         assertEquals(Map.of(0, 3L), state.offsets().get(topic));
     }
 
+    @Test
+    void aLakeWithoutTopicIdsForgetsTheOffsetsOfAPartitionThatEndsBeforeThemEvenWhenItIsEmpty() throws Exception {
+        new Topics(admin, settings).ensureExists(topic, 1);
+        publish("relais-json", post("p1", "u1", null), post("p2", "u2", null), post("p3", "u3", null));
+        job().run("2026-11-20");
+        // As a lake committed before topic ids were kept.
+        Path commit = dir.resolve("lake/_commits/00000000000000000001.json");
+        com.fasterxml.jackson.databind.node.ObjectNode json =
+                (com.fasterxml.jackson.databind.node.ObjectNode) Lake.json().readTree(commit.toFile());
+        json.remove("topic_ids");
+        Lake.json().writeValue(commit.toFile(), json);
+        Files.deleteIfExists(dir.resolve("lake/_commits/.00000000000000000001.json.crc"));
+
+        admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        new Topics(admin, settings).ensureExists(topic, 1);
+        // The next batch holds records of another topic only: the re-created one is still empty.
+        String other = topic + ".other";
+        KafkaSettings both = KafkaSettings.from(RelaisConfig.builder()
+                .set("relais.kafka.bootstrap-servers", kafka.bootstrapServers())
+                .set("relais.kafka.topics", List.of(topic, other)).build());
+        String main = topic;
+        topic = other;
+        publish("relais-json", post("q1", "u1", null));
+        new IngestJob(spark.session(), lake, both, new Topics(admin, both)::offsets,
+                new IngestJob.Settings(1 << 20, 1000, List.of()), CLOCK).run("2026-11-21");
+        assertEquals(Map.of(0, 0L), lake.state().offsets().get(main), "the stale offset 3 is gone");
+
+        topic = main;
+        publish("relais-json", post("p4", "u4", null), post("p5", "u5", null), post("p6", "u6", null),
+                post("p7", "u7", null));
+        IngestJob.Result third = new IngestJob(spark.session(), lake, both, new Topics(admin, both)::offsets,
+                new IngestJob.Settings(1 << 20, 1000, List.of()), CLOCK).run("2026-11-22");
+        assertEquals(4, third.batch().records(), "all four, not the one past the old offset 3");
+    }
+
     private List<String> parquetFiles(String table, String segment) throws java.io.IOException {
         try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("lake").resolve(table).resolve(segment))) {
             return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".parquet")).sorted().toList();
