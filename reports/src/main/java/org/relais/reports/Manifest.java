@@ -88,8 +88,9 @@ public final class Manifest {
     /**
      * The configuration of the run, every {@code relais.*} key (seeds, weights, thresholds, the
      * memory budget that chose the in-memory or the Spark path), so that the run can be repeated
-     * from its manifest; secrets redacted. The pass-through Kafka and Spark client properties are
-     * left out: they say how to connect, not what was computed, and may name hosts or accounts.
+     * from its manifest (where the lake, the reports and the brokers were included); secrets
+     * redacted. The pass-through Kafka and Spark client properties are left out: they say how to
+     * connect (security protocols, keystores, accounts), not what was computed.
      */
     static ObjectNode parameters(RelaisConfig config) {
         ObjectNode p = Lake.json().createObjectNode();

@@ -294,7 +294,9 @@ public final class RelaisConfig {
             Config merged = passThrough.into(fromCli.withFallback(fromEnv).withFallback(fromFile)
                     .withFallback(defaults));
             try {
-                merged = merged.resolve();
+                // Substitutions may name the JVM's properties (${user.home}), which are not settings:
+                // they are there to resolve against, then left out.
+                merged = merged.withFallback(jvmProperties()).resolve().withOnlyPath(ROOT);
             } catch (com.typesafe.config.ConfigException e) {
                 // Unresolved substitutions: the values cannot be read, so neither typed nor checked.
                 problems.add(e.getMessage());
@@ -343,11 +345,18 @@ public final class RelaisConfig {
             }
         }
 
+        /** The JVM's system properties but those under {@code relais}, for substitutions to name. */
+        private static Config jvmProperties() {
+            return ConfigFactory.systemProperties().withoutPath(ROOT);
+        }
+
         /**
          * {@code file} with the substitutions in its pass-through sections resolved (against the
-         * file, the defaults and the environment: {@code "sasl.jaas.config" = ${?KAFKA_JAAS}}),
-         * since those sections are taken apart into properties before the rest is resolved. A
-         * substitution that resolves to nothing is a problem, reported with the file's line.
+         * file, the defaults, the JVM's properties and the environment:
+         * {@code "sasl.jaas.config" = ${?KAFKA_JAAS}}), since those sections are taken apart into
+         * properties before the rest is resolved; so they do not see values given by {@code --set}
+         * or {@code RELAIS_*} variables. A substitution that resolves to nothing is a problem,
+         * reported with the file's line.
          */
         private static Config resolvePassThrough(Config file, Config reference, List<String> problems) {
             Config out = file;
@@ -356,7 +365,8 @@ public final class RelaisConfig {
                     continue;
                 }
                 try {
-                    Config resolved = file.withOnlyPath(section).resolveWith(file.withFallback(reference));
+                    Config resolved = file.withOnlyPath(section).resolveWith(file.withFallback(reference)
+                            .withFallback(jvmProperties()));
                     out = out.withoutPath(section).withFallback(resolved);
                 } catch (com.typesafe.config.ConfigException e) {
                     problems.add(e.getMessage());

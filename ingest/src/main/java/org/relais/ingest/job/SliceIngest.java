@@ -131,7 +131,7 @@ final class SliceIngest implements Function<KafkaSlice, SliceIngest.Result> {
         } finally {
             // Closed without waiting: the consumer has no group and nothing to commit, and close()
             // would wait for the fetch it sent ahead, which at the end of a partition the broker
-            // holds for fetch.max.wait.ms (half a second) since no new record comes.
+            // holds for up to fetch.max.wait.ms (500 ms by default) since no new record comes.
             consumer.close(Duration.ZERO);
         }
         return new Result(counts, keys == null || keys.size() > maxKeyHashes ? null : keys);

@@ -19,16 +19,22 @@ class RelaisConfigTest {
     Path dir;
 
     @Test
-    void theJvmsSystemPropertiesAreNotSettings() {
+    void theJvmsSystemPropertiesAreNotSettings() throws IOException {
         System.setProperty("relais.home", "/opt/relais");
+        // Typesafe Config caches what it read of the system properties.
+        com.typesafe.config.ConfigFactory.invalidateCaches();
         try {
             ConfigException e = assertThrows(ConfigException.class, () -> RelaisConfig.builder()
                     .set(List.of("relais.hom=1")).build());
             assertFalse(e.getMessage().contains("relais.home"), "a launcher's property is not suggested: "
                     + e.getMessage());
             assertFalse(RelaisConfig.defaults().redacted().containsKey("relais.home"));
+            // They may still be named in substitutions, as Typesafe Config allows.
+            assertEquals(System.getProperty("user.home") + "/lake", RelaisConfig.builder()
+                    .file(write("relais.lake = ${user.home}\"/lake\"")).build().string("relais.lake"));
         } finally {
             System.clearProperty("relais.home");
+            com.typesafe.config.ConfigFactory.invalidateCaches();
         }
     }
 
