@@ -87,7 +87,9 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
      * job merged the account into ({@code relais.graph.merge-identities}), so that what the account
      * posted counts for the actor the ranking holds: an account of the run's {@code identityLinks}
      * that is not itself in {@code rankings} was merged into its blog. Without merged identities
-     * every linked account is ranked itself, and nothing changes.
+     * every linked account is ranked itself, and nothing changes; but for a report run again after
+     * later ingests, an account linked to a blog whose first posts arrived after the analysis is
+     * not ranked either, and those posts count for the blog.
      */
     public static Dataset<Row> asRanked(Dataset<Row> rows, String actorColumn, Dataset<Row> identityLinks,
             Dataset<Row> rankings) {
