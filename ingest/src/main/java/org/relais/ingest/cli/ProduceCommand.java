@@ -71,10 +71,11 @@ public final class ProduceCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         for (Path f : files) {
-            String problem = !Files.exists(f) ? (f.toString().contains("*") || f.toString().contains("?")
-                            ? "no file matches this pattern" : "no such file")
-                    : Files.isDirectory(f) ? "it is a directory"
-                    : !Files.isReadable(f) ? "permission denied" : null;
+            String problem = Causes.unreadable(f);
+            if (problem != null && !Files.exists(f) && (f.toString().contains("*") || f.toString().contains("?"))) {
+                // A pattern the shell passed on as it is.
+                problem = "no file matches this pattern";
+            }
             if (problem != null) {
                 System.err.println("relais produce: cannot read " + f + ": " + problem);
                 return ExitCodes.USAGE;

@@ -436,8 +436,8 @@ public final class RelaisConfig {
 
         /**
          * Takes a value given on the command line or in the environment for a pass-through section
-         * or a property in one; false for any other key. Everything after the section's name is the property's name, with the
-         * quotes of a quoted name taken off.
+         * or a property in one; false for any other key. Everything after the section's name is the
+         * property's name, with the quotes of a quoted name taken off.
          */
         boolean takeOverride(String path, Object value) {
             for (String section : PASS_THROUGH) {

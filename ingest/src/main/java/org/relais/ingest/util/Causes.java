@@ -33,6 +33,20 @@ public final class Causes {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
+    /**
+     * Why {@code file} cannot be read as a file, in the words {@link #message} uses for the same
+     * problem met as an exception; null when it can.
+     */
+    public static String unreadable(Path file) {
+        if (!Files.exists(file)) {
+            return "no such file or directory";
+        }
+        if (Files.isDirectory(file)) {
+            return "it is a directory";
+        }
+        return Files.isReadable(file) ? null : "permission denied";
+    }
+
     private static String fileProblem(FileSystemException f) {
         String file = f.getFile() == null ? "" : f.getFile();
         String other = f.getOtherFile() == null ? "" : " -> " + f.getOtherFile();

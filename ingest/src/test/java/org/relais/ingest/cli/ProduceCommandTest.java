@@ -34,7 +34,7 @@ class ProduceCommandTest {
     void aFileThatCannotBeReadSaysWhy(@TempDir Path dir) {
         Path missing = dir.resolve("posts.jsonl");
         Path pattern = dir.resolve("search-*.jsonl");
-        for (Object[] c : new Object[][] {{missing, "no such file"}, {pattern, "no file matches this pattern"},
+        for (Object[] c : new Object[][] {{missing, "no such file or directory"}, {pattern, "no file matches this pattern"},
                 {dir, "it is a directory"}}) {
             CommandRun r = CommandRun.of(new ProduceCommand(), "--format", "relais-json", "--topic", "t",
                     c[0].toString());
