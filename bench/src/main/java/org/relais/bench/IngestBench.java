@@ -38,8 +38,10 @@ import org.relais.ingest.spark.SparkSessions;
  * ingest job, which parses every record and writes the canonical tables to a fresh lake. Both read
  * the same records from the same local broker; runs alternate so that machine noise hits both.
  *
- * <p>Usage: {@code IngestBench [records] [repeats] [format]}; format {@code twitter-v1} (real
- * tweets of the shared sample, with fresh ids) or {@code relais-json} (generated posts).
+ * <p>Usage: {@code IngestBench [records] [repeats] [format] [task threads]}; format
+ * {@code twitter-v1} (real tweets of the shared sample, with fresh ids) or {@code relais-json}
+ * (generated posts); task threads: the ingest job's Spark threads ({@code local[N]}, 2 by default).
+ * The plain consumer is one thread whatever N is.
  */
 public final class IngestBench {
 
@@ -53,13 +55,14 @@ public final class IngestBench {
         int records = given.integer(0, 500_000);
         int repeats = given.integer(1, 3);
         String format = given.text(2, "twitter-v1");
+        int threads = given.integer(3, 2);
         Path work = Files.createTempDirectory("relais-ingest-bench");
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(
                 new LocalKafkaBroker.Options(work.resolve("broker"), 0, 2, true))) {
             RelaisConfig config = RelaisConfig.builder()
                     .set("relais.kafka.bootstrap-servers", broker.bootstrapServers())
                     .set("relais.kafka.topics", List.of(TOPIC))
-                    .set("relais.spark.master", "local[2]")
+                    .set("relais.spark.master", "local[" + threads + "]")
                     .build();
             KafkaSettings kafka = KafkaSettings.from(config);
             Path input = work.resolve("input.jsonl");
@@ -71,8 +74,9 @@ public final class IngestBench {
                 new RecordPublisher(producer, 4 << 20).publish(TOPIC, Formats.byName(format), input, b -> { });
             }
             double produceSeconds = (System.nanoTime() - started) / 1e9;
-            System.out.printf("%,d %s records, %,.1f MB, average %,d bytes; produced in %.1f s (%.1f MB/s)%n",
-                    records, format, fileBytes / 1e6, fileBytes / records, produceSeconds, fileBytes / 1e6 / produceSeconds);
+            System.out.printf("%,d %s records, %,.1f MB, average %,d bytes; produced in %.1f s (%.1f MB/s);"
+                    + " ingest job on local[%d]%n", records, format, fileBytes / 1e6, fileBytes / records,
+                    produceSeconds, fileBytes / 1e6 / produceSeconds, threads);
 
             SparkSession spark = SparkSessions.create("ingest-bench", config);
             List<double[]> runs = new ArrayList<>();
