@@ -32,6 +32,17 @@ class CommandLineTest {
     }
 
     @Test
+    void rankWhichReadsFilesDoesNotOfferKafkasBrokers() {
+        // analyze and report take every job option, Kafka's too, so that one command line serves every stage
+        for (String command : List.of("nightly", "ingest", "analyze", "report", "demo", "produce")) {
+            assertTrue(NightlyIT.capture(List.of(command, "--help")).out().contains("--bootstrap-servers"), command);
+        }
+        assertFalse(NightlyIT.capture(List.of("rank", "--help")).out().contains("--bootstrap-servers"));
+        NightlyIT.Run r = NightlyIT.capture(List.of("rank", "--bootstrap-servers", "localhost:9092"));
+        assertEquals(2, r.code(), r.err());
+    }
+
+    @Test
     void aWrongDateIsOneLineAndAPointerToTheHelp() {
         NightlyIT.Run r = NightlyIT.capture(List.of("nightly", "--run-date", "2026-13-45"));
         assertEquals(2, r.code());

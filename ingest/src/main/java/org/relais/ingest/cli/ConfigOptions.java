@@ -8,10 +8,10 @@ import org.relais.ingest.config.RelaisConfig;
 import picocli.CommandLine.Option;
 
 /**
- * The configuration options every command that talks to Kafka shares, mixed in with
- * {@code @Mixin}. They are the command-line layer of the configuration: an option given here
- * overrides the environment, the config file and the defaults. Job commands add the lake, reports
- * and Spark options of {@link JobOptions}.
+ * The configuration options every command shares, mixed in with {@code @Mixin}. They are the
+ * command-line layer of the configuration: an option given here overrides the environment, the
+ * config file and the defaults. Commands that talk to Kafka add the broker option of
+ * {@link KafkaOptions}; job commands add the lake, reports and Spark options of {@link JobOptions}.
  */
 public class ConfigOptions {
 
@@ -22,10 +22,6 @@ public class ConfigOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Set any configuration key, e.g. --set pagerank.damping=0.9 (repeatable).")
     List<String> assignments = new ArrayList<>();
-
-    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
-            description = "Kafka brokers (relais.kafka.bootstrap-servers).")
-    String bootstrapServers;
 
     /** The configuration: these options, then RELAIS_* variables, then --config, then defaults. */
     public RelaisConfig load() {
@@ -50,7 +46,6 @@ public class ConfigOptions {
         copy.configFile = configFile;
         copy.assignments = new ArrayList<>(assignments);
         copy.assignments.addAll(more);
-        copy.bootstrapServers = bootstrapServers;
         return copy;
     }
 
@@ -58,12 +53,24 @@ public class ConfigOptions {
         return RelaisConfig.builder()
                 .file(configFile)
                 .env(System.getenv())
-                .set(assignments)
-                .set("relais.kafka.bootstrap-servers", bootstrapServers);
+                .set(assignments);
+    }
+
+    /** The options of the commands that talk to Kafka: which brokers. */
+    public static class KafkaOptions extends ConfigOptions {
+
+        @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",
+                description = "Kafka brokers (relais.kafka.bootstrap-servers).")
+        String bootstrapServers;
+
+        @Override
+        RelaisConfig.Builder builder() {
+            return super.builder().set("relais.kafka.bootstrap-servers", bootstrapServers);
+        }
     }
 
     /** The options of the commands that run jobs: where the lake and reports are, which Spark. */
-    public static class JobOptions extends ConfigOptions {
+    public static class JobOptions extends KafkaOptions {
 
         @Option(names = "--lake", paramLabel = "DIR", description = "The Parquet lake (relais.lake).")
         String lake;

@@ -47,7 +47,7 @@ public final class ProduceCommand implements Callable<Integer> {
     List<Path> files = List.of();
 
     @Mixin
-    ConfigOptions options;
+    ConfigOptions.KafkaOptions options;
 
     @Override
     public Integer call() {
