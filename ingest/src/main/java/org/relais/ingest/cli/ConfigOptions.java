@@ -40,7 +40,10 @@ public class ConfigOptions {
         return builder.build();
     }
 
-    /** A copy with more {@code --set} assignments after the given ones (so they win). */
+    /**
+     * A copy of these two options with more {@code --set} assignments after the given ones (so
+     * they win). A subclass's options are not copied.
+     */
     public ConfigOptions withAssignments(List<String> more) {
         ConfigOptions copy = new ConfigOptions();
         copy.configFile = configFile;
