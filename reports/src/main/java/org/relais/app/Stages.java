@@ -40,6 +40,8 @@ public final class Stages {
 
     public static final String INGEST = "ingest";
     public static final String ANALYZE = "analyze";
+    /** In the analyze stage's record: the lake version it analysed. */
+    static final String LAKE_VERSION = "lake_version";
     public static final String REPORT = "report";
 
     private Stages() {
@@ -93,15 +95,17 @@ public final class Stages {
     public static AnalyzeJob.Result analyze(RunContext ctx) throws StageFailedException {
         return timed(ctx.runLog(), ANALYZE, () -> {
             AnalyzeJob.Settings settings = AnalyzeJob.Settings.from(ctx.config());
+            // The run holds the lake's lock: the version read here is the one the job reads.
+            long version = ctx.lake().state().version();
             AnalyzeJob.Result result = new AnalyzeJob(ctx.spark(), ctx.lake(), settings).run(ctx.runDate());
-            return new Outcome<>(result, result.toJson(settings.weights()));
+            return new Outcome<>(result, result.toJson(settings.weights()).put(LAKE_VERSION, version));
         });
     }
 
     public static ReportJob.Result report(RunContext ctx) throws StageFailedException {
         Instant started = Instant.now();
         return timed(ctx.runLog(), REPORT, () -> {
-            requireAnalyzed(ctx.runLog());
+            requireAnalyzed(ctx.runLog(), ctx.lake());
             ReportSettings settings = ReportSettings.from(ctx.config());
             ReportJob job = new ReportJob(ctx.spark(), ctx.lake(), ctx.reports());
             ReportJob.Result result = job.run(ctx.runDate(), (file, r) -> {
@@ -139,10 +143,12 @@ public final class Stages {
     /**
      * Checks that the analyze stage of the run date succeeded: the report reads what it wrote,
      * table by table, and one that failed half-way may have left a mix of old and new tables.
+     * Also checks that no deletion reached the lake after it (a report run alone after a later
+     * ingest, or for an earlier date): its tables could still name the deleted posts and accounts.
      *
      * @throws NotAnalyzedException naming what to run first
      */
-    static void requireAnalyzed(RunLog runLog) throws NotAnalyzedException {
+    static void requireAnalyzed(RunLog runLog, Lake lake) throws NotAnalyzedException {
         com.fasterxml.jackson.databind.JsonNode analyzed = runLog.read(ANALYZE);
         String again = "run 'relais analyze --run-date " + runLog.runDate() + "' (same --lake) first";
         if (analyzed == null) {
@@ -152,6 +158,14 @@ public final class Stages {
             throw new NotAnalyzedException("the analysis of run date " + runLog.runDate() + " failed ("
                     + analyzed.path("cause").asText("no cause recorded") + "), so its tables may be half"
                     + " written: " + again);
+        }
+        com.fasterxml.jackson.databind.JsonNode version = analyzed.path("details").path(LAKE_VERSION);
+        // An analysis recorded before analyses kept their lake version cannot be checked.
+        long deletions = version.isIntegralNumber() ? lake.deletionsCommittedAfter(version.asLong()) : 0;
+        if (deletions > 0) {
+            throw new NotAnalyzedException("the lake received " + deletions + " deletion(s) after the analysis of run"
+                    + " date " + runLog.runDate() + " (lake version " + version.asLong() + "), so its tables may"
+                    + " name deleted posts or accounts: " + again);
         }
     }
 

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.relais.ingest.cli.ExitCodes;
 import org.relais.ingest.lake.Lake;
+import org.relais.ingest.lake.LakeState;
 import org.relais.ingest.lake.RunLog;
 
 /** How a stage's end, whatever it is, is recorded in a real (local) lake's run log. */
@@ -22,11 +24,13 @@ class StagesTest {
     @TempDir
     Path tmp;
 
+    private Lake lake;
     private RunLog runLog;
 
     @BeforeEach
     void openLake() {
-        runLog = new RunLog(Lake.open(tmp.resolve("lake").toString(), new Configuration()), "2026-11-21");
+        lake = Lake.open(tmp.resolve("lake").toString(), new Configuration());
+        runLog = new RunLog(lake, "2026-11-21");
     }
 
     @Test
@@ -44,19 +48,49 @@ class StagesTest {
     @Test
     void theReportWantsASuccessfulAnalysisOfItsDate() throws Exception {
         Stages.NotAnalyzedException none = assertThrows(Stages.NotAnalyzedException.class,
-                () -> Stages.requireAnalyzed(runLog));
+                () -> Stages.requireAnalyzed(runLog, lake));
         assertEquals("the lake holds no analysis of run date 2026-11-21: run 'relais analyze --run-date 2026-11-21'"
                 + " (same --lake) first", none.getMessage());
 
         runLog.failed(Stages.ANALYZE, java.time.Instant.EPOCH, java.time.Instant.EPOCH, "disk full", null);
         Stages.NotAnalyzedException failed = assertThrows(Stages.NotAnalyzedException.class,
-                () -> Stages.requireAnalyzed(runLog));
+                () -> Stages.requireAnalyzed(runLog, lake));
         assertEquals("the analysis of run date 2026-11-21 failed (disk full), so its tables may be half written: run"
                 + " 'relais analyze --run-date 2026-11-21' (same --lake) first", failed.getMessage());
 
         runLog.succeeded(Stages.ANALYZE, java.time.Instant.EPOCH, java.time.Instant.EPOCH,
                 Lake.json().createObjectNode());
-        Stages.requireAnalyzed(runLog);
+        Stages.requireAnalyzed(runLog, lake);
+    }
+
+    @Test
+    void theReportRefusesAnAnalysisThatDeletionsCommittedLaterMayContradict() throws Exception {
+        commitBatch(1, Map.of("posts", 3L, "deletions", 0L));
+        analysedAt(1);
+        Stages.requireAnalyzed(runLog, lake);
+
+        commitBatch(2, Map.of("posts", 5L));
+        Stages.requireAnalyzed(runLog, lake);
+
+        commitBatch(3, Map.of("posts", 1L, "deletions", 2L));
+        Stages.NotAnalyzedException later = assertThrows(Stages.NotAnalyzedException.class,
+                () -> Stages.requireAnalyzed(runLog, lake));
+        assertEquals("the lake received 2 deletion(s) after the analysis of run date 2026-11-21 (lake version 1), so"
+                + " its tables may name deleted posts or accounts: run 'relais analyze --run-date 2026-11-21' (same"
+                + " --lake) first", later.getMessage());
+
+        analysedAt(3);
+        Stages.requireAnalyzed(runLog, lake);
+    }
+
+    private void commitBatch(long version, Map<String, Long> rows) {
+        lake.commit(new LakeState(version, java.time.Instant.EPOCH, Map.of(), Map.of(),
+                new LakeState.Batch("2026-11-21", Map.of(), 10, rows, Map.of(), Map.of())));
+    }
+
+    private void analysedAt(long version) {
+        runLog.succeeded(Stages.ANALYZE, java.time.Instant.EPOCH, java.time.Instant.EPOCH,
+                Lake.json().createObjectNode().put(Stages.LAKE_VERSION, version));
     }
 
     @Test

@@ -174,6 +174,26 @@ public final class Lake {
         }
     }
 
+    /**
+     * How many deletions the batches committed after {@code version} added to the lake (the
+     * {@code deletions} rows of their commit files): a table computed from {@code version} may
+     * still name what they deleted when this is not zero.
+     */
+    public long deletionsCommittedAfter(long version) {
+        long latest = state().version();
+        long added = 0;
+        for (long v = version + 1; v <= latest; v++) {
+            Path file = commitFile(v);
+            try {
+                LakeState.Batch batch = readState(file).batch();
+                added += batch == null ? 0 : batch.rows().getOrDefault(Tables.Deletions.TABLE.name(), 0L);
+            } catch (IOException | RuntimeException e) {
+                throw new LakeException("cannot read the lake's commit " + file + ": " + Causes.message(e), e);
+            }
+        }
+        return added;
+    }
+
     /** The full paths of a table's current segments. */
     public List<String> segmentPaths(LakeState state, String table) {
         List<String> paths = new ArrayList<>();
