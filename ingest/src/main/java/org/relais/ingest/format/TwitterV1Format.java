@@ -66,12 +66,15 @@ import org.relais.ingest.model.Post;
  *   <li>{@code {"user_delete":{"id_str":…,"timestamp_ms":…}}} (the compliance stream) gives a
  *       {@link Deletion} of the account, source {@value #USER_DELETE_SOURCE}: its posts and edges
  *       go;
+ *   <li>{@code {"user_protect":{"id_str":…,"timestamp_ms":…}}} and {@code user_unprotect} (the
+ *       compliance stream) give an observation of the account with only {@code protected} known,
+ *       at the notice's time (else when it reached Kafka): an account that turned protected leaves the campaign exports, whose
+ *       tweets would no longer come to tell it;
  *   <li>{@code limit}, {@code scrub_geo} (Relais keeps no locations), {@code status_withheld} and
  *       {@code user_withheld} (withheld in some countries only), {@code disconnect},
  *       {@code warning}, {@code friends}, {@code event}, {@code control}, and the compliance
- *       stream's {@code user_undelete}, {@code user_protect}, {@code user_unprotect},
- *       {@code user_suspend} and {@code user_unsuspend} give an empty record: they are read and
- *       counted as skipped, not quarantined;
+ *       stream's {@code user_undelete}, {@code user_suspend} and {@code user_unsuspend} give an
+ *       empty record: they are read and counted as skipped, not quarantined;
  *   <li>any other object without {@code id_str} or {@code id} is {@link Reason#UNSUPPORTED_RECORD}.
  * </ul>
  *
@@ -88,7 +91,7 @@ public final class TwitterV1Format extends JsonLinesFormat {
     /** Stream messages that carry nothing Relais keeps. */
     private static final Set<String> IGNORED_MESSAGES = Set.of("limit", "scrub_geo", "status_withheld",
             "user_withheld", "disconnect", "warning", "friends", "friends_str", "event", "control", "user_undelete",
-            "user_protect", "user_unprotect", "user_suspend", "user_unsuspend");
+            "user_suspend", "user_unsuspend");
 
     /**
      * The fields of a tweet read below, for a parse that builds nothing else; a tweet carries
@@ -99,7 +102,8 @@ public final class TwitterV1Format extends JsonLinesFormat {
     private static final JsonFields TWEET_FIELDS = tweetFields();
 
     private static final Set<String> KEY_FIELDS = Set.of("id_str", "id", "delete.status.id_str", "delete.status.id",
-            "user_delete.id_str", "user_delete.id");
+            "user_delete.id_str", "user_delete.id", "user_protect.id_str", "user_protect.id", "user_unprotect.id_str",
+            "user_unprotect.id");
 
     /** {@link #TWEET_FIELDS}, or {@link JsonFields#ALL} to compare with. */
     private final JsonFields fields;
@@ -125,7 +129,7 @@ public final class TwitterV1Format extends JsonLinesFormat {
     String key(byte[] line) {
         Map<String, String> fields = Json.peek(line, KEY_FIELDS);
         String id = firstOf(fields, "id_str", "id", "delete.status.id_str", "delete.status.id", "user_delete.id_str",
-                "user_delete.id");
+                "user_delete.id", "user_protect.id_str", "user_protect.id", "user_unprotect.id_str", "user_unprotect.id");
         return platformKey(Platforms.TWITTER, id);
     }
 
@@ -177,6 +181,15 @@ public final class TwitterV1Format extends JsonLinesFormat {
             JsonObject notice = record.requiredObject("user_delete");
             return new ParsedRecord().add(Deletion.account(Platforms.TWITTER, requiredIdStr(notice, "id"),
                     epochMillis(notice, context), USER_DELETE_SOURCE));
+        }
+        for (String message : List.of("user_protect", "user_unprotect")) {
+            if (record.has(message)) {
+                JsonObject notice = record.requiredObject(message);
+                Instant at = epochMillis(notice, context);
+                return new ParsedRecord().add(new Account(Platforms.TWITTER, requiredIdStr(notice, "id"), null, null,
+                        null, null, null, null, message.equals("user_protect"), null,
+                        at != null ? at : context.receivedAt()));
+            }
         }
         for (String field : record.fieldNames()) {
             if (IGNORED_MESSAGES.contains(field)) {

@@ -223,6 +223,15 @@ class TwitterV1FormatTest {
                 parse(format, "{\"user_delete\":{\"id\":2901234567,\"id_str\":\"2901234567\"}}").deletions());
     }
 
+    @Test
+    void aProtectNoticeIsAnObservationOfTheAccountWithOnlyItsVisibility() throws BadRecordException {
+        assertEquals(List.of(new Account("twitter", "2901234567", null, null, null, null, null, null, true, null,
+                t("2018-10-16T11:40:00Z"))), parse(format, "{\"user_protect\":{\"id\":2901234567,"
+                        + "\"id_str\":\"2901234567\",\"timestamp_ms\":\"1539690000000\"}}").accounts());
+        assertEquals(List.of(new Account("twitter", "7", null, null, null, null, null, null, false, null, RECEIVED_AT)),
+                parse(format, "{\"user_unprotect\":{\"id\":7}}").accounts(), "no time: when it reached Kafka");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
         "{\"limit\":{\"track\":1234,\"timestamp_ms\":\"1539690000000\"}}",
@@ -231,7 +240,7 @@ class TwitterV1FormatTest {
         "{\"user_withheld\":{\"id\":1,\"withheld_in_countries\":[\"DE\"]}}",
         "{\"disconnect\":{\"code\":4,\"stream_name\":\"x\",\"reason\":\"stall\"}}",
         "{\"warning\":{\"code\":\"FALLING_BEHIND\",\"message\":\"m\",\"percent_full\":60}}",
-        "{\"user_protect\":{\"id_str\":\"1\"}}",
+        "{\"user_suspend\":{\"id_str\":\"1\"}}",
         "{\"delete\":{\"direct_message\":{\"id_str\":\"3\",\"user_id_str\":\"1\"}}}"})
     void otherStreamMessagesAreEmptyRecords(String message) throws BadRecordException {
         assertTrue(parse(format, message).isEmpty());
@@ -261,6 +270,7 @@ class TwitterV1FormatTest {
             {"delete":{"status":{"user_id_str":"2"}}}                                 | MISSING_FIELD          | delete.status.id_str is missing
             {"delete":{"status":{"id_str":"1"},"timestamp_ms":"4102444800000"}}       | TIMESTAMP_OUT_OF_RANGE | delete.timestamp_ms was 2100-01-01T00:00:00Z
             {"user_delete":{"timestamp_ms":"1539690000000"}}                          | MISSING_FIELD          | user_delete.id_str is missing
+            {"user_protect":{"timestamp_ms":"1539690000000"}}                         | MISSING_FIELD          | user_protect.id_str is missing
             """)
     void rejectsBadRecords(String json, Reason reason, String message) {
         assertBad(format, json, reason, message);
@@ -277,19 +287,21 @@ class TwitterV1FormatTest {
         byte[] file = bytes(QUOTE.strip().replace("\n", " ") + "\r\n"
                 + "{\"delete\":{\"status\":{\"id\":7,\"id_str\":\"7\",\"user_id_str\":\"2\"}}}\n\n"
                 + "{\"user_delete\":{\"id\":9}}\n"
+                + "{\"user_protect\":{\"id_str\":\"9\"}}\n"
                 + "{\"limit\":{\"track\":12}}\n"
                 + "{\"id\":42,\"text\":\"only a numeric id\"}\n"
                 + "not json");
         for (List<SourceRecord> records : List.of(splitAll(format, file), splitTrickling(format, file))) {
-            assertEquals(6, records.size());
+            assertEquals(7, records.size());
             assertEquals("twitter:1052124018321453057", keyOf(records.get(0)));
             assertEquals("twitter:7", keyOf(records.get(1)), "the deleted tweet's key, so it follows the tweet");
             assertEquals(4, records.get(2).line());
             assertEquals("twitter:9", keyOf(records.get(2)));
-            assertNull(records.get(3).key());
-            assertEquals("twitter:42", keyOf(records.get(4)));
-            assertNull(records.get(5).key());
-            assertArrayEquals(bytes("not json"), records.get(5).value());
+            assertEquals("twitter:9", keyOf(records.get(3)), "the account's key, so it follows its other notices");
+            assertNull(records.get(4).key());
+            assertEquals("twitter:42", keyOf(records.get(5)));
+            assertNull(records.get(6).key());
+            assertArrayEquals(bytes("not json"), records.get(6).value());
         }
     }
 
