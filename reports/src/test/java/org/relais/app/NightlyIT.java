@@ -114,6 +114,8 @@ class NightlyIT {
         }
         assertEquals("3.5.7", manifest.path("versions").path("spark").asText());
         assertEquals(0.85, manifest.path("parameters").path("relais.pagerank.damping").asDouble());
+        assertEquals(1, manifest.path("stages").path("analyze").path("details").path("lake_version").asLong(),
+                "analyze records the version it read, which report checks against later deletions");
     }
 
     @Test
