@@ -264,11 +264,15 @@ public final class IngestJob {
                 failures.at(FailureInjector.Point.MID_WRITE);
             }
             Table quarantine = Tables.Quarantine.TABLE;
-            SegmentMerge.Outcome q = SegmentMerge.append(lake, current, quarantine,
+            SegmentMerge.Outcome q = SegmentMerge.append(spark, lake, current, quarantine,
                     new SegmentMerge.Incoming(parsed.rowsOf(quarantine), counts.rows(quarantine),
-                            parsed.directory(quarantine), false), version);
-            tables.put(Tables.Quarantine.TABLE.name(), q.segments());
-            rows.put(Tables.Quarantine.TABLE.name(), q.inserted());
+                            parsed.directory(quarantine), false), version, deletions.forTable(quarantine));
+            tables.put(quarantine.name(), q.segments());
+            rows.put(quarantine.name(), q.inserted());
+            if (q.deleted() > 0) {
+                deleted.put(quarantine.name(), q.deleted());
+                LOG.info("ingest: quarantine: {} record(s) of deleted posts or accounts taken out", q.deleted());
+            }
 
             Map<String, Map<Integer, Long>> nextOffsets = new TreeMap<>();
             current.offsets().forEach((t, p) -> nextOffsets.put(t, new TreeMap<>(p)));

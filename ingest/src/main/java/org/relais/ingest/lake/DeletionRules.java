@@ -1,6 +1,8 @@
 package org.relais.ingest.lake;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -22,6 +24,12 @@ import org.relais.ingest.model.Deletion;
  * </ul>
  * Quotes of and replies to deleted content are other people's posts and stay; the analyze job
  * drops the edges that point at a deleted account.
+ *
+ * <p>Quarantined records were never parsed, so what they hold is known only by their Kafka key,
+ * {@code <platform>:<id>}: a deleted post takes out the records keyed by its id, a deleted account
+ * those keyed by its id (its profile, its follow records; all its Bluesky events, which are keyed
+ * by the account). A bad record keyed otherwise, such as a broken tweet of a deleted account,
+ * which is keyed by the tweet, cannot be told apart and stays.
  */
 public final class DeletionRules {
 
@@ -62,7 +70,7 @@ public final class DeletionRules {
             return Removal.NONE;
         }
         if (!(table == Tables.Posts.TABLE || table == Tables.Follows.TABLE || table == Tables.Accounts.TABLE
-                || table == Tables.Identities.TABLE)) {
+                || table == Tables.Identities.TABLE || table == Tables.Quarantine.TABLE)) {
             return Removal.NONE;
         }
         boolean touched = freshKinds.stream().anyMatch(kind -> touches(kind, table));
@@ -86,16 +94,18 @@ public final class DeletionRules {
 
     /**
      * Whether a deletion of {@code kind} can remove rows of {@code table} (see the class comment):
-     * a post deletion, posts only (the post and reposts of it); a follow deletion, follows only;
-     * an account deletion, its posts, follow edges, account row and identity links. A merge
-     * rewrites no stored segment of a table that none of the batch's deletions touches.
+     * a post deletion, posts (the post and reposts of it) and quarantined records keyed by it; a
+     * follow deletion, follows only; an account deletion, its posts, follow edges, account row,
+     * identity links and quarantined records keyed by it. A merge rewrites no stored segment of a
+     * table that none of the batch's deletions touches.
      */
     static boolean touches(Deletion.Kind kind, Table table) {
         return switch (kind) {
-            case POST -> table == Tables.Posts.TABLE;
+            case POST -> table == Tables.Posts.TABLE || table == Tables.Quarantine.TABLE;
             case FOLLOW -> table == Tables.Follows.TABLE;
             case ACCOUNT -> table == Tables.Posts.TABLE || table == Tables.Follows.TABLE
-                    || table == Tables.Accounts.TABLE || table == Tables.Identities.TABLE;
+                    || table == Tables.Accounts.TABLE || table == Tables.Identities.TABLE
+                    || table == Tables.Quarantine.TABLE;
         };
     }
 
@@ -133,6 +143,11 @@ public final class DeletionRules {
         }
         if (table == Tables.Identities.TABLE) {
             return without(rows, accounts, Tables.Identities.ACCOUNT_ID);
+        }
+        if (table == Tables.Quarantine.TABLE) {
+            Dataset<Row> keys = posts.union(accounts)
+                    .select(concat(col(D_PLATFORM), lit(":"), col(D_ID)).as(D_ID)).distinct();
+            return rows.join(keys, rows.col(Tables.Quarantine.KEY).cast("string").equalTo(keys.col(D_ID)), "left_anti");
         }
         return rows;
     }

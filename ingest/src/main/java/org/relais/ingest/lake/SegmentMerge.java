@@ -240,15 +240,30 @@ public final class SegmentMerge {
         return new Best(single.unionByName(ranked), totals.getLong(1), repeated);
     }
 
-    /** Appends {@code incoming} as a new segment, without looking for duplicates. */
-    public static Outcome append(Lake lake, LakeState current, Table table, Incoming incoming, long version) {
-        List<String> next = new ArrayList<>(current.segments(table.name()));
-        if (incoming.count() > 0) {
-            String name = lake.segmentName(version);
-            writeSegment(lake, table, name, incoming.rows(), incoming, true);
-            next.add(name);
+    /**
+     * Appends {@code incoming} as a new segment, without looking for duplicates (the quarantine's
+     * keys are Kafka coordinates, which a topic created again repeats), less the rows that
+     * deletions take out, new and stored.
+     */
+    public static Outcome append(SparkSession spark, Lake lake, LakeState current, Table table, Incoming batch,
+            long version, Removal removal) {
+        List<String> segments = current.segments(table.name());
+        boolean deletesStored = removal.touchesStored() && !segments.isEmpty();
+        if (removal == Removal.NONE || (batch.count() == 0 && !deletesStored)) {
+            List<String> next = new ArrayList<>(segments);
+            if (batch.count() > 0) {
+                String name = lake.segmentName(version);
+                writeSegment(lake, table, name, batch.rows(), batch, true);
+                next.add(name);
+            }
+            return new Outcome(next, batch.count(), 0, 0, 0);
         }
-        return new Outcome(next, incoming.count(), 0, 0, 0);
+        Dataset<Row> kept = removal.keepIncoming(batch.rows()).select(columns(table));
+        long deletedOnArrival = batch.count() == 0 ? 0 : batch.count() - kept.count();
+        Dataset<Row> noneReplaced = kept.select(concat(table.key().stream().map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new), org.apache.spark.sql.functions.lit(null).cast("string").as(FILE))).limit(0);
+        return write(spark, lake, current, table, new Decided(kept, noneReplaced, () -> { }), batch,
+                batch.count() - deletedOnArrival, version, removal, deletesStored, deletedOnArrival);
     }
 
     /**

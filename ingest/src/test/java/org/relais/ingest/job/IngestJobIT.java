@@ -114,6 +114,23 @@ class IngestJobIT {
     }
 
     @Test
+    void aDeletedPostsQuarantinedRecordGoesStoredOrNew() throws Exception {
+        publish("twitter-v1", "{\"id_str\":\"900\",\"text\":\"secret 900\"}",
+                "{\"id_str\":\"901\",\"text\":\"no user either\"}");
+        assertEquals(Map.of("missing_field", 2L), job().run("2026-11-20").batch().quarantined());
+
+        publish("twitter-v1", "{\"delete\":{\"status\":{\"id_str\":\"900\",\"user_id_str\":\"7\"}}}",
+                "{\"id_str\":\"902\",\"text\":\"secret 902\"}",
+                "{\"delete\":{\"status\":{\"id_str\":\"902\",\"user_id_str\":\"7\"}}}");
+        IngestJob.Result second = job().run("2026-11-21");
+        assertEquals(Map.of("missing_field", 1L), second.batch().quarantined(), "902 was quarantined, then deleted");
+        assertEquals(2L, second.batch().deleted().get("quarantine"), "900 stored, 902 new");
+        List<String> left = lake.read(spark.session(), Tables.Quarantine.TABLE).collectAsList().stream()
+                .map(r -> new String((byte[]) r.getAs(Tables.Quarantine.VALUE), StandardCharsets.UTF_8)).toList();
+        assertEquals(List.of("{\"id_str\":\"901\",\"text\":\"no user either\"}"), left);
+    }
+
+    @Test
     void aPostPublishedTwiceIsStoredOnceAcrossRuns() throws Exception {
         publish("relais-json", post("p1", "u1", null), post("p1", "u1", null));
         IngestJob.Result first = job().run("2026-11-20");

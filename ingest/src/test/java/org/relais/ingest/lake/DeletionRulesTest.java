@@ -32,16 +32,16 @@ class DeletionRulesTest {
     void eachKindOfDeletionTouchesOnlyTheTablesItRemovesRowsFrom() {
         Dataset<Row> none = deletions();
         assertEquals(Map.of("posts", true, "accounts", false, "follows", false, "identities", false,
-                "blog_links", false, "deletions", false, "quarantine", false),
+                "blog_links", false, "deletions", false, "quarantine", true),
                 touched(new DeletionRules(none, none, EnumSet.of(Deletion.Kind.POST))));
         assertEquals(Map.of("posts", false, "accounts", false, "follows", true, "identities", false,
                 "blog_links", false, "deletions", false, "quarantine", false),
                 touched(new DeletionRules(none, none, EnumSet.of(Deletion.Kind.FOLLOW))));
         assertEquals(Map.of("posts", true, "accounts", true, "follows", true, "identities", true,
-                "blog_links", false, "deletions", false, "quarantine", false),
+                "blog_links", false, "deletions", false, "quarantine", true),
                 touched(new DeletionRules(none, none, EnumSet.of(Deletion.Kind.ACCOUNT))));
         assertEquals(Map.of("posts", true, "accounts", false, "follows", true, "identities", false,
-                "blog_links", false, "deletions", false, "quarantine", false),
+                "blog_links", false, "deletions", false, "quarantine", true),
                 touched(new DeletionRules(none, none, EnumSet.of(Deletion.Kind.POST, Deletion.Kind.FOLLOW))));
         assertEquals(Map.of("posts", false, "accounts", false, "follows", false, "identities", false,
                 "blog_links", false, "deletions", false, "quarantine", false),
@@ -65,6 +65,30 @@ class DeletionRulesTest {
         assertEquals(List.of("carol"), kept);
         Dataset<Row> accounts = spark.session().createDataFrame(List.of(), Tables.Accounts.TABLE.schema());
         assertEquals(accounts, rules.forTable(Tables.Accounts.TABLE).keepStored(accounts), "not even looked at");
+    }
+
+    @Test
+    void quarantinedRecordsKeyedByADeletedPostOrAccountGo() {
+        Dataset<Row> fresh = deletions(Deletion.post("twitter", "900", "777", T, "test"),
+                Deletion.account("bluesky", "did:plc:alice", T, "test"));
+        Dataset<Row> quarantined = spark.session().createDataFrame(List.of(
+                quarantined(1, "twitter:900"), quarantined(2, "twitter:901"), quarantined(3, "twitter:777"),
+                quarantined(4, "bluesky:did:plc:alice"), quarantined(5, "bluesky:did:plc:bob"), quarantined(6, null)),
+                Tables.Quarantine.TABLE.schema());
+        Removal removal = new DeletionRules(fresh, fresh, true).forTable(Tables.Quarantine.TABLE);
+        for (Dataset<Row> kept : List.of(removal.keepStored(quarantined), removal.keepIncoming(quarantined))) {
+            assertEquals(List.of(2L, 3L, 5L, 6L), kept.select(Tables.Quarantine.OFFSET).orderBy(Tables.Quarantine.OFFSET)
+                    .collectAsList().stream().map(r -> r.getLong(0)).collect(Collectors.toList()),
+                    "the deleted post's record and every record of the deleted Bluesky account go; a post"
+                            + " deletion does not take its author's records, nor a record without a key");
+        }
+    }
+
+    private static Row quarantined(long offset, String key) {
+        return org.apache.spark.sql.RowFactory.create("relais.posts", 0, offset, null, "twitter-v1", null, "parse",
+                "malformed_json", "record is not valid JSON",
+                key == null ? null : key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "{".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.sql.Timestamp.from(T), 1L);
     }
 
     @Test
