@@ -20,7 +20,8 @@ import org.relais.ingest.model.ParsedRecord;
  * only an {@code account_id} gives a {@link Deletion} of the account, with all its posts and follow
  * edges. Source {@value #NAME}. Ids are the platforms' own, as in the other tables: a Bluesky post
  * is its {@code at://} URI, a Mastodon post its status URI, a Mastodon account
- * {@code user@instance}.
+ * {@code user@instance} (a leading {@code @} and the instance's case do not matter,
+ * {@link Values#accountId}).
  *
  * <p>Kafka key: {@code platform:post_id}, else {@code platform:account_id}, as the records about
  * the post or account are keyed by the formats that key them.
@@ -50,7 +51,7 @@ public final class ComplianceCsvFormat extends CsvFormat {
         CsvRow row = CsvRow.parse(value);
         String platform = Values.socialPlatform(row.required(PLATFORM), PLATFORM);
         String postId = row.optional(POST_ID);
-        String accountId = row.optional(ACCOUNT_ID);
+        String accountId = Values.accountId(platform, row.optional(ACCOUNT_ID), ACCOUNT_ID);
         Instant deletedAt = context.checkTime(row.time(DELETED_AT), DELETED_AT);
         if (postId != null) {
             return new ParsedRecord().add(Deletion.post(platform, postId, accountId, deletedAt, NAME));

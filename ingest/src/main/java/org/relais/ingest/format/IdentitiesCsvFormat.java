@@ -12,7 +12,8 @@ import org.relais.ingest.model.ParsedRecord;
  * {@code blog_url}* (any URL of the blog; its id by {@link BlogIds}, with the configured path
  * patterns, so that {@code https://blogs.example/jeanne/} and a post of hers give the same blog),
  * {@code platform}* ({@code twitter}, {@code bluesky} or {@code mastodon}), {@code account_id}*
- * (the platform's id, as in the other tables: a numeric Twitter id, a DID, {@code user@instance}),
+ * (the platform's id, as in the other tables: a numeric Twitter id, a DID, {@code user@instance}
+ * with or without a leading {@code @} and the instance in any case, {@link Values#accountId}),
  * {@code handle} (a leading {@code @} dropped).
  *
  * <p>Each row gives one {@link Identity} with source {@link Identity#IDENTITIES_CSV}. A blog may have
@@ -45,7 +46,7 @@ public final class IdentitiesCsvFormat extends CsvFormat {
         CsvRow row = CsvRow.parse(value);
         String blogUrl = row.required(BLOG_URL);
         String platform = Values.socialPlatform(row.required(PLATFORM), PLATFORM);
-        String accountId = row.required(ACCOUNT_ID);
+        String accountId = Values.accountId(platform, row.required(ACCOUNT_ID), ACCOUNT_ID);
         String blogId = Values.blogId(context.blogIds(), blogUrl, BLOG_URL);
         return new ParsedRecord().add(new Identity(blogId, platform, accountId, Values.handle(row.optional(HANDLE)),
                 Identity.IDENTITIES_CSV));

@@ -284,7 +284,7 @@ public final class MastodonFormat extends JsonLinesFormat {
         }
         int at = acct.lastIndexOf('@');
         if (at > 0 && at < acct.length() - 1) {
-            return acct.substring(0, at) + "@" + acct.substring(at + 1).toLowerCase(Locale.ROOT);
+            return Values.mastodonAccount(acct.substring(0, at), acct.substring(at + 1));
         }
         String field = account.has("url") ? "url" : "uri";
         String url = account.text(field);
@@ -292,7 +292,7 @@ public final class MastodonFormat extends JsonLinesFormat {
             throw new BadRecordException(Reason.MISSING_FIELD, account.path("url") + " is missing: a local account ("
                     + account.path("acct") + " " + Values.quote(acct) + " has no instance) takes its instance from it");
         }
-        return (at > 0 ? acct.substring(0, at) : acct) + "@" + host(url, account.path(field));
+        return Values.mastodonAccount(at > 0 ? acct.substring(0, at) : acct, host(url, account.path(field)));
     }
 
     private static String host(String url, String field) throws BadRecordException {

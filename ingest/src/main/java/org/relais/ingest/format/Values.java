@@ -34,6 +34,31 @@ final class Values {
         return value;
     }
 
+    /**
+     * The account id of {@code platform} as the canonical tables store it, from a list someone
+     * wrote by hand (compliance, identities): a Mastodon account is {@code user@instance}, written
+     * with or without a leading {@code @} and with the instance in any case, as
+     * {@link MastodonFormat} stores it (instance in lower case); other platforms' ids are kept as
+     * given. A Mastodon id without its instance would match no one and is refused.
+     */
+    static String accountId(String platform, String id, String field) throws BadRecordException {
+        if (id == null || !platform.equals(Platforms.MASTODON)) {
+            return id;
+        }
+        String acct = handle(id);
+        int at = acct == null ? -1 : acct.lastIndexOf('@');
+        if (at <= 0 || at == acct.length() - 1) {
+            throw new BadRecordException(Reason.WRONG_TYPE, field + " was " + quote(id)
+                    + ", but a Mastodon account id is user@instance");
+        }
+        return mastodonAccount(acct.substring(0, at), acct.substring(at + 1));
+    }
+
+    /** A Mastodon account's id: {@code user@instance}, the instance (a host name) in lower case. */
+    static String mastodonAccount(String user, String instance) {
+        return user + "@" + instance.toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** A handle without its {@code @}, which the canonical tables never store. */
     static String handle(String value) {
         return value != null && value.startsWith("@") ? emptyToNull(value.substring(1)) : value;

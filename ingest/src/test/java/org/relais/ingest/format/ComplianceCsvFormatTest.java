@@ -30,6 +30,11 @@ class ComplianceCsvFormatTest {
         assertEquals(List.of(Deletion.account("mastodon", "anne@piaille.fr", null, "compliance-csv")),
                 parse(format, "Platform,Post_ID,Account_ID,reason\nmastodon,,anne@piaille.fr,opt-out\n").deletions(),
                 "deleted_at is an optional column; extra columns are ignored");
+        for (String spelled : List.of("@anne@piaille.fr", "anne@Piaille.FR", "@anne@PIAILLE.fr")) {
+            assertEquals(List.of(Deletion.account("mastodon", "anne@piaille.fr", null, "compliance-csv")),
+                    parse(format, "platform,post_id,account_id\nmastodon,," + spelled + "\n").deletions(),
+                    spelled + " is the account the mastodon format stores as anne@piaille.fr");
+        }
         Deletion post = parse(format, "platform,post_id,account_id\nbluesky,at://did:plc:a/app.bsky.feed.post/3k,\n")
                 .deletions().get(0);
         assertEquals(Deletion.Kind.POST, post.kind());
@@ -45,6 +50,8 @@ class ComplianceCsvFormatTest {
             twitter,1,,yesterday             | WRONG_TYPE             | deleted_at was 'yesterday'
             twitter,1,,2031-01-01            | TIMESTAMP_OUT_OF_RANGE | deleted_at was 2031-01-01T00:00:00Z
             twitter,1,"2                     | MALFORMED_CSV          | record is not valid CSV
+            mastodon,,anne,                  | WRONG_TYPE             | account_id was 'anne', but a Mastodon account id is user@instance
+            mastodon,,@anne@,                | WRONG_TYPE             | account_id was '@anne@', but a Mastodon account id is user@instance
             """)
     void rejectsBadRows(String row, Reason reason, String message) {
         assertBad(format, "platform,post_id,account_id,deleted_at\n" + row, reason, message);

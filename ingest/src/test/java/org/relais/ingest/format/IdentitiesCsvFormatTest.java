@@ -37,6 +37,9 @@ class IdentitiesCsvFormatTest {
         assertEquals(List.of(new Identity("carnet.example", "mastodon", "yann@piaille.fr", null, "identities-csv")),
                 parse(format, "blog_url,platform,account_id\nhttp://carnet.example/,mastodon,yann@piaille.fr\n").identities(),
                 "handle is optional, as a column and as a value");
+        assertEquals(List.of(new Identity("carnet.example", "mastodon", "Yann@piaille.fr", null, "identities-csv")),
+                parse(format, "blog_url,platform,account_id\nhttp://carnet.example/,mastodon,@Yann@Piaille.FR\n")
+                        .identities(), "the account as the mastodon format stores it: no @, the instance in lower case");
     }
 
     @ParameterizedTest(name = "{1}: {0}")
@@ -48,6 +51,7 @@ class IdentitiesCsvFormatTest {
             http://a.example/,blog,1,a          | WRONG_TYPE    | platform was 'blog', but must be one of twitter, bluesky, mastodon: blogs have no accounts, posts or follows here
             a.example,twitter,1,a               | WRONG_TYPE    | blog_url was 'a.example', but must be an http(s) URL with a host
             http://a.example/,twitter,1         | MALFORMED_CSV | row has 3 field(s), but the header has 4
+            http://a.example/,mastodon,yann,a   | WRONG_TYPE    | account_id was 'yann', but a Mastodon account id is user@instance
             """)
     void rejectsBadRows(String row, Reason reason, String message) {
         assertBad(format, "blog_url,platform,account_id,handle\n" + row, reason, message);
