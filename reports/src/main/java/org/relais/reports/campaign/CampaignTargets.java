@@ -113,11 +113,16 @@ public final class CampaignTargets {
 
     /**
      * The {@code limit} most used hashtags (lower case; a post counts once per hashtag) of each of
-     * {@code actors}: rows {@code actor_id, tag, uses}, best first within each actor.
+     * {@code actors}: rows {@code actor_id, tag, uses}, best first within each actor. Only the posts
+     * of accounts the lake knows to be public count: a blog's topics never come from a protected
+     * account merged into it.
      */
-    static Dataset<Row> topHashtags(Dataset<Row> posts, Dataset<Row> actors, Dataset<Row> identityLinks,
-            Dataset<Row> rankings, int limit) {
+    static Dataset<Row> topHashtags(Dataset<Row> posts, Dataset<Row> accounts, Dataset<Row> actors,
+            Dataset<Row> identityLinks, Dataset<Row> rankings, int limit) {
+        Dataset<Row> publicAuthors = accounts.filter(coalesce(col(Accounts.PROTECTED), lit(true)).equalTo(false))
+                .select(col(Tables.PLATFORM), col(Accounts.ACCOUNT_ID).as(Posts.AUTHOR_ID));
         Dataset<Row> byAuthor = posts.filter(col(Posts.AUTHOR_ID).isNotNull().and(col(Posts.HASHTAGS).isNotNull()))
+                .join(publicAuthors, new String[] {Tables.PLATFORM, Posts.AUTHOR_ID}, "left_semi")
                 .select(ReportInputs.author().as(ScoreTable.ACTOR_ID), col(Posts.HASHTAGS));
         Dataset<Row> tags = ReportInputs.asRanked(byAuthor, ScoreTable.ACTOR_ID, identityLinks, rankings)
                 .select(col(ScoreTable.ACTOR_ID),
@@ -141,7 +146,7 @@ public final class CampaignTargets {
         try {
             Map<String, List<String>> topics = new HashMap<>();
             if (settings.topicTags() > 0) {
-                for (Row r : topHashtags(posts, candidates, identityLinks, rankings, settings.topicTags())
+                for (Row r : topHashtags(posts, accounts, candidates, identityLinks, rankings, settings.topicTags())
                         .collectAsList()) {
                     topics.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
                 }

@@ -71,6 +71,17 @@ class CampaignTargetsTest {
     }
 
     @Test
+    void aBlogsTopicsNeverComeFromAnAccountNotKnownToBePublicMergedIntoIt() {
+        // twitter:4, linked to the blog too, has no known visibility: its #Sécurité and #=cmd stay out.
+        Dataset<Row> merged = rankings.filter(org.apache.spark.sql.functions.col("actor_id").isin("twitter:1",
+                "twitter:4").unary_$bang());
+        CampaignTargets.Target blog = CampaignTargets.select(merged, accounts, posts, links,
+                CampaignSettings.defaults().withThresholds(0, 0)).stream()
+                .filter(t -> t.actorId().equals("blog:chroniques.example")).findFirst().orElseThrow();
+        assertEquals(List.of("grandoral2027", "municipales"), blog.topics());
+    }
+
+    @Test
     void byDefaultPublicAccountsAndBlogsAboveTheThresholdsAreListedByRank() {
         assertEquals(List.of("twitter:1", "twitter:2", "blog:chroniques.example", "twitter:8", "bluesky:did:plc:abc"),
                 ids(fiftyAndAThousand()),
