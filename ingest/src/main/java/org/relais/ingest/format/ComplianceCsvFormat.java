@@ -51,13 +51,22 @@ public final class ComplianceCsvFormat extends CsvFormat {
         CsvRow row = CsvRow.parse(value);
         String platform = Values.socialPlatform(row.required(PLATFORM), PLATFORM);
         String postId = row.optional(POST_ID);
-        String accountId = Values.accountId(platform, row.optional(ACCOUNT_ID), ACCOUNT_ID);
+        String accountId = row.optional(ACCOUNT_ID);
         Instant deletedAt = context.checkTime(row.time(DELETED_AT), DELETED_AT);
         if (postId != null) {
-            return new ParsedRecord().add(Deletion.post(platform, postId, accountId, deletedAt, NAME));
+            // The author is for information only: stored as the other tables store it when it can
+            // be, else as given; only the post id decides what goes.
+            String author;
+            try {
+                author = Values.accountId(platform, accountId, ACCOUNT_ID);
+            } catch (BadRecordException e) {
+                author = accountId;
+            }
+            return new ParsedRecord().add(Deletion.post(platform, postId, author, deletedAt, NAME));
         }
         if (accountId != null) {
-            return new ParsedRecord().add(Deletion.account(platform, accountId, deletedAt, NAME));
+            return new ParsedRecord().add(Deletion.account(platform, Values.accountId(platform, accountId, ACCOUNT_ID),
+                    deletedAt, NAME));
         }
         throw new BadRecordException(Reason.MISSING_FIELD,
                 "post_id and account_id are both empty, but a row must name the post or the account deleted");

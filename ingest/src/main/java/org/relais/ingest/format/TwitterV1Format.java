@@ -68,7 +68,7 @@ import org.relais.ingest.model.Post;
  *       go;
  *   <li>{@code {"user_protect":{"id_str":…,"timestamp_ms":…}}} and {@code user_unprotect} (the
  *       compliance stream) give an observation of the account with only {@code protected} known,
- *       at the notice's time (else when it reached Kafka): an account that turned protected leaves the campaign exports, whose
+ *       observed when the notice reached Kafka (or at its {@code timestamp_ms}, if later): an account that turned protected leaves the campaign exports, whose
  *       tweets would no longer come to tell it;
  *   <li>{@code limit}, {@code scrub_geo} (Relais keeps no locations), {@code status_withheld} and
  *       {@code user_withheld} (withheld in some countries only), {@code disconnect},
@@ -186,9 +186,12 @@ public final class TwitterV1Format extends JsonLinesFormat {
             if (record.has(message)) {
                 JsonObject notice = record.requiredObject(message);
                 Instant at = epochMillis(notice, context);
+                // The lake keeps one observed_at per account, that of its newest observation, even
+                // when that observation said nothing of its visibility: a notice observed at its
+                // arrival outranks what the lake held before, however late it was published.
+                Instant observed = at != null && at.isAfter(context.receivedAt()) ? at : context.receivedAt();
                 return new ParsedRecord().add(new Account(Platforms.TWITTER, requiredIdStr(notice, "id"), null, null,
-                        null, null, null, null, message.equals("user_protect"), null,
-                        at != null ? at : context.receivedAt()));
+                        null, null, null, null, message.equals("user_protect"), null, observed));
             }
         }
         for (String field : record.fieldNames()) {

@@ -47,7 +47,9 @@ final class Values {
         }
         String acct = handle(id);
         int at = acct == null ? -1 : acct.lastIndexOf('@');
-        if (at <= 0 || at == acct.length() - 1) {
+        // Not a profile URL (https://instance/@user) nor anything else with a path or a scheme.
+        if (at <= 0 || at == acct.length() - 1 || acct.chars().anyMatch(c -> c == '/' || c == ':'
+                || Character.isWhitespace(c))) {
             throw new BadRecordException(Reason.WRONG_TYPE, field + " was " + quote(id)
                     + ", but a Mastodon account id is user@instance");
         }

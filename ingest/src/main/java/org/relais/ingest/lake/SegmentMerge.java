@@ -5,8 +5,10 @@ import static org.apache.spark.sql.functions.input_file_name;
 import static org.apache.spark.sql.functions.row_number;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -157,7 +159,6 @@ public final class SegmentMerge {
     private static Outcome write(SparkSession spark, Lake lake, LakeState current, Table table, Decided decided,
             Incoming batch, long arrived, long version, Removal removal, boolean deletesStored, long deletedOnArrival) {
         List<String> segments = current.segments(table.name());
-        Column[] keys = table.key().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
         Dataset<Row> inserts = decided.inserts();
         Dataset<Row> replacedKeys = decided.replacedKeys();
 
@@ -169,12 +170,20 @@ public final class SegmentMerge {
         long replacedCount = rewrite.isEmpty() ? 0 : replacedKeys.count();
         long deletedStored = 0;
         if (deletesStored) {
+            // Rows per file before and after the deletions, rather than the keys that went: the
+            // quarantine's keys (Kafka coordinates) may repeat, and a kept row must not hide a
+            // deleted one with the same key.
             Dataset<Row> rows = lake.read(spark, table, current).withColumn(FILE, input_file_name());
-            Dataset<Row> deletedRows = rows.join(removal.keepStored(rows).select(keys),
-                    table.key().toArray(String[]::new), "left_anti");
-            for (Row r : deletedRows.groupBy(FILE).count().collectAsList()) {
-                rewrite.add(segmentOf(r.getString(0)));
-                deletedStored += r.getLong(1);
+            Map<String, Long> kept = new HashMap<>();
+            for (Row r : removal.keepStored(rows).groupBy(FILE).count().collectAsList()) {
+                kept.put(r.getString(0), r.getLong(1));
+            }
+            for (Row r : rows.groupBy(FILE).count().collectAsList()) {
+                long gone = r.getLong(1) - kept.getOrDefault(r.getString(0), 0L);
+                if (gone > 0) {
+                    rewrite.add(segmentOf(r.getString(0)));
+                    deletedStored += gone;
+                }
             }
         }
 

@@ -35,6 +35,12 @@ class ComplianceCsvFormatTest {
                     parse(format, "platform,post_id,account_id\nmastodon,," + spelled + "\n").deletions(),
                     spelled + " is the account the mastodon format stores as anne@piaille.fr");
         }
+        for (String author : List.of("anne", "109302436954721982")) {
+            assertEquals(List.of(Deletion.post("mastodon", "https://piaille.fr/users/anne/statuses/1", author, null,
+                    "compliance-csv")), parse(format, "platform,post_id,account_id\nmastodon,"
+                            + "https://piaille.fr/users/anne/statuses/1," + author + "\n").deletions(),
+                    "a post's author is for information only: kept as given when it is no account id");
+        }
         Deletion post = parse(format, "platform,post_id,account_id\nbluesky,at://did:plc:a/app.bsky.feed.post/3k,\n")
                 .deletions().get(0);
         assertEquals(Deletion.Kind.POST, post.kind());
@@ -52,6 +58,7 @@ class ComplianceCsvFormatTest {
             twitter,1,"2                     | MALFORMED_CSV          | record is not valid CSV
             mastodon,,anne,                  | WRONG_TYPE             | account_id was 'anne', but a Mastodon account id is user@instance
             mastodon,,@anne@,                | WRONG_TYPE             | account_id was '@anne@', but a Mastodon account id is user@instance
+            mastodon,,https://piaille.fr/@anne,  | WRONG_TYPE             | account_id was 'https://piaille.fr/@anne', but a Mastodon account id is user@instance
             """)
     void rejectsBadRows(String row, Reason reason, String message) {
         assertBad(format, "platform,post_id,account_id,deleted_at\n" + row, reason, message);

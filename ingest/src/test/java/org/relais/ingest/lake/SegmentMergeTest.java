@@ -152,6 +152,41 @@ class SegmentMergeTest {
                 kept.getAs(Tables.Posts.TEXT), kept.getAs(Tables.Posts.LANG)));
     }
 
+    @Test
+    void aDeletionFindsAQuarantinedRecordWhoseKafkaCoordinatesAnotherRecordRepeats() {
+        // The topic was created again between the two batches: offset 5 names two records.
+        appendQuarantined(quarantined(5, "twitter:900"), Removal.NONE);
+        appendQuarantined(quarantined(5, "twitter:555"), Removal.NONE);
+        Dataset<Row> deletion = spark.session().createDataFrame(List.of(Rows.deletion(
+                org.relais.ingest.model.Deletion.post("twitter", "900", null, T1, "test"), "test", 3)),
+                Tables.Deletions.TABLE.schema());
+        SegmentMerge.Outcome o = appendQuarantined(null, new DeletionRules(deletion, deletion, true)
+                .forTable(Tables.Quarantine.TABLE));
+        assertEquals(List.of(0L, 1L), List.of(o.inserted(), o.deleted()));
+        Row left = only(Tables.Quarantine.TABLE);
+        assertEquals("twitter:555", new String((byte[]) left.getAs(Tables.Quarantine.KEY),
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Row quarantined(long offset, String key) {
+        return RowFactory.create("relais.posts", 0, offset, null, "twitter-v1", null, "parse", "missing_field",
+                "user is missing", key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8), Timestamp.from(T1), 1L);
+    }
+
+    /** Appends {@code row} (none when null) to the quarantine as the next version, and commits it. */
+    private SegmentMerge.Outcome appendQuarantined(Row row, Removal removal) {
+        LakeState current = lake.state();
+        long version = current.version() + 1;
+        Dataset<Row> incoming = spark.session().createDataFrame(row == null ? List.of() : List.of(row),
+                Tables.Quarantine.TABLE.schema());
+        SegmentMerge.Outcome o = SegmentMerge.append(spark.session(), lake, current, Tables.Quarantine.TABLE,
+                new SegmentMerge.Incoming(incoming, row == null ? 0 : 1, null, false), version, removal);
+        lake.commit(new LakeState(version, Instant.now(), Map.of(), Map.of(), null)
+                .withTable(Tables.Quarantine.TABLE.name(), o.segments()));
+        return o;
+    }
+
     /** Merges {@code rows} into {@code table} as the next version, and commits it. */
     private SegmentMerge.Outcome ingest(Table table, List<Row> rows) {
         LakeState current = lake.state();
