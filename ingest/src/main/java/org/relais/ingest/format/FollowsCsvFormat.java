@@ -49,9 +49,9 @@ public final class FollowsCsvFormat extends CsvFormat {
     @Override
     public ParsedRecord parse(byte[] value, ParseContext context) throws BadRecordException {
         CsvRow row = CsvRow.parse(value);
-        String followerId = row.required(FOLLOWER_ID);
-        String followeeId = row.required(FOLLOWEE_ID);
         String platform = Values.socialPlatform(platformOrDefault(row.optional(PLATFORM)), PLATFORM);
+        String followerId = Values.accountId(platform, row.required(FOLLOWER_ID), FOLLOWER_ID);
+        String followeeId = Values.accountId(platform, row.required(FOLLOWEE_ID), FOLLOWEE_ID);
         Instant observedAt = context.checkTime(row.time(OBSERVED_AT), OBSERVED_AT);
         if (observedAt == null) {
             observedAt = context.receivedAt();

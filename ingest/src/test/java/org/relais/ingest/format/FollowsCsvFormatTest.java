@@ -59,12 +59,20 @@ class FollowsCsvFormatTest {
                 record.accounts());
     }
 
+    @Test
+    void mastodonAccountsAreStoredAsTheMastodonFormatStoresThem() throws BadRecordException {
+        ParsedRecord record = parse(format, "platform,follower_id,followee_id\nmastodon,@Anne@Piaille.FR,yann@piaille.fr\n");
+        assertEquals(List.of(new Follow("mastodon", "Anne@piaille.fr", "yann@piaille.fr", RECEIVED_AT, "follows-csv")),
+                record.follows());
+    }
+
     @ParameterizedTest(name = "{1}: {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             ,2,twitter,                      | MISSING_FIELD          | follower_id is empty
             1, ,twitter,                     | MISSING_FIELD          | followee_id is empty
             1,2,facebook,                    | WRONG_TYPE             | platform was 'facebook', but must be one of twitter, bluesky, mastodon
             1,2,blog,                        | WRONG_TYPE             | platform was 'blog', but must be one of twitter, bluesky, mastodon: blogs have no accounts, posts or follows here
+            a@x.example,b,mastodon,          | WRONG_TYPE             | followee_id was 'b', but a Mastodon account id is user@instance
             1,2,twitter,last week            | WRONG_TYPE             | observed_at was 'last week', but must be an ISO-8601 date-time
             1,2,twitter,2005-12-31T23:59:59Z | TIMESTAMP_OUT_OF_RANGE | observed_at was 2005-12-31T23:59:59Z, but must be in [2006-01-01T00:00:00Z, 2025-01-02T00:00:00Z]
             1,2,twitter                      | MALFORMED_CSV          | row has 3 field(s), but the header has 4
