@@ -68,8 +68,9 @@ import org.relais.ingest.model.Post;
  *       go;
  *   <li>{@code {"user_protect":{"id_str":…,"timestamp_ms":…}}} and {@code user_unprotect} (the
  *       compliance stream) give an observation of the account with only {@code protected} known,
- *       observed when the notice reached Kafka (or at its {@code timestamp_ms}, if later): an account that turned protected leaves the campaign exports, whose
- *       tweets would no longer come to tell it;
+ *       observed when the notice reached Kafka (or at its {@code timestamp_ms}, if later): an
+ *       account that turned protected leaves the campaign exports, though its tweets no longer
+ *       come to say so;
  *   <li>{@code limit}, {@code scrub_geo} (Relais keeps no locations), {@code status_withheld} and
  *       {@code user_withheld} (withheld in some countries only), {@code disconnect},
  *       {@code warning}, {@code friends}, {@code event}, {@code control}, and the compliance

@@ -36,7 +36,7 @@ final class Values {
 
     /**
      * The account id of {@code platform} as the canonical tables store it, from a list someone
-     * wrote by hand (compliance, identities): a Mastodon account is {@code user@instance}, written
+     * wrote by hand (compliance, identities, follows): a Mastodon account is {@code user@instance}, written
      * with or without a leading {@code @} and with the instance in any case, as
      * {@link MastodonFormat} stores it (instance in lower case); other platforms' ids are kept as
      * given. A Mastodon id without its instance would match no one and is refused.
