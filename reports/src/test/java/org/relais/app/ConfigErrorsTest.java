@@ -61,6 +61,14 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aQuarantineRetentionOfNothingIsRefused() {
+        NightlyIT.Run r = analyze("--set", "relais.ingest.quarantine-retention=0s");
+        assertEquals(ExitCodes.CONFIG, r.code(), r.err());
+        assertEquals("relais analyze: configuration error: relais.ingest.quarantine-retention was 0 ms, but must be"
+                + " positive", r.err().strip());
+    }
+
+    @Test
     void measureProblemsNameTheirKeys() throws IOException {
         NightlyIT.Run r = analyze("--set", "relais.pagerank.max-iterations=-5");
         assertEquals(ExitCodes.CONFIG, r.code(), r.err());

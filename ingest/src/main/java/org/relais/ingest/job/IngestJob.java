@@ -23,6 +23,7 @@ import org.relais.ingest.kafka.Topics.KafkaUnavailableException;
 import org.relais.ingest.lake.DeletionRules;
 import org.relais.ingest.lake.Lake;
 import org.relais.ingest.lake.LakeState;
+import org.relais.ingest.lake.Removal;
 import org.relais.ingest.lake.SegmentMerge;
 import org.relais.ingest.lake.Tables;
 import org.relais.ingest.lake.Tables.Table;
@@ -59,6 +60,7 @@ public final class IngestJob {
     private final List<String> blogPathPatterns;
     private final double maxBadFraction;
     private final long minBadRecords;
+    private final java.time.Duration quarantineRetention;
     private final Clock clock;
     private FailureInjector failures = FailureInjector.NONE;
 
@@ -80,6 +82,7 @@ public final class IngestJob {
         this.blogPathPatterns = settings.blogPathPatterns();
         this.maxBadFraction = settings.maxBadFraction();
         this.minBadRecords = settings.minBadRecords();
+        this.quarantineRetention = settings.quarantineRetention();
         this.clock = clock;
     }
 
@@ -99,9 +102,14 @@ public final class IngestJob {
      *     batch's records is bad ...
      * @param minBadRecords ... and at least this many are, so that one bad record in a batch of
      *     three does not stop a night
+     * @param quarantineRetention how long a quarantined record is kept (with its raw bytes) for
+     *     someone to look at and publish again; each batch takes out those older than this
      */
     public record Settings(long maxRecordBytes, int maxPollRecords, List<String> blogPathPatterns,
-            double maxBadFraction, long minBadRecords) {
+            double maxBadFraction, long minBadRecords, java.time.Duration quarantineRetention) {
+
+        /** The default of {@code relais.ingest.quarantine-retention}. */
+        public static final java.time.Duration DEFAULT_QUARANTINE_RETENTION = java.time.Duration.ofDays(30);
 
         public Settings {
             List<String> problems = new java.util.ArrayList<>();
@@ -117,6 +125,10 @@ public final class IngestJob {
             if (minBadRecords < 0) {
                 problems.add("relais.ingest.min-bad-records was " + minBadRecords + ", but must be >= 0");
             }
+            if (quarantineRetention.isNegative() || quarantineRetention.isZero()) {
+                problems.add("relais.ingest.quarantine-retention was " + quarantineRetention.toMillis()
+                        + " ms, but must be positive");
+            }
             if (!problems.isEmpty()) {
                 throw new org.relais.ingest.config.ConfigException(problems);
             }
@@ -128,10 +140,18 @@ public final class IngestJob {
             this(maxRecordBytes, maxPollRecords, blogPathPatterns, 1.0, 0);
         }
 
+        /** Settings with the default quarantine retention. */
+        public Settings(long maxRecordBytes, int maxPollRecords, List<String> blogPathPatterns,
+                double maxBadFraction, long minBadRecords) {
+            this(maxRecordBytes, maxPollRecords, blogPathPatterns, maxBadFraction, minBadRecords,
+                    DEFAULT_QUARANTINE_RETENTION);
+        }
+
         public static Settings from(org.relais.ingest.config.RelaisConfig config) {
             return new Settings(config.bytes("relais.ingest.max-record-bytes"),
                     config.integer("relais.ingest.max-poll-records"), config.strings("relais.ingest.blog-path-patterns"),
-                    config.number("relais.ingest.max-bad-fraction"), config.integer("relais.ingest.min-bad-records"));
+                    config.number("relais.ingest.max-bad-fraction"), config.integer("relais.ingest.min-bad-records"),
+                    config.duration("relais.ingest.quarantine-retention"));
         }
     }
 
@@ -158,9 +178,17 @@ public final class IngestJob {
      * @param lost records Kafka deleted (retention) before they could be read, by partition
      * @param committedEarlier true when nothing new arrived and {@code batch} is the one an earlier
      *     attempt of the same run date committed (a re-run reports it rather than nothing)
+     * @param quarantineExpired quarantined records taken out because they were older than
+     *     {@code relais.ingest.quarantine-retention}
      */
     public record Result(long version, LakeState.Batch batch, Map<String, Long> byFormat, Map<String, Long> skipped,
-            Map<String, Long> lost, boolean committedEarlier) {
+            Map<String, Long> lost, boolean committedEarlier, long quarantineExpired) {
+
+        /** A run that let no quarantined record expire. */
+        public Result(long version, LakeState.Batch batch, Map<String, Long> byFormat, Map<String, Long> skipped,
+                Map<String, Long> lost, boolean committedEarlier) {
+            this(version, batch, byFormat, skipped, lost, committedEarlier, 0);
+        }
 
         /** Whether this run read records from Kafka (not whether the date's batch holds some). */
         public boolean consumedAnything() {
@@ -184,6 +212,7 @@ public final class IngestJob {
             batch.quarantined().forEach(n.putObject("quarantined")::put);
             n.put("quarantined_total", quarantinedTotal());
             batch.deleted().forEach(n.putObject("deleted")::put);
+            n.put("quarantine_expired", quarantineExpired);
             skipped.forEach(n.putObject("skipped")::put);
             lost.forEach(n.putObject("lost_to_retention")::put);
             return n;
@@ -264,14 +293,25 @@ public final class IngestJob {
                 failures.at(FailureInjector.Point.MID_WRITE);
             }
             Table quarantine = Tables.Quarantine.TABLE;
+            Instant quarantineCutoff = now.minus(quarantineRetention);
+            long expired = expiredQuarantine(current, quarantineCutoff);
+            Removal expiry = expired == 0 ? Removal.NONE
+                    : Removal.storedBefore(Tables.Quarantine.QUARANTINED_AT, quarantineCutoff);
             SegmentMerge.Outcome q = SegmentMerge.append(spark, lake, current, quarantine,
                     new SegmentMerge.Incoming(parsed.rowsOf(quarantine), counts.rows(quarantine),
-                            parsed.directory(quarantine), false), version, deletions.forTable(quarantine));
+                            parsed.directory(quarantine), false), version,
+                    Removal.both(deletions.forTable(quarantine), expiry));
             tables.put(quarantine.name(), q.segments());
             rows.put(quarantine.name(), q.inserted());
+            // Every expired record went; the others that went were deleted posts' and accounts'.
+            long deletedQuarantined = q.deleted() - expired;
+            if (deletedQuarantined > 0) {
+                deleted.put(quarantine.name(), deletedQuarantined);
+            }
             if (q.deleted() > 0) {
-                deleted.put(quarantine.name(), q.deleted());
-                LOG.info("ingest: quarantine: {} record(s) of deleted posts or accounts taken out", q.deleted());
+                LOG.info("ingest: quarantine: {} record(s) of deleted posts or accounts and {} quarantined before {}"
+                        + " (relais.ingest.quarantine-retention) taken out", deletedQuarantined, expired,
+                        quarantineCutoff);
             }
 
             Map<String, Map<Integer, Long>> nextOffsets = new TreeMap<>();
@@ -295,7 +335,7 @@ public final class IngestJob {
             cleanUpAfterCommit();
             LOG.info("ingest: committed lake version {}: {} record(s), {} quarantined", version, counts.records(),
                     counts.bad());
-            return new Result(version, batch, counts.byFormat(), counts.skipped(), plan.lost, false);
+            return new Result(version, batch, counts.byFormat(), counts.skipped(), plan.lost, false, expired);
         } finally {
             parsed.delete();
         }
@@ -315,6 +355,17 @@ public final class IngestJob {
     }
 
     /** Every deletion (stored and new) and those of this batch, as the merges apply them. */
+    /** How many stored quarantined records were quarantined before {@code cutoff}. */
+    private long expiredQuarantine(LakeState current, Instant cutoff) {
+        if (current.segments(Tables.Quarantine.TABLE.name()).isEmpty()) {
+            return 0;
+        }
+        return lake.read(spark, Tables.Quarantine.TABLE, current)
+                .filter(org.apache.spark.sql.functions.col(Tables.Quarantine.QUARANTINED_AT)
+                        .lt(org.apache.spark.sql.functions.lit(java.sql.Timestamp.from(cutoff))))
+                .count();
+    }
+
     private DeletionRules deletionRules(StagedBatch parsed, LakeState current, BatchCounts counts) {
         Table table = Tables.Deletions.TABLE;
         if (current.segments(table.name()).isEmpty() && counts.rows(table) == 0) {

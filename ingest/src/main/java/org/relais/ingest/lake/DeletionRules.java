@@ -29,7 +29,8 @@ import org.relais.ingest.model.Deletion;
  * {@code <platform>:<id>}: a deleted post takes out the records keyed by its id, a deleted account
  * those keyed by its id (its profile, its follow records; all its Bluesky events, which are keyed
  * by the account). A bad record keyed otherwise, such as a broken tweet of a deleted account,
- * which is keyed by the tweet, cannot be told apart and stays.
+ * which is keyed by the tweet, cannot be told apart and stays until the quarantine's retention
+ * ends ({@code relais.ingest.quarantine-retention}).
  */
 public final class DeletionRules {
 

@@ -20,6 +20,56 @@ public interface Removal {
     /** Whether this batch's deletions may remove stored rows of the table at all. */
     boolean touchesStored();
 
+    /**
+     * Removes the stored rows whose {@code column} (a timestamp) is before {@code cutoff}: rows
+     * kept for a time only. New rows are kept.
+     */
+    static Removal storedBefore(String column, java.time.Instant cutoff) {
+        return new Removal() {
+            @Override
+            public Dataset<Row> keepIncoming(Dataset<Row> rows) {
+                return rows;
+            }
+
+            @Override
+            public Dataset<Row> keepStored(Dataset<Row> rows) {
+                return rows.filter(org.apache.spark.sql.functions.col(column)
+                        .geq(org.apache.spark.sql.functions.lit(java.sql.Timestamp.from(cutoff))));
+            }
+
+            @Override
+            public boolean touchesStored() {
+                return true;
+            }
+        };
+    }
+
+    /** What {@code first} and {@code second} remove, together. */
+    static Removal both(Removal first, Removal second) {
+        if (first == NONE) {
+            return second;
+        }
+        if (second == NONE) {
+            return first;
+        }
+        return new Removal() {
+            @Override
+            public Dataset<Row> keepIncoming(Dataset<Row> rows) {
+                return second.keepIncoming(first.keepIncoming(rows));
+            }
+
+            @Override
+            public Dataset<Row> keepStored(Dataset<Row> rows) {
+                return second.keepStored(first.keepStored(rows));
+            }
+
+            @Override
+            public boolean touchesStored() {
+                return first.touchesStored() || second.touchesStored();
+            }
+        };
+    }
+
     /** Removes nothing. */
     Removal NONE = new Removal() {
         @Override

@@ -131,6 +131,25 @@ class IngestJobIT {
     }
 
     @Test
+    void quarantinedRecordsAreKeptForTheRetentionThenTakenOut() throws Exception {
+        publish("relais-json", "{\"type\":\"post\",\"platform\":\"twitter\",\"post_id\":");
+        assertEquals(1, job().run("2026-11-20").batch().quarantined().get("malformed_json"));
+
+        publish("relais-json", post("p1", "u1", null));
+        IngestJob.Result within = job(CLOCK.instant().plus(java.time.Duration.ofDays(29))).run("2026-12-19");
+        assertEquals(0, within.quarantineExpired());
+        assertEquals(1, count(Tables.Quarantine.TABLE), "29 days old: kept");
+
+        publish("relais-json", post("p2", "u1", null));
+        IngestJob.Result after = job(CLOCK.instant().plus(java.time.Duration.ofDays(31))).run("2026-12-21");
+        assertEquals(1, after.quarantineExpired());
+        assertEquals(1, after.toJson().path("quarantine_expired").asLong());
+        assertEquals(null, after.batch().deleted().get("quarantine"), "expired, not deleted");
+        assertEquals(0, count(Tables.Quarantine.TABLE), "31 days old: taken out (retention 30 days)");
+        assertEquals(List.of("p1", "p2"), ids(Tables.Posts.TABLE, Tables.Posts.POST_ID));
+    }
+
+    @Test
     void aPostPublishedTwiceIsStoredOnceAcrossRuns() throws Exception {
         publish("relais-json", post("p1", "u1", null), post("p1", "u1", null));
         IngestJob.Result first = job().run("2026-11-20");
@@ -231,9 +250,14 @@ class IngestJobIT {
     }
 
     private IngestJob job() {
+        return job(CLOCK.instant());
+    }
+
+    /** A job whose clock says {@code now}. */
+    private IngestJob job(Instant now) {
         Topics topics = new Topics(admin, settings);
         return new IngestJob(spark.session(), lake, settings, topics::offsets,
-                new IngestJob.Settings(1 << 20, 1000, List.of()), CLOCK);
+                new IngestJob.Settings(1 << 20, 1000, List.of()), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @org.junit.jupiter.api.AfterEach
