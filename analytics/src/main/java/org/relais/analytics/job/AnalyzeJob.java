@@ -245,6 +245,10 @@ public final class AnalyzeJob {
 
     private Result onSpark(String runDate, Actors actors, Dataset<Row> indexed, Dataset<Row> received,
             Map<String, Long> byType, long m, long estimate) {
+        // This path computes no communities and no explanations: an earlier, in-memory analysis of
+        // the date must not leave its own behind for the report to publish as this run's.
+        lake.removePartition(CommunityTable.NAME, runDate);
+        lake.removePartition(ExplanationTable.NAME, runDate);
         // The scores are read from the last checkpoint when an executor lost its cached copy, so the
         // checkpoints are deleted only once the score table is written.
         String checkpoints = new org.apache.hadoop.fs.Path(checkpointBase(), "analyze-" + runDate + "-"

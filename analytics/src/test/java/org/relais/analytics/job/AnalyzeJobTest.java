@@ -219,6 +219,18 @@ class AnalyzeJobTest {
     }
 
     @Test
+    void aDateAnalysedAgainOnSparkKeepsNoCommunitiesOrExplanationsOfTheEarlierAnalysis() throws Exception {
+        Lake lake = lake();
+        analyze(lake);
+        assertTrue(lake.runDates(CommunityTable.NAME).contains(DATE));
+        assertTrue(lake.runDates(ExplanationTable.NAME).contains(DATE));
+        assertEquals(MemoryBudget.Path.DISTRIBUTED, analyze(lake, "analyze.memory-budget=0").path());
+        assertFalse(lake.runDates(CommunityTable.NAME).contains(DATE), "the Spark path computes no communities");
+        assertFalse(lake.runDates(ExplanationTable.NAME).contains(DATE), "nor explanations");
+        assertTrue(lake.runDates(ScoreTable.NAME).contains(DATE));
+    }
+
+    @Test
     void theCheckpointDirectoryCanBeSet() throws Exception {
         Path dir = work.resolve("shared-checkpoints");
         Lake lake = lake();

@@ -228,11 +228,13 @@ public final class IngestJob {
         Plan plan = plan(current);
         if (plan.records == 0) {
             LOG.info("ingest: nothing new in {} since lake version {}", kafka.topics(), current.version());
-            if (current.batch() != null && runDate.equals(current.batch().runDate())) {
-                // A re-run of the same date: its manifest reports the batch this date committed.
-                LOG.info("ingest: lake version {} holds this run date's batch; the manifest reports it",
-                        current.version());
-                return new Result(current.version(), current.batch(), Map.of(), Map.of(), plan.lost, true);
+            // A re-run of a date, just after or after later dates: its manifest reports the batch
+            // this date committed.
+            LakeState.Batch earlier = current.batch() != null && runDate.equals(current.batch().runDate())
+                    ? current.batch() : lake.latestBatchOf(runDate);
+            if (earlier != null) {
+                LOG.info("ingest: the lake holds a batch of this run date already; the manifest reports it");
+                return new Result(current.version(), earlier, Map.of(), Map.of(), plan.lost, true);
             }
             LakeState.Batch none = new LakeState.Batch(runDate, Map.of(), 0, Map.of(), Map.of(), Map.of());
             return new Result(current.version(), none, Map.of(), Map.of(), plan.lost, false);

@@ -59,6 +59,8 @@ public final class Lake {
     static final String STAGING_PREFIX = "_staging-";
     /** Inside an output table: the previous partition, moved aside by {@link #replacePartition}. */
     static final String REPLACED_PREFIX = "_replaced-";
+    /** Where {@link #removePartition} moves a partition before deleting it; never moved back. */
+    static final String REMOVED_PREFIX = "_removed-";
     private static final String RUN_DATE_PREFIX = "run_date=";
     private static final Logger LOG = LoggerFactory.getLogger(Lake.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -192,6 +194,28 @@ public final class Lake {
             }
         }
         return added;
+    }
+
+    /**
+     * The batch the latest commit of {@code runDate} holds, searching back from the latest commit;
+     * null when no commit was made for that date.
+     */
+    public LakeState.Batch latestBatchOf(String runDate) {
+        for (long v = state().version(); v >= 1; v--) {
+            Path file = commitFile(v);
+            try {
+                if (!fs.exists(file)) {
+                    continue;
+                }
+                LakeState.Batch batch = readState(file).batch();
+                if (batch != null && runDate.equals(batch.runDate())) {
+                    return batch;
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new LakeException("cannot read the lake's commit " + file + ": " + Causes.message(e), e);
+            }
+        }
+        return null;
     }
 
     /** The full paths of a table's current segments. */
@@ -339,6 +363,9 @@ public final class Lake {
                 if (name.startsWith(STAGING_PREFIX)) {
                     fs.delete(s.getPath(), true);
                     LOG.info("removed {}: a partition of {} that a stopped run was writing", s.getPath(), table);
+                } else if (name.startsWith(REMOVED_PREFIX)) {
+                    fs.delete(s.getPath(), true);
+                    LOG.info("removed {}: a partition of {} that a stopped run was removing", s.getPath(), table);
                 } else if (name.startsWith(REPLACED_PREFIX) && s.isDirectory()) {
                     removeReplaced(t.getPath(), s.getPath());
                 }
@@ -447,6 +474,32 @@ public final class Lake {
         } finally {
             deleteQuietly(staging);
             deleteEmpty(aside);
+        }
+    }
+
+    /**
+     * Removes the {@code run_date=<runDate>} partition of {@code table}, if there is one: a run of
+     * the date that computes no such table must not leave an earlier run's in place. The partition
+     * is moved aside in one rename, then deleted, so a reader sees it whole or not at all.
+     */
+    public void removePartition(String table, String runDate) {
+        Path tableDir = new Path(root, table);
+        Path target = new Path(partitionPath(table, runDate));
+        Path aside = new Path(tableDir, REMOVED_PREFIX + UUID.randomUUID());
+        try {
+            if (!fs.exists(target)) {
+                return;
+            }
+            if (!(fs.mkdirs(aside) && fs.rename(target, new Path(aside, target.getName())))) {
+                throw new LakeException("cannot remove " + table + " for " + runDate + ": cannot move " + target
+                        + " aside", null);
+            }
+            if (!deleteOrWarn(aside)) {
+                LOG.warn("{} for {}: the removed partition is left in {}; the next ingest run deletes it", table,
+                        runDate, aside);
+            }
+        } catch (IOException e) {
+            throw new LakeException("cannot remove " + table + " for " + runDate + ": " + Causes.message(e), e);
         }
     }
 

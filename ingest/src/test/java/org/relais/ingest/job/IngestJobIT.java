@@ -92,6 +92,23 @@ class IngestJobIT {
     }
 
     @Test
+    void aDateRunAgainAfterLaterDatesReportsTheBatchItCommitted() throws Exception {
+        publish("relais-json", post("p1", "u1", null), post("p2", "u2", null));
+        job().run("2026-11-19");
+        publish("relais-json", post("p3", "u3", null));
+        job().run("2026-11-20");
+
+        IngestJob.Result again = job().run("2026-11-19");
+        assertTrue(again.committedEarlier(), "nothing new: the date's own batch is reported");
+        assertEquals(2, again.batch().records());
+        assertEquals("2026-11-19", again.batch().runDate());
+        assertEquals(2, again.version(), "the lake stays where it is");
+        IngestJob.Result never = job().run("2026-11-21");
+        assertFalse(never.committedEarlier(), "a date that committed nothing reports nothing");
+        assertEquals(0, never.batch().records());
+    }
+
+    @Test
     void aMalformedRecordGoesToQuarantineAndTheRunSucceeds() throws Exception {
         String broken = "{\"type\":\"post\",\"platform\":\"twitter\",\"post_id\":";
         publish("relais-json", post("p1", "u1", null), broken, post("p3", "u3", null));
