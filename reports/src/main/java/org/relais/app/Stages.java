@@ -108,16 +108,18 @@ public final class Stages {
             requireAnalyzed(ctx.runLog(), ctx.lake());
             ReportSettings settings = ReportSettings.from(ctx.config());
             ReportJob job = new ReportJob(ctx.spark(), ctx.lake(), ctx.reports());
+            ObjectNode[] recorded = new ObjectNode[2];
             ReportJob.Result result = job.run(ctx.runDate(), (file, r) -> {
-                // The report stage's own record is written after the manifest; give the manifest
-                // what it will say, so the manifest lists every stage with its duration.
-                ObjectNode self = ctx.runLog().succeeded(REPORT, started, Instant.now(), r.toJson());
-                ObjectNode manifest = Manifest.build(ctx.runLog(), ctx.config(), self);
-                warnIfFailed(manifest, ctx.runDate());
-                Manifest.write(file, manifest);
-                ctx.runLog().writeManifest(manifest);
+                // The manifest lists every stage with its duration, this one included: it gets the
+                // record this stage will write once the report directory is in place.
+                recorded[0] = RunLog.record(REPORT, RunLog.SUCCEEDED, started, Instant.now(), r.toJson(), null);
+                recorded[1] = Manifest.build(ctx.runLog(), ctx.config(), recorded[0]);
+                warnIfFailed(recorded[1], ctx.runDate());
+                Manifest.write(file, recorded[1]);
             }, ctx.config().integer("relais.report.console-top"), settings);
-            return new Outcome<>(result, result.toJson());
+            // Only now is the report published: a run killed before leaves the lake's records saying so.
+            ctx.runLog().writeManifest(recorded[1]);
+            return new Outcome<>(result, result.toJson(), recorded[0]);
         });
     }
 
@@ -132,8 +134,11 @@ public final class Stages {
         }
         List<String> failed = new java.util.ArrayList<>();
         manifest.path("stages").fields().forEachRemaining(e -> {
-            if (RunLog.FAILED.equals(e.getValue().path(RunLog.STATUS).asText())) {
+            String status = e.getValue().path(RunLog.STATUS).asText();
+            if (RunLog.FAILED.equals(status)) {
                 failed.add(e.getKey() + " (" + e.getValue().path("cause").asText("no cause recorded") + ")");
+            } else if (RunLog.RUNNING.equals(status)) {
+                failed.add(e.getKey() + " (never finished)");
             }
         });
         LOG.warn("report: the manifest of run date {} is marked failed: stage {} failed for this date; run it"
@@ -153,6 +158,11 @@ public final class Stages {
         String again = "run 'relais analyze --run-date " + runLog.runDate() + "' (same --lake) first";
         if (analyzed == null) {
             throw new NotAnalyzedException("the lake holds no analysis of run date " + runLog.runDate() + ": " + again);
+        }
+        if (RunLog.RUNNING.equals(analyzed.path(RunLog.STATUS).asText())) {
+            throw new NotAnalyzedException("the analysis of run date " + runLog.runDate() + " started at "
+                    + analyzed.path("started_at").asText() + " and never finished (still running, or stopped"
+                    + " without a word), so its tables may be half written: " + again);
         }
         if (!RunLog.SUCCEEDED.equals(analyzed.path(RunLog.STATUS).asText())) {
             throw new NotAnalyzedException("the analysis of run date " + runLog.runDate() + " failed ("
@@ -179,8 +189,17 @@ public final class Stages {
         }
     }
 
-    /** A stage's result and the figures recorded for it. */
-    record Outcome<T>(T result, ObjectNode details) {
+    /**
+     * A stage's result and the figures recorded for it.
+     *
+     * @param record the stage's record to write as it is (the report stage's, which its manifest
+     *     already holds), or null to build it from {@code details}
+     */
+    record Outcome<T>(T result, ObjectNode details, ObjectNode record) {
+
+        Outcome(T result, ObjectNode details) {
+            this(result, details, null);
+        }
     }
 
     /**
@@ -192,8 +211,13 @@ public final class Stages {
         Instant started = Instant.now();
         LOG.info("{}: started for run date {}", stage, runLog.runDate());
         try {
+            runLog.running(stage, started);
             Outcome<T> outcome = body.call();
-            runLog.succeeded(stage, started, Instant.now(), outcome.details());
+            if (outcome.record() != null) {
+                runLog.write(stage, outcome.record());
+            } else {
+                runLog.succeeded(stage, started, Instant.now(), outcome.details());
+            }
             LOG.info("{}: done in {} s", stage, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
             return outcome.result();
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {

@@ -44,8 +44,9 @@ public final class Manifest {
                 continue;
             }
             stages.set(stage, record);
+            // A stage that failed, or never finished (a run killed), makes the run a failed one.
             if (!RunLog.SUCCEEDED.equals(record.path(RunLog.STATUS).asText())) {
-                status = record.path(RunLog.STATUS).asText();
+                status = RunLog.FAILED;
             }
         }
         m.put("status", status);

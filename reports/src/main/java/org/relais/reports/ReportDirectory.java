@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A run's report directory, {@code <reports>/<run-date>/}, written aside and swapped into place:
@@ -21,6 +23,8 @@ import java.util.stream.Stream;
  * none of it belongs to a live run.
  */
 public final class ReportDirectory {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReportDirectory.class);
 
     private final Path root;
     private final String runDate;
@@ -97,20 +101,22 @@ public final class ReportDirectory {
         }
     }
 
+    /**
+     * Deletes a hidden directory this class left, as well as it can: one that cannot be deleted
+     * (a file held open on a network share, no permission) stays, with a warning. It is hidden,
+     * and no reader counts on it; failing the run over it would fail every later run too.
+     */
     private static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("cannot delete {} ({}): a report directory left over, hidden; delete it by hand", dir,
+                    org.relais.ingest.util.Causes.message(e));
         }
     }
 }

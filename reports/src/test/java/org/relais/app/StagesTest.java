@@ -64,6 +64,25 @@ class StagesTest {
     }
 
     @Test
+    void aStageIsRecordedAsRunningBeforeItTouchesAnythingSoAKilledAttemptLeavesNoSuccessBehind() throws Exception {
+        runLog.succeeded(Stages.ANALYZE, java.time.Instant.EPOCH, java.time.Instant.EPOCH,
+                Lake.json().createObjectNode());
+        String during = Stages.timed(runLog, Stages.ANALYZE,
+                () -> new Stages.Outcome<>(runLog.read(Stages.ANALYZE).path(RunLog.STATUS).asText(),
+                        Lake.json().createObjectNode()));
+        assertEquals(RunLog.RUNNING, during, "the earlier attempt's success is gone while this one runs");
+        assertEquals(RunLog.SUCCEEDED, runLog.read(Stages.ANALYZE).path(RunLog.STATUS).asText());
+
+        // An attempt killed outright (kill -9) leaves its "running" record: the report refuses it.
+        runLog.running(Stages.ANALYZE, java.time.Instant.parse("2026-11-21T03:00:00Z"));
+        Stages.NotAnalyzedException killed = assertThrows(Stages.NotAnalyzedException.class,
+                () -> Stages.requireAnalyzed(runLog, lake));
+        assertEquals("the analysis of run date 2026-11-21 started at 2026-11-21T03:00:00Z and never finished (still"
+                + " running, or stopped without a word), so its tables may be half written: run 'relais analyze"
+                + " --run-date 2026-11-21' (same --lake) first", killed.getMessage());
+    }
+
+    @Test
     void theReportRefusesAnAnalysisThatDeletionsCommittedLaterMayContradict() throws Exception {
         commitBatch(1, Map.of("posts", 3L, "deletions", 0L));
         analysedAt(1);

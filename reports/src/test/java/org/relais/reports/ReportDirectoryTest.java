@@ -40,6 +40,40 @@ class ReportDirectoryTest {
     }
 
     @Test
+    void aPreviousRunThatCannotBeDeletedIsLeftHiddenWithoutFailingThisRunOrTheNext() throws Exception {
+        write("2026-11-20", "rankings.csv", "old");
+        Path held = root.resolve("2026-11-20/rankings.csv");
+        // An immutable file stands for one held open on a network share; chattr needs root and a
+        // file system that has the attribute.
+        org.junit.jupiter.api.Assumptions.assumeTrue(chattr("+i", held),
+                "chattr +i is not available here (not root, or the file system lacks it): skipped");
+        try {
+            ReportDirectory dir = ReportDirectory.begin(root, "2026-11-20");
+            Files.writeString(dir.file("rankings.csv"), "new");
+            dir.commit();
+            assertEquals("new", Files.readString(root.resolve("2026-11-20/rankings.csv")), "published all the same");
+            ReportDirectory again = ReportDirectory.begin(root, "2026-11-20");
+            Files.writeString(again.file("rankings.csv"), "newer");
+            again.commit();
+            assertEquals("newer", Files.readString(root.resolve("2026-11-20/rankings.csv")), "the next run too");
+        } finally {
+            try (Stream<Path> s = Files.walk(root)) {
+                for (Path p : s.filter(p -> p.getFileName().toString().equals("rankings.csv")).toList()) {
+                    chattr("-i", p);
+                }
+            }
+        }
+    }
+
+    private static boolean chattr(String flag, Path file) throws InterruptedException {
+        try {
+            return new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Test
     void theFirstRunOfADateCreatesItsDirectory() throws IOException {
         ReportDirectory dir = ReportDirectory.begin(root, "2026-11-21");
         Files.writeString(dir.file("manifest.json"), "{}");

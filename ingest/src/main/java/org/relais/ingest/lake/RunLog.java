@@ -16,6 +16,11 @@ public final class RunLog {
     public static final String STATUS = "status";
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
+    /**
+     * A stage that started and has not recorded its end: still running, or stopped without a
+     * word (killed, the machine lost). Its tables may be half written.
+     */
+    public static final String RUNNING = "running";
 
     private final Lake lake;
     private final String runDate;
@@ -29,9 +34,26 @@ public final class RunLog {
         return runDate;
     }
 
+    /**
+     * Records that a stage started, before it touches anything: an earlier attempt's record,
+     * "succeeded" perhaps, must not outlive a new attempt killed half-way.
+     */
+    public ObjectNode running(String stage, Instant started) {
+        ObjectNode n = record(stage, RUNNING, started, null, Lake.json().createObjectNode(), null);
+        write(stage, n);
+        return n;
+    }
+
     /** Records a stage that finished; {@code details} holds its figures. */
     public ObjectNode succeeded(String stage, Instant started, Instant finished, ObjectNode details) {
-        return write(stage, SUCCEEDED, started, finished, details, null);
+        ObjectNode n = record(stage, SUCCEEDED, started, finished, details, null);
+        write(stage, n);
+        return n;
+    }
+
+    /** Writes {@code record}, as {@link #record} built it, as the record of {@code stage}. */
+    public void write(String stage, ObjectNode record) {
+        lake.writeJson(file(stage), record);
     }
 
     /** Records a stage that failed, with the one-line cause and the stack trace for diagnosis. */
@@ -40,7 +62,9 @@ public final class RunLog {
         if (trace != null) {
             details.put("stack_trace", trace);
         }
-        return write(stage, FAILED, started, finished, details, cause);
+        ObjectNode n = record(stage, FAILED, started, finished, details, cause);
+        write(stage, n);
+        return n;
     }
 
     /**
@@ -70,19 +94,21 @@ public final class RunLog {
         return lake.readJson(file(stage));
     }
 
-    private ObjectNode write(String stage, String status, Instant started, Instant finished, ObjectNode details,
-            String cause) {
+    /** A stage's record, not written; {@code finished} is null while it runs. */
+    public static ObjectNode record(String stage, String status, Instant started, Instant finished,
+            ObjectNode details, String cause) {
         ObjectNode n = Lake.json().createObjectNode();
         n.put("stage", stage);
         n.put(STATUS, status);
         n.put("started_at", started.toString());
-        n.put("finished_at", finished.toString());
-        n.put("seconds", Duration.between(started, finished).toMillis() / 1000.0);
+        if (finished != null) {
+            n.put("finished_at", finished.toString());
+            n.put("seconds", Duration.between(started, finished).toMillis() / 1000.0);
+        }
         if (cause != null) {
             n.put("cause", cause);
         }
         n.set("details", details);
-        lake.writeJson(file(stage), n);
         return n;
     }
 
