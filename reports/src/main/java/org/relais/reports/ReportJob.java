@@ -69,13 +69,14 @@ public final class ReportJob {
      */
     public Result run(String runDate, ManifestWriter manifest, int topN, ReportSettings settings) throws IOException {
         Dataset<Row> scores = lake.readPartition(spark, ScoreTable.NAME, runDate, ScoreTable.SCHEMA);
-        Dataset<Row> ranked = RankingTable.rank(scores);
-        lake.replacePartition(ranked, RankingTable.NAME, runDate);
-        Dataset<Row> rankings = lake.readPartition(spark, RankingTable.NAME, runDate, RankingTable.SCHEMA)
-                .orderBy(col(RankingTable.RANK));
-
+        // The report directory first: a reports path that cannot hold it (a file in the way, no
+        // permission) fails the run before the lake's tables of the date are replaced.
         ReportDirectory dir = ReportDirectory.begin(reportsRoot, runDate);
         try {
+            Dataset<Row> ranked = RankingTable.rank(scores);
+            lake.replacePartition(ranked, RankingTable.NAME, runDate);
+            Dataset<Row> rankings = lake.readPartition(spark, RankingTable.NAME, runDate, RankingTable.SCHEMA)
+                    .orderBy(col(RankingTable.RANK));
             Path csv = dir.file("rankings.csv");
             long[] count = new long[1];
             List<Row> top = new ArrayList<>();

@@ -114,6 +114,8 @@ class OperationsIT {
     void anUnwritableReportsDirectoryIsAClearErrorThatCorruptsNothing() throws Exception {
         Path notADirectory = work.resolve("reports-is-a-file");
         Files.writeString(notADirectory, "not a directory");
+        Path rankings = work.resolve("lake/rankings/run_date=" + DATE);
+        List<String> published = parquetFiles(rankings);
         NightlyIT.Run failed = NightlyIT.capture(List.of("nightly", "--run-date", DATE,
                 "--lake", work.resolve("lake").toString(), "--reports", notADirectory.toString(),
                 "--bootstrap-servers", kafka.bootstrapServers(), "--master", "local[2]"));
@@ -122,6 +124,17 @@ class OperationsIT {
                 && failed.err().contains(notADirectory.toString()), failed.err());
         assertEquals("not a directory", Files.readString(notADirectory));
         assertEquals(1, failed.err().strip().lines().count(), "one line: " + failed.err());
+        assertFalse(published.isEmpty(), "an earlier run published this date");
+        assertEquals(published, parquetFiles(rankings), "the lake's ranking of the date is the published one still");
+    }
+
+    private static List<String> parquetFiles(Path dir) throws java.io.IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".parquet")).sorted().toList();
+        }
     }
 
     @Test

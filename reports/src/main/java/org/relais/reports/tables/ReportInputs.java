@@ -15,6 +15,7 @@ import org.relais.analytics.ScoreTable;
 import org.relais.analytics.job.AnalyzeJob;
 import org.relais.analytics.job.InteractionGraph;
 import org.relais.ingest.lake.Lake;
+import org.relais.ingest.lake.RunLog;
 import org.relais.ingest.lake.Tables;
 import org.relais.ingest.model.Deletion;
 import org.relais.reports.RankingTable;
@@ -23,8 +24,8 @@ import org.relais.reports.RankingTable;
  * What the report tables are made from, for one run date.
  *
  * @param rankings the run's ranking ({@link RankingTable#SCHEMA})
- * @param previousRankings the ranking of the latest earlier run without the accounts deleted since,
- *     or null when there is none
+ * @param previousRankings the ranking of the latest earlier run whose report was published, without
+ *     the accounts deleted since, or null when there is none
  * @param previousRunDate that run's date, or null
  * @param communities the run's communities; empty when the analyze job wrote none
  * @param explanations the run's explanations; empty when the analyze job wrote none
@@ -38,6 +39,9 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
         Dataset<Row> communities, Dataset<Row> explanations, Dataset<Row> edges, Dataset<Row> accounts,
         Dataset<Row> posts, Dataset<Row> blogLinks, Dataset<Row> identityLinks) {
 
+    /** The report stage's name in the lake's run log (the command line's {@code Stages.REPORT}). */
+    private static final String REPORT_STAGE = "report";
+
     /**
      * Reads them from the lake. The run's ranking and edges must be there; communities and
      * explanations may be missing (older runs, or an analyze job that does not write them).
@@ -46,7 +50,7 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
         Dataset<Row> rankings = lake.readPartition(spark, RankingTable.NAME, runDate, RankingTable.SCHEMA);
         String previousDate = null;
         for (String d : lake.runDates(RankingTable.NAME)) {
-            if (d.compareTo(runDate) < 0) {
+            if (d.compareTo(runDate) < 0 && published(lake, d)) {
                 previousDate = d;
             }
         }
@@ -63,6 +67,17 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
                 lake.read(spark, Tables.Posts.TABLE),
                 lake.read(spark, Tables.BlogLinks.TABLE),
                 optional(spark, lake, AnalyzeJob.IDENTITY_LINKS, runDate, InteractionGraph.IDENTITY_LINKS_SCHEMA));
+    }
+
+    /**
+     * Whether the ranking of {@code runDate} in the lake is the one its report published: a report
+     * that failed or never finished may have replaced it without publishing it, and changes must
+     * compare with what readers saw. A date without a report record (a lake from before run logs)
+     * counts as published.
+     */
+    private static boolean published(Lake lake, String runDate) {
+        com.fasterxml.jackson.databind.JsonNode report = new RunLog(lake, runDate).read(REPORT_STAGE);
+        return report == null || RunLog.SUCCEEDED.equals(report.path(RunLog.STATUS).asText());
     }
 
     /**

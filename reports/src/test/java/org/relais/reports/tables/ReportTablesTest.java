@@ -199,6 +199,24 @@ class ReportTablesTest {
     }
 
     @Test
+    void changesPassOverAnEarlierRankingWhoseReportWasNotPublished() {
+        org.relais.ingest.lake.RunLog previous = new org.relais.ingest.lake.RunLog(lake, ReportFixture.PREVIOUS_RUN);
+        try {
+            previous.failed("report", java.time.Instant.EPOCH, java.time.Instant.EPOCH, "No space left on device", null);
+            assertEquals(ReportFixture.OLDER_RUN, ReportInputs.read(spark.session(), lake, RUN).previousRunDate(),
+                    "the failed report's ranking was never published: compare with the one before");
+            previous.running("report", java.time.Instant.EPOCH);
+            assertEquals(ReportFixture.OLDER_RUN, ReportInputs.read(spark.session(), lake, RUN).previousRunDate(),
+                    "nor one that never finished");
+            previous.succeeded("report", java.time.Instant.EPOCH, java.time.Instant.EPOCH,
+                    Lake.json().createObjectNode());
+            assertEquals(ReportFixture.PREVIOUS_RUN, ReportInputs.read(spark.session(), lake, RUN).previousRunDate());
+        } finally {
+            previous.reset(List.of("report"));
+        }
+    }
+
+    @Test
     void withoutAPreviousRunEveryActorIsNew() {
         List<Row> rows = Changes.build(ReportFixture.rankings(spark.session()), null).collectAsList();
         assertEquals(10, rows.size());
