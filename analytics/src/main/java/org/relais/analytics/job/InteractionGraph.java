@@ -218,10 +218,13 @@ public final class InteractionGraph {
         for (EdgeType t : weights.included()) {
             weight = when(col(TYPE).equalTo(t.code()), lit(weights.of(t))).otherwise(weight);
         }
+        // The count stays what was observed; with a cap, only that many interactions weigh.
+        Column counted = weights.maxRepeats() > 0 ? org.apache.spark.sql.functions.least(col(COUNT),
+                lit(weights.maxRepeats())) : col(COUNT);
         return interactions.filter(col(TYPE).isin(weights.included().stream().map(EdgeType::code).toArray()))
                 .groupBy(col(SRC), col(DST), col(TYPE))
                 .agg(count(lit(1)).as(COUNT))
-                .withColumn(WEIGHT, col(COUNT).multiply(weight));
+                .withColumn(WEIGHT, counted.multiply(weight));
     }
 
     /** The graph's edges: typed edges summed per (src, dst). */

@@ -10,7 +10,7 @@ import org.relais.ingest.config.RelaisConfig;
 
 /**
  * The weight of one interaction of each {@link EdgeType}; an edge's weight is the sum over its
- * interactions. A weight of 0 leaves the type out of the graph altogether (see
+ * interactions, of each type at most {@link #maxRepeats()} of them when that is set. A weight of 0 leaves the type out of the graph altogether (see
  * {@link InteractionGraph#typedEdges}). Defaults and the reasons for them are in the analytics
  * {@code reference.conf}. (The weights of a graph's edges themselves are kept by
  * {@link org.relais.analytics.graph.EdgeWeights}.)
@@ -20,9 +20,22 @@ public final class TypeWeights implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final EnumMap<EdgeType, Double> weights;
+    private final long maxRepeats;
 
+    /** Weights without a cap on repeated interactions. */
     public TypeWeights(Map<EdgeType, Double> weights) {
+        this(weights, 0);
+    }
+
+    /**
+     * @param maxRepeats the most interactions of one type from one actor to another that count
+     *     ({@code relais.graph.max-repeats}); 0 for no cap
+     */
+    public TypeWeights(Map<EdgeType, Double> weights, long maxRepeats) {
         List<String> problems = new ArrayList<>();
+        if (maxRepeats < 0) {
+            problems.add("relais.graph.max-repeats was " + maxRepeats + ", but must be >= 0 (0: no cap)");
+        }
         for (EdgeType t : EdgeType.values()) {
             Double w = weights.get(t);
             if (w == null) {
@@ -35,6 +48,7 @@ public final class TypeWeights implements Serializable {
             throw new ConfigException(problems);
         }
         this.weights = new EnumMap<>(weights);
+        this.maxRepeats = maxRepeats;
     }
 
     public static TypeWeights from(RelaisConfig config) {
@@ -42,7 +56,12 @@ public final class TypeWeights implements Serializable {
         for (EdgeType t : EdgeType.values()) {
             w.put(t, config.number(t.configKey()));
         }
-        return new TypeWeights(w);
+        return new TypeWeights(w, config.integer("relais.graph.max-repeats"));
+    }
+
+    /** The most interactions of one type from one actor to another that count; 0 for all. */
+    public long maxRepeats() {
+        return maxRepeats;
     }
 
     public double of(EdgeType type) {

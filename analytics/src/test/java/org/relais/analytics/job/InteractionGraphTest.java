@@ -1,6 +1,7 @@
 package org.relais.analytics.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -120,6 +121,30 @@ class InteractionGraphTest {
         List<Row> summed = InteractionGraph.edges(typed).collectAsList();
         assertEquals(1, summed.size());
         assertEquals(2 * 0.5 + 1.0, summed.get(0).getDouble(2), 1e-15);
+    }
+
+    @Test
+    void withACapOnlyThatManyRepeatedInteractionsWeighButAllAreCounted() {
+        List<Row> interactions = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            interactions.add(org.apache.spark.sql.RowFactory.create("spammer", "target", "repost"));
+        }
+        interactions.add(org.apache.spark.sql.RowFactory.create("spammer", "target", "reply"));
+        interactions.add(org.apache.spark.sql.RowFactory.create("fan", "target", "repost"));
+        Map<EdgeType, Double> w = new EnumMap<>(EdgeType.class);
+        for (EdgeType t : EdgeType.values()) {
+            w.put(t, weights().of(t));
+        }
+        Dataset<Row> typed = InteractionGraph.typedEdges(spark.session().createDataFrame(interactions,
+                new org.apache.spark.sql.types.StructType().add("src", "string").add("dst", "string").add("type", "string")),
+                new TypeWeights(w, 3));
+        Map<String, String> rows = new TreeMap<>();
+        for (Row r : typed.collectAsList()) {
+            rows.put(r.getString(0) + " -" + r.getString(2) + "->", r.getLong(3) + " x, weight " + r.getDouble(4));
+        }
+        assertEquals(Map.of("spammer -repost->", "500 x, weight 3.0", "spammer -reply->", "1 x, weight 0.5",
+                "fan -repost->", "1 x, weight 1.0"), rows);
+        assertThrows(org.relais.ingest.config.ConfigException.class, () -> new TypeWeights(w, -1));
     }
 
     @Test
