@@ -141,8 +141,8 @@ public final class Stages {
                 failed.add(e.getKey() + " (never finished)");
             }
         });
-        LOG.warn("report: the manifest of run date {} is marked failed: stage {} failed for this date; run it"
-                + " again, then analyze and report", runDate, String.join(", ", failed));
+        LOG.warn("report: the manifest of run date {} is marked failed: stage {} did not succeed for this date;"
+                + " run it again, then analyze and report", runDate, String.join(", ", failed));
     }
 
     /**

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A run's report directory, {@code <reports>/<run-date>/}, written aside and swapped into place:
  * files go to a hidden staging directory; {@link #commit()} moves the previous directory away,
- * renames the staging one, then deletes the previous one. A reader sees the old reports or the new
+ * renames the staging one, then deletes the previous one (renamed {@code .<run-date>.trash-<id>}
+ * first: one that cannot be deleted, a file held open on a share, stays as such, with a warning). A reader sees the old reports or the new
  * ones, never a mix (for the moment between the two renames, no directory at all), and a run that
  * fails before committing leaves the old ones untouched. What a run killed outright leaves behind
  * (its staging directory; the previous directory moved aside, if it died between the renames) is
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class ReportDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReportDirectory.class);
+    /** A replaced directory to delete: {@code .<run-date>.trash-<id>}, never put back. */
+    private static final String TRASH = ".trash-";
 
     private final Path root;
     private final String runDate;
@@ -71,7 +74,15 @@ public final class ReportDirectory {
         }
         committed = true;
         if (hadPrevious) {
-            deleteTree(previous);
+            // Renamed first, so that what cannot be deleted is never taken for a directory a
+            // killed commit moved aside, and put back.
+            Path trash = root.resolve("." + runDate + TRASH + UUID.randomUUID());
+            try {
+                Files.move(previous, trash, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                trash = previous;
+            }
+            deleteTree(trash);
         }
     }
 
@@ -85,6 +96,7 @@ public final class ReportDirectory {
         }
         previous.forEach(ReportDirectory::deleteTree);
         hidden(root, runDate, ".staging-").forEach(ReportDirectory::deleteTree);
+        hidden(root, runDate, TRASH).forEach(ReportDirectory::deleteTree);
     }
 
     /** The hidden directories {@code .<run-date><kind><uuid>} under {@code root}. */

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.relais.analytics.ScoreTable;
 import org.relais.ingest.lake.Lake;
+import org.relais.ingest.lake.RunLog;
 import org.relais.reports.html.HtmlReport;
 import org.relais.reports.tables.ReportSettings;
 import org.relais.reports.tables.ReportTables;
@@ -74,6 +75,10 @@ public final class ReportJob {
         ReportDirectory dir = ReportDirectory.begin(reportsRoot, runDate);
         try {
             Dataset<Row> ranked = RankingTable.rank(scores);
+            // From here until the directory is in place, the lake's tables of the date are not the
+            // published ones: a later date's changes.csv must not compare with them.
+            RunLog runLog = new RunLog(lake, runDate);
+            runLog.clearPublished();
             lake.replacePartition(ranked, RankingTable.NAME, runDate);
             Dataset<Row> rankings = lake.readPartition(spark, RankingTable.NAME, runDate, RankingTable.SCHEMA)
                     .orderBy(col(RankingTable.RANK));
@@ -106,6 +111,7 @@ public final class ReportJob {
             manifest.write(dir.file("manifest.json"), result);
             HtmlReport.write(dir.file(HtmlReport.FILE).getParent());
             dir.commit();
+            runLog.markPublished(java.time.Instant.now());
             LOG.info("report: {} actors ranked; wrote {}", count[0], result.rankingsCsv());
             return result;
         } finally {

@@ -56,6 +56,13 @@ class ReportDirectoryTest {
             Files.writeString(again.file("rankings.csv"), "newer");
             again.commit();
             assertEquals("newer", Files.readString(root.resolve("2026-11-20/rankings.csv")), "the next run too");
+            assertTrue(names(root).stream().anyMatch(n -> n.startsWith(".2026-11-20.trash-")), names(root).toString());
+
+            // A later commit killed between its renames is still put back, the leftover aside.
+            Files.move(root.resolve("2026-11-20"), root.resolve(".2026-11-20.previous-killed"));
+            ReportDirectory recovered = ReportDirectory.begin(root, "2026-11-20");
+            assertEquals("newer", Files.readString(root.resolve("2026-11-20/rankings.csv")));
+            recovered.abandon();
         } finally {
             try (Stream<Path> s = Files.walk(root)) {
                 for (Path p : s.filter(p -> p.getFileName().toString().equals("rankings.csv")).toList()) {

@@ -79,6 +79,30 @@ public final class RunLog {
         lake.deleteQuietly(manifestFile());
     }
 
+    /**
+     * Marks the date's report as published: its directory is in place, and the lake's tables of
+     * the date are the ones it was made from. Kept apart from the stage records, which a new
+     * attempt of the date forgets ({@link #reset}), since the publication stands until the next
+     * report of the date replaces those tables ({@link #clearPublished}).
+     */
+    public void markPublished(Instant at) {
+        lake.writeJson(publishedFile(), Lake.json().createObjectNode().put("published_at", at.toString()));
+    }
+
+    /** Withdraws the mark, before a report replaces the lake's tables of the date. */
+    public void clearPublished() {
+        lake.deleteQuietly(publishedFile());
+    }
+
+    /** Whether {@link #markPublished} marked the date's report (and no report withdrew it since). */
+    public boolean markedPublished() {
+        return lake.readJson(publishedFile()) != null;
+    }
+
+    private Path publishedFile() {
+        return new Path(lake.runDir(runDate), "published.json");
+    }
+
     /** Where the run's manifest is kept in the lake, success or failure: {@code _runs/<date>/manifest.json}. */
     public Path manifestFile() {
         return new Path(lake.runDir(runDate), "manifest.json");

@@ -71,13 +71,18 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
 
     /**
      * Whether the ranking of {@code runDate} in the lake is the one its report published: a report
-     * that failed or never finished may have replaced it without publishing it, and changes must
-     * compare with what readers saw. A date without a report record (a lake from before run logs)
-     * counts as published.
+     * that failed or never finished after replacing it did not publish it, and changes must compare
+     * with what readers saw ({@link RunLog#markedPublished}). A report that failed before touching
+     * it (refused, say) leaves the mark of the last one that published. A lake from before the
+     * mark counts a report recorded as succeeded.
      */
     private static boolean published(Lake lake, String runDate) {
-        com.fasterxml.jackson.databind.JsonNode report = new RunLog(lake, runDate).read(REPORT_STAGE);
-        return report == null || RunLog.SUCCEEDED.equals(report.path(RunLog.STATUS).asText());
+        RunLog log = new RunLog(lake, runDate);
+        if (log.markedPublished()) {
+            return true;
+        }
+        com.fasterxml.jackson.databind.JsonNode report = log.read(REPORT_STAGE);
+        return report != null && RunLog.SUCCEEDED.equals(report.path(RunLog.STATUS).asText());
     }
 
     /**

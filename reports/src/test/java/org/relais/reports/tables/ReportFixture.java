@@ -243,6 +243,9 @@ public final class ReportFixture {
         lake.replacePartition(previousRankings(spark), RankingTable.NAME, PREVIOUS_RUN);
         lake.replacePartition(otherRankings(spark), RankingTable.NAME, OLDER_RUN);
         lake.replacePartition(otherRankings(spark), RankingTable.NAME, LATER_RUN);
+        for (String published : List.of(PREVIOUS_RUN, OLDER_RUN, LATER_RUN)) {
+            new org.relais.ingest.lake.RunLog(lake, published).markPublished(java.time.Instant.EPOCH);
+        }
         lake.replacePartition(communities(spark), CommunityTable.NAME, RUN);
         lake.replacePartition(explanations(spark), ExplanationTable.NAME, RUN);
         lake.replacePartition(edges(spark), ScoreTable.EDGES, RUN);

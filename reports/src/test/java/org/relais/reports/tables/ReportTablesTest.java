@@ -202,17 +202,28 @@ class ReportTablesTest {
     void changesPassOverAnEarlierRankingWhoseReportWasNotPublished() {
         org.relais.ingest.lake.RunLog previous = new org.relais.ingest.lake.RunLog(lake, ReportFixture.PREVIOUS_RUN);
         try {
-            previous.failed("report", java.time.Instant.EPOCH, java.time.Instant.EPOCH, "No space left on device", null);
+            // A report that failed before touching the date's ranking (refused, say) keeps the last mark.
+            previous.failed("report", java.time.Instant.EPOCH, java.time.Instant.EPOCH, "refused", null);
+            assertEquals(ReportFixture.PREVIOUS_RUN, ReportInputs.read(spark.session(), lake, RUN).previousRunDate());
+
+            // One that replaced it, then failed or was killed, withdrew the mark first.
+            previous.clearPublished();
             assertEquals(ReportFixture.OLDER_RUN, ReportInputs.read(spark.session(), lake, RUN).previousRunDate(),
                     "the failed report's ranking was never published: compare with the one before");
             previous.running("report", java.time.Instant.EPOCH);
             assertEquals(ReportFixture.OLDER_RUN, ReportInputs.read(spark.session(), lake, RUN).previousRunDate(),
                     "nor one that never finished");
+            previous.reset(List.of("report"));
+            assertEquals(ReportFixture.OLDER_RUN, ReportInputs.read(spark.session(), lake, RUN).previousRunDate(),
+                    "nor one whose records a new attempt of the date forgot");
+
+            // A lake from before the mark: a report recorded as succeeded counts.
             previous.succeeded("report", java.time.Instant.EPOCH, java.time.Instant.EPOCH,
                     Lake.json().createObjectNode());
             assertEquals(ReportFixture.PREVIOUS_RUN, ReportInputs.read(spark.session(), lake, RUN).previousRunDate());
         } finally {
             previous.reset(List.of("report"));
+            previous.markPublished(java.time.Instant.EPOCH);
         }
     }
 
