@@ -49,7 +49,9 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
     public static ReportInputs read(SparkSession spark, Lake lake, String runDate) {
         Dataset<Row> rankings = lake.readPartition(spark, RankingTable.NAME, runDate, RankingTable.SCHEMA);
         String previousDate = null;
-        for (String d : lake.runDates(RankingTable.NAME)) {
+        List<String> dates = lake.runDates(RankingTable.NAME);
+        for (int i = dates.size() - 1; i >= 0 && previousDate == null; i--) {
+            String d = dates.get(i);
             if (d.compareTo(runDate) < 0 && published(lake, d)) {
                 previousDate = d;
             }
