@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
  * A run's report directory, {@code <reports>/<run-date>/}, written aside and swapped into place:
  * files go to a hidden staging directory; {@link #commit()} moves the previous directory away,
  * renames the staging one, then deletes the previous one (renamed {@code .<run-date>.trash-<id>}
- * first: one that cannot be deleted, a file held open on a share, stays as such, with a warning). A reader sees the old reports or the new
- * ones, never a mix (for the moment between the two renames, no directory at all), and a run that
- * fails before committing leaves the old ones untouched. What a run killed outright leaves behind
+ * first: one that cannot be deleted, a file held open on a share, stays as such, with a warning).
+ * A reader sees the old reports or the new ones, never a mix (for the moment between the two
+ * renames, no directory at all), and a run that fails before committing leaves the old ones
+ * untouched. What a run killed outright leaves behind
  * (its staging directory; the previous directory moved aside, if it died between the renames) is
  * cleaned up, or put back, by the next run of the date: runs of a date hold the lake's lock, so
  * none of it belongs to a live run.
