@@ -11,9 +11,9 @@ import org.relais.ingest.config.RelaisConfig;
 /**
  * The weight of one interaction of each {@link EdgeType}; an edge's weight is the sum over its
  * interactions, of each type at most {@link #maxRepeats()} of them when that is set. A weight of
- * 0 leaves the type out of the graph altogether (see {@link InteractionGraph#typedEdges}). Defaults and the reasons for them are in the analytics
- * {@code reference.conf}. (The weights of a graph's edges themselves are kept by
- * {@link org.relais.analytics.graph.EdgeWeights}.)
+ * 0 leaves the type out of the graph altogether (see {@link InteractionGraph#typedEdges}).
+ * Defaults and the reasons for them are in the analytics {@code reference.conf}. (The weights of a
+ * graph's edges themselves are kept by {@link org.relais.analytics.graph.EdgeWeights}.)
  */
 public final class TypeWeights implements Serializable {
 

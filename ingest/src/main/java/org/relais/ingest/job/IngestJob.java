@@ -356,7 +356,6 @@ public final class IngestJob {
         return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e9);
     }
 
-    /** Every deletion (stored and new) and those of this batch, as the merges apply them. */
     /** How many stored quarantined records were quarantined before {@code cutoff}. */
     private long expiredQuarantine(LakeState current, Instant cutoff) {
         if (current.segments(Tables.Quarantine.TABLE.name()).isEmpty()) {
@@ -368,6 +367,7 @@ public final class IngestJob {
                 .count();
     }
 
+    /** Every deletion (stored and new) and those of this batch, as the merges apply them. */
     private DeletionRules deletionRules(StagedBatch parsed, LakeState current, BatchCounts counts) {
         Table table = Tables.Deletions.TABLE;
         if (current.segments(table.name()).isEmpty() && counts.rows(table) == 0) {

@@ -185,13 +185,8 @@ public final class Lake {
         long latest = state().version();
         long added = 0;
         for (long v = version + 1; v <= latest; v++) {
-            Path file = commitFile(v);
-            try {
-                LakeState.Batch batch = readState(file).batch();
-                added += batch == null ? 0 : batch.rows().getOrDefault(Tables.Deletions.TABLE.name(), 0L);
-            } catch (IOException | RuntimeException e) {
-                throw new LakeException("cannot read the lake's commit " + file + ": " + Causes.message(e), e);
-            }
+            LakeState.Batch batch = batchOf(v);
+            added += batch == null ? 0 : batch.rows().getOrDefault(Tables.Deletions.TABLE.name(), 0L);
         }
         return added;
     }
@@ -202,20 +197,22 @@ public final class Lake {
      */
     public LakeState.Batch latestBatchOf(String runDate) {
         for (long v = state().version(); v >= 1; v--) {
-            Path file = commitFile(v);
-            try {
-                if (!fs.exists(file)) {
-                    continue;
-                }
-                LakeState.Batch batch = readState(file).batch();
-                if (batch != null && runDate.equals(batch.runDate())) {
-                    return batch;
-                }
-            } catch (IOException | RuntimeException e) {
-                throw new LakeException("cannot read the lake's commit " + file + ": " + Causes.message(e), e);
+            LakeState.Batch batch = batchOf(v);
+            if (batch != null && runDate.equals(batch.runDate())) {
+                return batch;
             }
         }
         return null;
+    }
+
+    /** The batch committed as {@code version}; null when its commit file holds none or is gone. */
+    private LakeState.Batch batchOf(long version) {
+        Path file = commitFile(version);
+        try {
+            return fs.exists(file) ? readState(file).batch() : null;
+        } catch (IOException | RuntimeException e) {
+            throw new LakeException("cannot read the lake's commit " + file + ": " + Causes.message(e), e);
+        }
     }
 
     /** The full paths of a table's current segments. */
