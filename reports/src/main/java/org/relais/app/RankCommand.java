@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.relais.analytics.CommunityTable;
 import org.relais.analytics.algo.community.Partition;
 import org.relais.analytics.algo.explain.Explanation;
@@ -98,6 +99,16 @@ public final class RankCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        List<String> unused = options.setKeys().stream().filter(k -> !MeasureSettings.reads(k)).toList();
+        if (!unused.isEmpty()) {
+            // A setting rank would ignore, such as graph.max-repeats or graph.weights.*, which
+            // shape the lake's graph: the edge list's weights are taken as given.
+            System.err.println("relais rank: --set " + String.join(", ", unused) + ": rank does not use "
+                    + (unused.size() == 1 ? "this setting" : "these settings") + "; it takes the edge list's weights"
+                    + " as given and reads only " + MeasureSettings.SECTIONS.stream().map(s -> s + ".*")
+                            .collect(Collectors.joining(", ")));
+            return ExitCodes.CONFIG;
+        }
         MeasureSettings settings;
         try {
             List<String> set = new ArrayList<>();

@@ -84,6 +84,26 @@ class RankCommandTest {
     }
 
     @Test
+    void aSettingRankWouldIgnoreIsRefusedButTheMeasuresOnesApply() throws IOException {
+        Path edges = write("pair.csv", "source,target,weight\na,b,5\nb,a,1\n");
+        NightlyIT.Run ignored = rank("--edges", edges.toString(), "--set", "graph.max-repeats=3",
+                "--set", "relais.graph.weights.follow=2", "--set", "pagerank.damping=0.9");
+        assertEquals(3, ignored.code(), ignored.err());
+        assertTrue(ignored.err().startsWith("relais rank: --set relais.graph.max-repeats, relais.graph.weights.follow:"
+                + " rank does not use these settings; it takes the edge list's weights as given"), ignored.err());
+        assertTrue(Files.notExists(dir.resolve("out")), "nothing written");
+        NightlyIT.Run measured = rank("--edges", edges.toString(), "--set", "pagerank.damping=0.5",
+                "--set", "relais.explain.top=1");
+        assertEquals(0, measured.code(), measured.err());
+        // Two nodes, b -> a weighing 1 and a -> b weighing 5: each node passes all it has to the
+        // other, so PageRank is (1 - d)/2 + d * the other's, 1/2 each whatever the damping.
+        List<CSVRecord> rows = read(dir.resolve("out/rankings.csv"));
+        assertEquals(0.5, Double.parseDouble(rows.get(0).get("pagerank")), 1e-12);
+        assertEquals(1, read(dir.resolve("out/explanations.csv")).stream().map(row -> row.get("id")).distinct().count(),
+                "explain.top=1 applies");
+    }
+
+    @Test
     void theContributorsBeyondTheListedOnesAreOneRowSoTheSharesAddUpToOne() throws IOException {
         StringBuilder star = new StringBuilder("source,target\n");
         for (int leaf = 1; leaf <= 12; leaf++) {

@@ -33,6 +33,15 @@ public record MeasureSettings(PageRankParameters pageRank, HitsParameters hits, 
 
     public static final List<String> COMMUNITY_ALGORITHMS = List.of("leiden", "louvain", "label-propagation");
 
+    /** The configuration sections these settings are read from, and the only ones they read. */
+    public static final List<String> SECTIONS = List.of("relais.pagerank", "relais.hits", "relais.betweenness",
+            "relais.closeness", "relais.communities", "relais.relais-score", "relais.explain");
+
+    /** Whether {@code key} (a full path) is read by {@link #from}, or is a section of those it reads. */
+    public static boolean reads(String key) {
+        return SECTIONS.stream().anyMatch(s -> key.equals(s) || key.startsWith(s + "."));
+    }
+
     public static MeasureSettings from(RelaisConfig config) {
         int threads = config.integer("relais.pagerank.threads");
         int cores = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;

@@ -41,6 +41,22 @@ public class ConfigOptions {
     }
 
     /**
+     * The keys given with {@code --set}, as full paths ({@code relais.pagerank.damping}), for a
+     * command that takes only some; an assignment without {@code =} is left to {@link #load()},
+     * which reports it.
+     */
+    public List<String> setKeys() {
+        List<String> keys = new ArrayList<>();
+        for (String a : assignments) {
+            int eq = a.indexOf('=');
+            if (eq > 0) {
+                keys.add(RelaisConfig.path(a.substring(0, eq).trim()));
+            }
+        }
+        return keys;
+    }
+
+    /**
      * A copy of these two options with more {@code --set} assignments after the given ones (so
      * they win). A subclass's options are not copied.
      */

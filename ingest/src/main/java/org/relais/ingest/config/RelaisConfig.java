@@ -41,6 +41,11 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 public final class RelaisConfig {
 
     public static final String ROOT = "relais";
+
+    /** The full path of a key given with or without its root: {@code pagerank.damping} is {@code relais.pagerank.damping}. */
+    public static String path(String key) {
+        return key.startsWith(ROOT + ".") ? key : ROOT + "." + key;
+    }
     /** Sections whose keys go unchecked to Kafka clients and to Spark. */
     public static final String KAFKA_CLIENT = "relais.kafka.client";
     public static final String SPARK_CONF = "relais.spark.conf";
@@ -222,7 +227,7 @@ public final class RelaisConfig {
                     problems.add("--set " + a + ": expected key=value");
                 } else {
                     String key = a.substring(0, eq).trim();
-                    String path = key.startsWith(ROOT + ".") ? key : ROOT + "." + key;
+                    String path = path(key);
                     try {
                         Object value = value(path, a.substring(eq + 1));
                         overrides.remove(path);
