@@ -66,7 +66,7 @@ public final class TopInfluencers {
         // row into one partition).
         Dataset<Row> overall = rankings.filter(col(RankingTable.RANK).leq(top))
                 .withColumn(POSITION, col(RankingTable.RANK))
-                .withColumn(LIST, lit(OVERALL)).withColumn(GROUP, lit(""));
+                .withColumn(LIST, lit(OVERALL)).withColumn(GROUP, lit(null).cast(DataTypes.StringType));
         Dataset<Row> perPlatform = rankings
                 .withColumn(POSITION, row_number().over(Window.partitionBy(col(ScoreTable.PLATFORM))
                         .orderBy(col(RankingTable.RANK))))

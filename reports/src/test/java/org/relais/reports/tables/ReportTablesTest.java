@@ -143,6 +143,10 @@ class ReportTablesTest {
                 .filter("list = 'community'").select("group").distinct().as(org.apache.spark.sql.Encoders.STRING())
                 .collectAsList();
         assertEquals(List.of("1"), largest, "one list: the largest community (5 members)");
+        // A missing group is null in the lake, as missing values are in every table (the CSV
+        // writes it as an empty cell), so that pandas reads both the same way.
+        assertEquals(List.of("overall"), TopInfluencers.build(rankings, 2, 10, 5).filter("group is null")
+                .select("list").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
     }
 
     @Test
