@@ -158,6 +158,9 @@ public final class RankCommand implements Callable<Integer> {
             summary.put("edges_file", edges.toString());
             summary.put("nodes", graph.vertexCount());
             summary.put("edges", graph.edgeCount());
+            summary.put("merged_parallel_edges", graph.mergedParallelEdges());
+            summary.put("dropped_self_loops", graph.droppedSelfLoops());
+            summary.put("rounded_weights", graph.roundedWeightCount());
             if (teleport != null) {
                 summary.putObject("seeds").put("file", seeds.toString()).put("ids", teleport.given())
                         .put("nodes_used", teleport.used());

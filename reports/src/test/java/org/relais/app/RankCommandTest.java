@@ -104,6 +104,22 @@ class RankCommandTest {
     }
 
     @Test
+    void theSummarySaysWhatTheGraphMadeOfTheFile() throws IOException {
+        Path edges = write("multi.csv", "source,target,weight\na,b,0.2\nb,a,1\na,b,0.1\nb,b,1\n");
+        NightlyIT.Run r = rank("--edges", edges.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode summary = Lake.json().readTree(dir.resolve("out/summary.json").toFile());
+        assertEquals(2, summary.path("edges").asInt());
+        assertEquals(1, summary.path("merged_parallel_edges").asInt(), "a,b twice");
+        assertEquals(1, summary.path("dropped_self_loops").asInt(), "b,b");
+        assertEquals(1, summary.path("rounded_weights").asInt(), "0.1 + 0.2 is no float; 1 is");
+        CSVRecord b = read(dir.resolve("out/rankings.csv")).stream().filter(row -> row.get("id").equals("b"))
+                .findFirst().orElseThrow();
+        assertEquals((double) (float) (0.1 + 0.2), Double.parseDouble(b.get("in_strength")),
+                "the sum of the stored weights");
+    }
+
+    @Test
     void theContributorsBeyondTheListedOnesAreOneRowSoTheSharesAddUpToOne() throws IOException {
         StringBuilder star = new StringBuilder("source,target\n");
         for (int leaf = 1; leaf <= 12; leaf++) {

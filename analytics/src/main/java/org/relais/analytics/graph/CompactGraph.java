@@ -1,5 +1,6 @@
 package org.relais.analytics.graph;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -351,20 +352,27 @@ public final class CompactGraph {
             sortedW = null;
             byTargetStart = null;
 
-            // Merge runs of equal targets in place, summing their weights in double.
+            // Merge runs of equal targets in place, summing their weights in double, smallest
+            // first: the sum, rounded, is then the same whatever order the records came in.
             int[] outOffsets = new int[n + 1];
             int write = 0;
             for (int u = 0; u < n; u++) {
                 outOffsets[u] = write;
                 int end = outStart[u + 1];
-                for (int p = outStart[u]; p < end; p++) {
-                    if (write > outOffsets[u] && rawTargets[write - 1] == rawTargets[p]) {
-                        rawW[write - 1] += rawW[p];
-                    } else {
-                        rawTargets[write] = rawTargets[p];
-                        rawW[write] = rawW[p];
-                        write++;
+                for (int p = outStart[u]; p < end; ) {
+                    int run = p + 1;
+                    while (run < end && rawTargets[run] == rawTargets[p]) {
+                        run++;
                     }
+                    Arrays.sort(rawW, p, run);
+                    double w = rawW[p];
+                    for (int q = p + 1; q < run; q++) {
+                        w += rawW[q];
+                    }
+                    rawTargets[write] = rawTargets[p];
+                    rawW[write] = w;
+                    write++;
+                    p = run;
                 }
             }
             outOffsets[n] = write;

@@ -235,12 +235,14 @@ public final class AnalyzeJob {
                 String.format(Locale.ROOT, "%.4f", measures.partition().modularity()));
 
         lake.replacePartition(explanations(ids, graph, measures, typed), ExplanationTable.NAME, runDate);
+        ObjectNode computed = measures.toJson();
+        computed.put("rounded_weights", graph.roundedWeightCount());
         // The graph is not needed any more: let it go before the tables are sliced.
         graph = null;
         lake.replacePartition(communities(ids, measures), CommunityTable.NAME, runDate);
         lake.replacePartition(scoreTable(actors, vertexScores(measures), received), ScoreTable.NAME, runDate);
         return new Result(ids.length, m, byType, MemoryBudget.Path.IN_MEMORY, estimate,
-                measures.pageRank().iterations(), measures.pageRank().converged(), measures.toJson());
+                measures.pageRank().iterations(), measures.pageRank().converged(), computed);
     }
 
     private Result onSpark(String runDate, Actors actors, Dataset<Row> indexed, Dataset<Row> received,

@@ -98,6 +98,9 @@ class AnalyzeJobTest {
         AnalyzeJob.Result result = analyze(lake);
         assertEquals(MemoryBudget.Path.IN_MEMORY, result.path());
         assertEquals(5, result.actors(), "a, b, c, d, and e who is only mentioned");
+        assertEquals(0, result.measures().path("rounded_weights").asLong(-1), "weights 1 and 0.5 are floats");
+        assertEquals(1, analyze(lake(), "graph.weights.reply=0.3").measures().path("rounded_weights").asLong(-1),
+                "the one reply's pair weighs 0.3 (plus any other interaction), which no float is");
         assertEquals(Map.of("follow", 4L, "mention", 3L, "quote", 1L, "reply", 1L, "repost", 2L),
                 result.interactionsByType());
         Map<String, Row> scores = scores(lake);
