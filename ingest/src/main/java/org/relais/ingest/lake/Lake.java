@@ -55,6 +55,8 @@ public final class Lake {
     static final String RUNS = "_runs";
     static final String STAGING = "_staging";
     static final String SEGMENT_PREFIX = "seg-";
+    /** In each segment: the names and sizes of its files when it was committed. */
+    static final String SEGMENT_FILES = "_files.json";
     /** Inside an output table: the new partition being written by {@link #replacePartition}. */
     static final String STAGING_PREFIX = "_staging-";
     /** Inside an output table: the previous partition, moved aside by {@link #replacePartition}. */
@@ -229,13 +231,102 @@ public final class Lake {
         return read(spark, table, state());
     }
 
-    /** A table as of {@code state}. */
+    /**
+     * A table as of {@code state}.
+     *
+     * @throws LakeException when a segment's files are not those it was committed with
+     *     ({@link #verifySegments})
+     */
     public Dataset<Row> read(SparkSession spark, Table table, LakeState state) {
         List<String> paths = segmentPaths(state, table.name());
         if (paths.isEmpty()) {
             return spark.createDataFrame(List.of(), table.schema());
         }
+        verifySegments(state, table.name());
         return spark.read().schema(table.schema()).parquet(paths.toArray(String[]::new));
+    }
+
+    /**
+     * Checks that each segment of {@code table} holds the Parquet files it was committed with, each
+     * of the size it had ({@value #SEGMENT_FILES}, written by {@link #commit}): a file deleted,
+     * cut short or added by hand would otherwise change every later score without a word. Segments
+     * committed before the lists were kept are not checked.
+     *
+     * @throws LakeException naming the first file that differs
+     */
+    public void verifySegments(LakeState state, String table) {
+        for (String segment : state.segments(table)) {
+            Path dir = new Path(segmentPath(table, segment));
+            Path list = new Path(dir, SEGMENT_FILES);
+            try {
+                if (!fs.exists(list)) {
+                    continue;
+                }
+                Map<String, Long> committed = new TreeMap<>();
+                try (InputStream in = fs.open(list)) {
+                    JSON.readTree(in).path("files").fields()
+                            .forEachRemaining(f -> committed.put(f.getKey(), f.getValue().asLong()));
+                }
+                Map<String, Long> present = parquetFiles(dir);
+                for (Map.Entry<String, Long> f : committed.entrySet()) {
+                    Long size = present.get(f.getKey());
+                    if (size == null || size.longValue() != f.getValue()) {
+                        throw damaged(table, segment, f.getKey() + (size == null ? " is missing"
+                                : " has " + size + " bytes, but was committed with " + f.getValue()));
+                    }
+                }
+                for (String name : present.keySet()) {
+                    if (!committed.containsKey(name)) {
+                        throw damaged(table, segment, name + " was not part of it when it was committed");
+                    }
+                }
+            } catch (IOException e) {
+                throw new LakeException("cannot check the files of " + dir + ": " + Causes.message(e), e);
+            }
+        }
+    }
+
+    private LakeException damaged(String table, String segment, String what) {
+        return new LakeException("the lake at " + root + " is damaged: in segment " + segment + " of table " + table
+                + ", " + what + ". Its rows would be read wrong, so nothing was computed: restore the lake (or that"
+                + " segment) from a backup", null);
+    }
+
+    /** The Parquet files of a segment directory, by name, with their sizes (hidden files aside). */
+    private Map<String, Long> parquetFiles(Path dir) throws IOException {
+        Map<String, Long> files = new TreeMap<>();
+        if (fs.exists(dir)) {
+            for (FileStatus f : fs.listStatus(dir)) {
+                String name = f.getPath().getName();
+                if (f.isFile() && !name.startsWith("_") && !name.startsWith(".")) {
+                    files.put(name, f.getLen());
+                }
+            }
+        }
+        return files;
+    }
+
+    /**
+     * Writes {@value #SEGMENT_FILES} into each segment of {@code next} that the current state does
+     * not have: the names and sizes of its files, which {@link #verifySegments} checks on every
+     * read. A segment never changes once committed.
+     */
+    private void listSegmentFiles(LakeState current, LakeState next) throws IOException {
+        for (Map.Entry<String, List<String>> table : next.tables().entrySet()) {
+            Set<String> old = new HashSet<>(current.segments(table.getKey()));
+            for (String segment : table.getValue()) {
+                Path dir = new Path(segmentPath(table.getKey(), segment));
+                if (old.contains(segment) || !fs.exists(dir)) {
+                    continue;
+                }
+                ObjectNode doc = JSON.createObjectNode();
+                ObjectNode files = doc.putObject("files");
+                parquetFiles(dir).forEach(files::put);
+                try (OutputStream out = fs.create(new Path(dir, SEGMENT_FILES), true)) {
+                    JSON.writeValue(out, doc);
+                }
+            }
+        }
     }
 
     /** Where a new segment of {@code table} written by version {@code version} goes. */
@@ -277,10 +368,12 @@ public final class Lake {
         Path target = commitFile(next.version());
         Path tmp = new Path(new Path(root, COMMITS), "." + next.version() + "-" + UUID.randomUUID() + ".tmp");
         try {
-            if (state().version() != next.version() - 1) {
+            LakeState current = state();
+            if (current.version() != next.version() - 1) {
                 throw new LakeException("cannot commit lake version " + next.version() + ": the lake is at version "
-                        + state().version() + " (another run committed meanwhile?)", null);
+                        + current.version() + " (another run committed meanwhile?)", null);
             }
+            listSegmentFiles(current, next);
             try (OutputStream out = fs.create(tmp, false)) {
                 JSON.writeValue(out, toJson(next));
             }

@@ -106,6 +106,43 @@ class LakeTest {
     }
 
     @Test
+    void aSegmentWhoseFilesChangedAfterItsCommitIsRefusedByName() throws IOException {
+        Path segment = Files.createDirectories(dir.resolve("posts/seg-000001"));
+        Files.write(segment.resolve("part-00000.parquet"), new byte[100]);
+        Files.write(segment.resolve("part-00001.parquet"), new byte[200]);
+        Files.write(segment.resolve("_SUCCESS"), new byte[0]);
+        lake.commit(state(1, "seg-000001"));
+        lake.verifySegments(lake.state(), "posts");
+        lake.commit(state(2, "seg-000001"));
+        lake.verifySegments(lake.state(), "posts");
+
+        Files.write(segment.resolve("part-00001.parquet"), new byte[150]);
+        assertEquals("the lake at " + lake.location() + " is damaged: in segment seg-000001 of table posts,"
+                + " part-00001.parquet has 150 bytes, but was committed with 200. Its rows would be read wrong, so"
+                + " nothing was computed: restore the lake (or that segment) from a backup",
+                assertThrows(Lake.LakeException.class, () -> lake.verifySegments(lake.state(), "posts")).getMessage());
+        Files.delete(segment.resolve("part-00001.parquet"));
+        assertTrue(assertThrows(Lake.LakeException.class, () -> lake.verifySegments(lake.state(), "posts"))
+                .getMessage().contains("part-00001.parquet is missing"));
+        Files.write(segment.resolve("part-00001.parquet"), new byte[200]);
+        Files.write(segment.resolve("part-00002.parquet"), new byte[10]);
+        assertTrue(assertThrows(Lake.LakeException.class, () -> lake.verifySegments(lake.state(), "posts"))
+                .getMessage().contains("part-00002.parquet was not part of it when it was committed"));
+        Files.delete(segment.resolve("part-00002.parquet"));
+        lake.verifySegments(lake.state(), "posts");
+    }
+
+    @Test
+    void segmentsCommittedBeforeFileListsWereKeptAreNotChecked() throws IOException {
+        Path segment = Files.createDirectories(dir.resolve("posts/seg-000001"));
+        Files.write(segment.resolve("part-00000.parquet"), new byte[100]);
+        lake.commit(state(1, "seg-000001"));
+        Files.delete(segment.resolve(Lake.SEGMENT_FILES));
+        Files.delete(segment.resolve("part-00000.parquet"));
+        lake.verifySegments(lake.state(), "posts");
+    }
+
+    @Test
     void strayFilesAmongTheCommitsAreIgnored() throws IOException {
         lake.commit(state(1, "seg-000001"));
         Path commits = dir.resolve("_commits");
