@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
@@ -191,9 +192,9 @@ public final class RecordPublisher {
         } catch (TimeoutException e) {
             throw new PublishException(unreachable(e), e);
         } catch (UncheckedIOException e) {
-            throw unreadable(file, gzip, e.getCause());
+            throw unreadable(file, gzip, e.getCause(), published(sent, failure));
         } catch (IOException e) {
-            throw unreadable(file, gzip, e);
+            throw unreadable(file, gzip, e, published(sent, failure));
         }
         Exception error = failure.get();
         if (error != null) {
@@ -231,11 +232,31 @@ public final class RecordPublisher {
         }
     }
 
-    /** A read error that names the file, since the reader's own message does not. */
-    private static IOException unreadable(Path file, boolean gzip, IOException e) {
+    /**
+     * A read error that names the file, since the reader's own message does not, and says what
+     * of it was published: the records read before the error are sent all the same.
+     */
+    private static IOException unreadable(Path file, boolean gzip, IOException e, long published) {
         String hint = gzip && (e instanceof ZipException || e instanceof EOFException)
                 ? " (damaged or cut-short gzip data)" : "";
-        return new IOException("cannot read " + file + ": " + Causes.message(e) + hint, e);
+        String sent = published < 0 ? "; the broker did not take all of the records read before that point"
+                : published == 0 ? "; nothing of it was published"
+                : String.format(Locale.ROOT, "; the %,d record(s) before that point were published (publishing the"
+                        + " repaired file again is safe: the ingest job stores each record once)", published);
+        return new IOException("cannot read " + file + ": " + Causes.message(e) + hint + sent, e);
+    }
+
+    /**
+     * How many of the {@code sent} records the broker took, once those in flight are flushed;
+     * -1 when the broker refused some or the flush failed.
+     */
+    private long published(long sent, AtomicReference<Exception> failure) {
+        try {
+            producer.flush();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+        return failure.get() == null ? sent : -1;
     }
 
     private static String unreachable(Exception e) {

@@ -128,6 +128,28 @@ class ProduceCommandIT {
                 + " (if it is not compressed, rename it without .gz)" + System.lineSeparator(), run.err());
     }
 
+    @Test
+    void aCutShortGzFileSaysHowManyOfItsRecordsWerePublished() throws Exception {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 2000; i++) {
+            lines.append(post(i)).append('\n');
+        }
+        java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(whole)) {
+            gz.write(lines.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = whole.toByteArray();
+        Path cut = Files.write(dir.resolve("posts.jsonl.gz"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        CommandRun run = produce("relais-json", "cut", cut);
+
+        assertEquals(ExitCodes.FAILED, run.code(), run.err());
+        long published = recordsIn("cut");
+        assertTrue(published > 0 && published < 2000, "the records before the break went out: " + published);
+        assertTrue(run.err().startsWith("relais produce: cannot read " + cut + ": "), run.err());
+        assertTrue(run.err().contains("(damaged or cut-short gzip data); the " + String.format(java.util.Locale.ROOT,
+                "%,d", published) + " record(s) before that point were published"), run.err());
+    }
+
     private CommandRun produce(String format, String topic, Path... files) {
         List<String> args = new ArrayList<>(List.of("--format", format, "--topic", topic,
                 "--bootstrap-servers", kafka.bootstrapServers(), "--set", "ingest.max-record-bytes=" + MAX_RECORD_BYTES,
