@@ -27,6 +27,9 @@ public final class SparkSessions {
     private static final Pattern LOCAL = Pattern.compile("local(\\[([1-9][0-9]*|\\*)(\\s*,\\s*[0-9]+)?])?"
             + "|local-cluster\\[\\s*[0-9]+\\s*,\\s*[0-9]+\\s*,\\s*[0-9]+\\s*]");
 
+    /** The URLs of the cluster managers Spark 3.5 has besides YARN: standalone, Kubernetes, Mesos. */
+    private static final Pattern CLUSTER = Pattern.compile("(spark|k8s|mesos)://.+");
+
     private SparkSessions() {
     }
 
@@ -55,12 +58,14 @@ public final class SparkSessions {
     /**
      * The problem with {@code relais.spark.master}, or null: a value Spark would refuse after
      * starting to build its context (with a long stack trace) is reported with the configuration's
-     * other problems instead. Accepted: the local forms, {@code yarn}, and any {@code scheme://}
-     * URL ({@code spark://}, {@code k8s://}, ...), which Spark's cluster managers judge themselves.
+     * other problems instead. Accepted: the local forms, {@code yarn}, and the URLs of Spark's
+     * cluster managers ({@code spark://}, {@code k8s://}, {@code mesos://}), which they judge
+     * themselves.
      */
     public static String masterProblem(RelaisConfig config) {
         String master = config.string("relais.spark.master").trim();
-        if (master.isEmpty() || master.equals("yarn") || master.contains("://") || LOCAL.matcher(master).matches()) {
+        if (master.isEmpty() || master.equals("yarn") || CLUSTER.matcher(master).matches()
+                || LOCAL.matcher(master).matches()) {
             return null;
         }
         return "relais.spark.master (--master) was \"" + master + "\", which is not a Spark master URL: use local,"

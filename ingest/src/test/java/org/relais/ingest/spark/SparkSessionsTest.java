@@ -14,7 +14,8 @@ class SparkSessionsTest {
     @Test
     void masterUrlsSparkTakesPass() {
         for (String master : List.of("", "local", "local[2]", "local[*]", "local[4, 3]", "local[*,2]",
-                "local-cluster[2,1,1024]", "spark://master:7077", "yarn", "k8s://https://k8s.example:443")) {
+                "local-cluster[2,1,1024]", "spark://master:7077", "spark://m1:7077,m2:7077", "yarn", "k8s://https://k8s.example:443",
+                "mesos://mesos.example:5050")) {
             assertNull(SparkSessions.masterProblem(config(master)), master);
         }
     }
@@ -22,7 +23,7 @@ class SparkSessionsTest {
     @Test
     void anythingElseIsNamedWithTheFormsThatWork() {
         for (String master : List.of("foo", "local[two]", "local[2", "locale", "spark:/master:7077", "local[0]",
-                "local[ 4 ]")) {
+                "local[ 4 ]", "garbage://x", "spark://", "http://master:7077")) {
             assertEquals("relais.spark.master (--master) was \"" + master + "\", which is not a Spark master URL: use"
                     + " local, local[N], local[*], spark://HOST:PORT, yarn or k8s://URL",
                     SparkSessions.masterProblem(config(master)), master);
