@@ -74,6 +74,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (!options.placesGiven().isEmpty()) {
+            // The demo empties and fills its own work directory and runs its own broker.
+            System.err.println("relais demo: " + String.join(", ", options.placesGiven()) + ": the demo writes its"
+                    + " lake and reports under --work-dir (default target/demo) and runs its own Kafka broker; to run"
+                    + " on another lake, reports directory or broker, use relais produce and relais nightly");
+            return ExitCodes.USAGE;
+        }
         Path home = relaisHome();
         Path work = (workDir != null ? workDir : home.resolve("target").resolve("demo")).toAbsolutePath();
         Path samples = (sampleData != null ? sampleData : home.resolve("sample-data")).toAbsolutePath();

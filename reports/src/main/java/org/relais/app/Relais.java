@@ -61,6 +61,11 @@ public final class Relais implements Runnable {
     /** A date option's value; picocli's own message would show Java's parse exception. */
     static LocalDate date(String value) {
         try {
+            // ISO-8601 also allows a signed year of more than four digits (+12026-10-19), which
+            // would name a partition and a report directory no one looks for.
+            if (!value.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+                throw new DateTimeParseException("not YYYY-MM-DD", value, 0);
+            }
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new CommandLine.TypeConversionException("'" + value + "' is not a date written YYYY-MM-DD, such as "

@@ -52,6 +52,15 @@ class CommandLineTest {
     }
 
     @Test
+    void aDateMustBeFourDigitsTwoAndTwo() {
+        for (String date : List.of("+12026-10-19", "-0001-01-01", "2026-1-05", "２０２６-10-19")) {
+            NightlyIT.Run r = NightlyIT.capture(List.of("analyze", "--run-date", date));
+            assertEquals(2, r.code(), date + ": " + r.err());
+            assertTrue(r.err().contains("is not a date written YYYY-MM-DD"), r.err());
+        }
+    }
+
+    @Test
     void aMistypedCommandGetsASuggestion() {
         NightlyIT.Run r = NightlyIT.capture(List.of("nightlx"));
         assertEquals(2, r.code());
@@ -80,5 +89,16 @@ class CommandLineTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("relais demo: no sample data at " + empty + " (none of twitter/search_"), r.err());
         assertFalse(Files.exists(dir.resolve("work")), "no broker was started, nothing prepared");
+    }
+
+    @Test
+    void theDemoRefusesPlacesItChoosesItselfRatherThanDroppingThem() {
+        NightlyIT.Run r = NightlyIT.capture(List.of("demo", "--work-dir", dir.resolve("work").toString(),
+                "--lake", dir.resolve("elsewhere").toString(), "--bootstrap-servers", "kafka:9092"));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("relais demo: --lake, --bootstrap-servers: the demo writes its lake and reports"
+                + " under --work-dir"), r.err());
+        assertFalse(Files.exists(dir.resolve("work")), "no broker was started, nothing prepared");
+        assertFalse(Files.exists(dir.resolve("elsewhere")));
     }
 }

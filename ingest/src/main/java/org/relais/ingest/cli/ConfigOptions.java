@@ -110,6 +110,24 @@ public class ConfigOptions {
         }
 
         /**
+         * Which of {@code --lake}, {@code --reports} and {@code --bootstrap-servers} were given,
+         * for a command that chooses them itself (the demo) and must not drop them unsaid.
+         */
+        public List<String> placesGiven() {
+            List<String> given = new ArrayList<>();
+            if (lake != null) {
+                given.add("--lake");
+            }
+            if (reports != null) {
+                given.add("--reports");
+            }
+            if (bootstrapServers != null) {
+                given.add("--bootstrap-servers");
+            }
+            return given;
+        }
+
+        /**
          * For commands that run the jobs themselves, such as the demo, to fill in their own values;
          * {@code defaultConfigFile} is used when {@code --config} was not given (null for none).
          */
