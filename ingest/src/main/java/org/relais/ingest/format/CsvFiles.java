@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -32,6 +33,23 @@ final class CsvFiles {
      * @throws BadInputException when the file is empty, its header is not CSV, or it lacks a
      *     required column; the message names the file
      */
+    /**
+     * What makes a first line not text, or null: gzip's signature (a compressed file whose name does
+     * not end in {@code .gz}), or control characters (binary data), which the message about the
+     * header's columns would otherwise print to the terminal.
+     */
+    private static String notText(byte[] line) {
+        if (line.length >= 2 && (line[0] & 0xff) == 0x1f && (line[1] & 0xff) == 0x8b) {
+            return "the file starts with gzip's signature (name a compressed file .gz to have it read compressed)";
+        }
+        for (byte b : line) {
+            if ((b >= 0 && b < 0x20 && b != '\t' && b != '\r' && b != '\n') || b == 0x7f) {
+                return String.format(Locale.ROOT, "its first line holds binary data (the control character 0x%02x)", b);
+            }
+        }
+        return null;
+    }
+
     static Iterator<SourceRecord> split(InputStream in, String fileName, List<String> required,
             Function<CsvRow, String> key, int maxRecordBytes) throws IOException, BadInputException {
         LineFramer framer = new LineFramer(in, true, maxRecordBytes);
@@ -43,6 +61,10 @@ final class CsvFiles {
         if (headerLine.oversized()) {
             throw new BadInputException(fileName + ": the header row is " + headerLine.size()
                     + " bytes long, more than a record may be (" + maxRecordBytes + "); is a quote left open?");
+        }
+        String notText = notText(headerLine.bytes());
+        if (notText != null) {
+            throw new BadInputException(fileName + ": " + notText + ", not a CSV header row; is this the file meant?");
         }
         String[] header;
         try {

@@ -148,6 +148,22 @@ class BlogLinksCsvFormatTest {
     }
 
     @Test
+    void aCompressedOrBinaryFileIsNamedAsSuchRatherThanPrintedAsAHeader() throws java.io.IOException {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(bytes(HEADER + "\nhttp://a.example/1,http://b.example/,,\n"));
+        }
+        BadInputException compressed = assertThrows(BadInputException.class,
+                () -> format.split(new ByteArrayInputStream(gz.toByteArray()), "links.csv"));
+        assertEquals("links.csv: the file starts with gzip's signature (name a compressed file .gz to have it read"
+                + " compressed), not a CSV header row; is this the file meant?", compressed.getMessage());
+        BadInputException binary = assertThrows(BadInputException.class,
+                () -> format.split(new ByteArrayInputStream(new byte[] {'s', 'o', 0, 1, 2, '\n'}), "links.bin"));
+        assertEquals("links.bin: its first line holds binary data (the control character 0x00), not a CSV header row;"
+                + " is this the file meant?", binary.getMessage());
+    }
+
+    @Test
     void aFileWithoutTheRequiredColumnsIsRejectedWhole() {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> format.split(new ByteArrayInputStream(bytes("from,TARGET_URL,when\na,b,c\n")), "links-2004.csv"));
