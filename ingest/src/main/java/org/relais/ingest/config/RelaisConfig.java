@@ -41,11 +41,6 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 public final class RelaisConfig {
 
     public static final String ROOT = "relais";
-
-    /** The full path of a key given with or without its root: {@code pagerank.damping} is {@code relais.pagerank.damping}. */
-    public static String path(String key) {
-        return key.startsWith(ROOT + ".") ? key : ROOT + "." + key;
-    }
     /** Sections whose keys go unchecked to Kafka clients and to Spark. */
     public static final String KAFKA_CLIENT = "relais.kafka.client";
     public static final String SPARK_CONF = "relais.spark.conf";
@@ -76,6 +71,14 @@ public final class RelaisConfig {
     /** The defaults alone. */
     public static RelaisConfig defaults() {
         return builder().build();
+    }
+
+    /**
+     * The full path of a key given with or without its root: {@code pagerank.damping} is
+     * {@code relais.pagerank.damping}.
+     */
+    public static String path(String key) {
+        return key.startsWith(ROOT + ".") ? key : ROOT + "." + key;
     }
 
     public static Builder builder() {

@@ -30,26 +30,9 @@ final class CsvFiles {
      * @param required the columns the header must have (case-insensitive)
      * @param key the Kafka key of a row, or {@code null}; it sees the row as published (decoded
      *     leniently), so it must not fail
-     * @throws BadInputException when the file is empty, its header is not CSV, or it lacks a
-     *     required column; the message names the file
+     * @throws BadInputException when the file is empty, its first line is binary (or gzip data),
+     *     its header is not CSV, or it lacks a required column; the message names the file
      */
-    /**
-     * What makes a first line not text, or null: gzip's signature (a compressed file whose name does
-     * not end in {@code .gz}), or control characters (binary data), which the message about the
-     * header's columns would otherwise print to the terminal.
-     */
-    private static String notText(byte[] line) {
-        if (line.length >= 2 && (line[0] & 0xff) == 0x1f && (line[1] & 0xff) == 0x8b) {
-            return "the file starts with gzip's signature (name a compressed file .gz to have it read compressed)";
-        }
-        for (byte b : line) {
-            if ((b >= 0 && b < 0x20 && b != '\t' && b != '\r' && b != '\n') || b == 0x7f) {
-                return String.format(Locale.ROOT, "its first line holds binary data (the control character 0x%02x)", b);
-            }
-        }
-        return null;
-    }
-
     static Iterator<SourceRecord> split(InputStream in, String fileName, List<String> required,
             Function<CsvRow, String> key, int maxRecordBytes) throws IOException, BadInputException {
         LineFramer framer = new LineFramer(in, true, maxRecordBytes);
@@ -118,5 +101,22 @@ final class CsvFiles {
         System.arraycopy(a, 0, result, 0, a.length);
         System.arraycopy(b, 0, result, a.length, b.length);
         return result;
+    }
+
+    /**
+     * What makes a first line not text, or null: gzip's signature (a compressed file whose name does
+     * not end in {@code .gz}), or control characters (binary data), which the message about the
+     * header's columns would otherwise print to the terminal.
+     */
+    private static String notText(byte[] line) {
+        if (line.length >= 2 && (line[0] & 0xff) == 0x1f && (line[1] & 0xff) == 0x8b) {
+            return "the file starts with gzip's signature (name a compressed file .gz to have it read compressed)";
+        }
+        for (byte b : line) {
+            if ((b >= 0 && b < 0x20 && b != '\t' && b != '\r' && b != '\n') || b == 0x7f) {
+                return String.format(Locale.ROOT, "its first line holds binary data (the control character 0x%02x)", b);
+            }
+        }
+        return null;
     }
 }
