@@ -364,7 +364,9 @@ public final class CompactGraph {
                     while (run < end && rawTargets[run] == rawTargets[p]) {
                         run++;
                     }
-                    Arrays.sort(rawW, p, run);
+                    if (run - p > 1) {
+                        Arrays.sort(rawW, p, run);
+                    }
                     double w = rawW[p];
                     for (int q = p + 1; q < run; q++) {
                         w += rawW[q];

@@ -259,6 +259,9 @@ public final class Lake {
             Path dir = new Path(segmentPath(table, segment));
             Path list = new Path(dir, SEGMENT_FILES);
             try {
+                if (!fs.exists(dir)) {
+                    throw damaged(table, segment, "the segment's directory is missing");
+                }
                 if (!fs.exists(list)) {
                     continue;
                 }

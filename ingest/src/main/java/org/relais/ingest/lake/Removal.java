@@ -1,5 +1,10 @@
 package org.relais.ingest.lake;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.sql.Timestamp;
+import java.time.Instant;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -24,7 +29,7 @@ public interface Removal {
      * Removes the stored rows whose {@code column} (a timestamp) is before {@code cutoff}: rows
      * kept for a time only. New rows are kept.
      */
-    static Removal storedBefore(String column, java.time.Instant cutoff) {
+    static Removal storedBefore(String column, Instant cutoff) {
         return new Removal() {
             @Override
             public Dataset<Row> keepIncoming(Dataset<Row> rows) {
@@ -33,8 +38,7 @@ public interface Removal {
 
             @Override
             public Dataset<Row> keepStored(Dataset<Row> rows) {
-                return rows.filter(org.apache.spark.sql.functions.col(column)
-                        .geq(org.apache.spark.sql.functions.lit(java.sql.Timestamp.from(cutoff))));
+                return rows.filter(col(column).geq(lit(Timestamp.from(cutoff))));
             }
 
             @Override

@@ -130,6 +130,9 @@ class LakeTest {
                 .getMessage().contains("part-00002.parquet was not part of it when it was committed"));
         Files.delete(segment.resolve("part-00002.parquet"));
         lake.verifySegments(lake.state(), "posts");
+        org.apache.commons.io.FileUtils.deleteDirectory(segment.toFile());
+        assertTrue(assertThrows(Lake.LakeException.class, () -> lake.verifySegments(lake.state(), "posts"))
+                .getMessage().contains("in segment seg-000001 of table posts, the segment's directory is missing"));
     }
 
     @Test
