@@ -18,14 +18,14 @@ class NightlySummaryTest {
     @Test
     void aBatchReadTonightIsShownAsRead() {
         assertEquals("7,720 record(s) read, 3 quarantined, lake version 4", NightlySummary.ingestLine(
-                new IngestJob.Result(4, BATCH, Map.of(), Map.of(), Map.of(), false)));
+                new IngestJob.Result(4, BATCH, Map.of(), false)));
     }
 
     @Test
     void aReRunSaysItReadNothingAndWhoseBatchItReports() {
         assertEquals("nothing new; this date's batch (7,720 record(s), 3 quarantined) was committed by an earlier"
                 + " attempt, lake version 4", NightlySummary.ingestLine(
-                new IngestJob.Result(4, BATCH, Map.of(), Map.of(), Map.of(), true)));
+                new IngestJob.Result(4, BATCH, Map.of(), true)));
     }
 
     @Test

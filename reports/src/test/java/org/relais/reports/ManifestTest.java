@@ -105,9 +105,9 @@ class ManifestTest {
         Map<String, long[]> ranges = new LinkedHashMap<>();
         ranges.put("relais.posts/0", new long[] {100, 140});
         LakeState.Batch batch = new LakeState.Batch(RUN, ranges, 40, Map.of("posts", 30L), Map.of("posts", 2L),
-                Map.of("bad_json", 1L), Map.of("posts", 4L, "accounts", 1L));
-        IngestJob.Result ingest = new IngestJob.Result(7, batch, Map.of("twitter-v2", 25L, "relais-json", 15L),
-                Map.of(), Map.of("relais.posts/0", 12L), false);
+                Map.of("bad_json", 1L), Map.of("posts", 4L, "accounts", 1L),
+                Map.of("twitter-v2", 25L, "relais-json", 15L), Map.of());
+        IngestJob.Result ingest = new IngestJob.Result(7, batch, Map.of("relais.posts/0", 12L), false);
         runLog.succeeded("ingest", T0, T0.plusSeconds(10), ingest.toJson());
 
         JsonNode records = Manifest.build(runLog, RelaisConfig.defaults(), null).path("records");

@@ -173,21 +173,18 @@ public final class IngestJob {
      *
      * @param version the lake version after the run (unchanged when nothing new arrived)
      * @param batch what was read and written; its ranges are empty when nothing new arrived
-     * @param byFormat records read, by their format header ({@code "none"} when absent)
-     * @param skipped records that held nothing to store (a blog linking to itself), by format
      * @param lost records Kafka deleted (retention) before they could be read, by partition
      * @param committedEarlier true when nothing new arrived and {@code batch} is the one an earlier
      *     attempt of the same run date committed (a re-run reports it rather than nothing)
      * @param quarantineExpired quarantined records taken out because they were older than
      *     {@code relais.ingest.quarantine-retention}
      */
-    public record Result(long version, LakeState.Batch batch, Map<String, Long> byFormat, Map<String, Long> skipped,
-            Map<String, Long> lost, boolean committedEarlier, long quarantineExpired) {
+    public record Result(long version, LakeState.Batch batch, Map<String, Long> lost, boolean committedEarlier,
+            long quarantineExpired) {
 
         /** A run that let no quarantined record expire. */
-        public Result(long version, LakeState.Batch batch, Map<String, Long> byFormat, Map<String, Long> skipped,
-                Map<String, Long> lost, boolean committedEarlier) {
-            this(version, batch, byFormat, skipped, lost, committedEarlier, 0);
+        public Result(long version, LakeState.Batch batch, Map<String, Long> lost, boolean committedEarlier) {
+            this(version, batch, lost, committedEarlier, 0);
         }
 
         /** Whether this run read records from Kafka (not whether the date's batch holds some). */
@@ -206,14 +203,14 @@ public final class IngestJob {
             ObjectNode consumed = n.putObject("consumed");
             batch.ranges().forEach((tp, r) -> consumed.putObject(tp).put("from", r[0]).put("to", r[1]));
             n.put("records", batch.records());
-            byFormat.forEach(n.putObject("by_format")::put);
+            batch.byFormat().forEach(n.putObject("by_format")::put);
             batch.rows().forEach(n.putObject("rows")::put);
             batch.duplicates().forEach(n.putObject("duplicates")::put);
             batch.quarantined().forEach(n.putObject("quarantined")::put);
             n.put("quarantined_total", quarantinedTotal());
             batch.deleted().forEach(n.putObject("deleted")::put);
             n.put("quarantine_expired", quarantineExpired);
-            skipped.forEach(n.putObject("skipped")::put);
+            batch.skipped().forEach(n.putObject("skipped")::put);
             lost.forEach(n.putObject("lost_to_retention")::put);
             return n;
         }
@@ -234,10 +231,10 @@ public final class IngestJob {
                     ? current.batch() : lake.latestBatchOf(runDate);
             if (earlier != null) {
                 LOG.info("ingest: the lake holds a batch of this run date already; the manifest reports it");
-                return new Result(current.version(), earlier, Map.of(), Map.of(), plan.lost, true);
+                return new Result(current.version(), earlier, plan.lost, true);
             }
             LakeState.Batch none = new LakeState.Batch(runDate, Map.of(), 0, Map.of(), Map.of(), Map.of());
-            return new Result(current.version(), none, Map.of(), Map.of(), plan.lost, false);
+            return new Result(current.version(), none, plan.lost, false);
         }
         long version = current.version() + 1;
         Instant now = clock.instant();
@@ -328,7 +325,7 @@ public final class IngestJob {
             Map<String, long[]> ranges = new TreeMap<>();
             plan.ranges.forEach((tp, r) -> ranges.put(tp.topic() + "/" + tp.partition(), r));
             LakeState.Batch batch = new LakeState.Batch(runDate, ranges, counts.records(), rows, duplicates,
-                    counts.quarantined(), deleted);
+                    counts.quarantined(), deleted, counts.byFormat(), counts.skipped());
             failures.at(FailureInjector.Point.BEFORE_COMMIT);
             Map<String, String> topicIds = new TreeMap<>(current.topicIds());
             topicIds.putAll(plan.topicIds);
@@ -337,7 +334,7 @@ public final class IngestJob {
             cleanUpAfterCommit();
             LOG.info("ingest: committed lake version {}: {} record(s), {} quarantined", version, counts.records(),
                     counts.bad());
-            return new Result(version, batch, counts.byFormat(), counts.skipped(), plan.lost, false, expired);
+            return new Result(version, batch, plan.lost, false, expired);
         } finally {
             parsed.delete();
         }

@@ -55,6 +55,11 @@ public final class Lake {
     static final String RUNS = "_runs";
     static final String STAGING = "_staging";
     static final String SEGMENT_PREFIX = "seg-";
+    /**
+     * In {@code _commits/}: the latest version committed, written after each commit, so that a
+     * missing latest commit file is seen instead of the lake silently going back a version.
+     */
+    static final String LATEST = "latest.json";
     /** In each segment: the names and sizes of its files when it was committed. */
     static final String SEGMENT_FILES = "_files.json";
     /** Inside an output table: the new partition being written by {@link #replacePartition}. */
@@ -151,6 +156,9 @@ public final class Lake {
      * {@code _commits/} (a note someone left, an editor's backup) is ignored, with a warning the
      * first time it is seen, so a stray file never stops a run; hidden files (a commit's temporary
      * file, checksums) are ignored silently.
+     *
+     * @throws LakeException when {@code _commits/latest.json} names a later version than the last
+     *     commit file found: that commit's file is gone, and its state cannot be read
      */
     public LakeState state() {
         Path commits = new Path(root, COMMITS);
@@ -160,13 +168,14 @@ public final class Lake {
                 String name = s.getPath().getName();
                 if (s.isFile() && COMMIT_FILE.matcher(name).matches()) {
                     latest = Math.max(latest, Long.parseLong(name.substring(0, name.length() - ".json".length())));
-                } else if (!name.startsWith(".") && strays.add(name)) {
+                } else if (!name.startsWith(".") && !name.equals(LATEST) && strays.add(name)) {
                     LOG.warn("ignoring {} in {}: not a commit (commit files are named <version>.json)", name, commits);
                 }
             }
         } catch (IOException e) {
             throw new LakeException("cannot read the lake's state under " + commits + ": " + Causes.message(e), e);
         }
+        refuseMissingLatestCommit(Math.max(latest, 0));
         if (latest < 0) {
             return LakeState.empty();
         }
@@ -175,6 +184,24 @@ public final class Lake {
             return readState(file);
         } catch (IOException | RuntimeException e) {
             throw new LakeException("cannot read the lake's state from " + file + ": " + Causes.message(e), e);
+        }
+    }
+
+    /**
+     * Refuses a lake whose {@code _commits/latest.json} records a later version than {@code found},
+     * the last commit file there: reading the earlier state would roll the lake back without a word,
+     * and the next run would then delete the segments the missing commit listed. A recorded version
+     * below the last commit file is normal (a run stopped between its commit and this record).
+     */
+    private void refuseMissingLatestCommit(long found) {
+        JsonNode latest = readJson(new Path(new Path(root, COMMITS), LATEST));
+        long recorded = latest == null ? -1 : latest.path("version").asLong(-1);
+        if (recorded > found) {
+            throw new LakeException("the lake at " + root + " is damaged: its latest commit, version " + recorded
+                    + ", is gone (" + commitFile(recorded) + " is missing" + (found > 0 ? "; the last commit file is"
+                    + " version " + found : "") + "). Restore that file from a backup; reading the lake without it would"
+                    + " take it back to an earlier version, and the next run would delete the data that commit added",
+                    null);
         }
     }
 
@@ -387,6 +414,20 @@ public final class Lake {
             }
         } catch (IOException e) {
             throw new LakeException("cannot commit lake version " + next.version() + ": " + Causes.message(e), e);
+        }
+        recordLatest(next.version());
+    }
+
+    /**
+     * Writes {@code _commits/latest.json} after a commit. The commit is in already: a failure here
+     * only leaves the record at an earlier version, which {@link #state()} accepts, so it is
+     * logged, not thrown.
+     */
+    private void recordLatest(long version) {
+        try {
+            writeJson(new Path(new Path(root, COMMITS), LATEST), JSON.createObjectNode().put("version", version));
+        } catch (LakeException e) {
+            LOG.warn("lake version {} is committed, but {} could not be updated: {}", version, LATEST, e.getMessage());
         }
     }
 
@@ -781,6 +822,8 @@ public final class Lake {
             b.duplicates().forEach(batch.putObject("duplicates")::put);
             b.quarantined().forEach(batch.putObject("quarantined")::put);
             b.deleted().forEach(batch.putObject("deleted")::put);
+            b.byFormat().forEach(batch.putObject("by_format")::put);
+            b.skipped().forEach(batch.putObject("skipped")::put);
         }
         return n;
     }
@@ -806,7 +849,7 @@ public final class Lake {
                     ranges.put(e.getKey(), new long[] {e.getValue().get(0).asLong(), e.getValue().get(1).asLong()}));
             batch = new LakeState.Batch(b.path("run_date").asText(null), ranges, b.path("records").asLong(),
                     longs(b.path("rows")), longs(b.path("duplicates")), longs(b.path("quarantined")),
-                    longs(b.path("deleted")));
+                    longs(b.path("deleted")), longs(b.path("by_format")), longs(b.path("skipped")));
         }
         String committed = n.path("committed_at").asText(null);
         Map<String, String> topicIds = new TreeMap<>();

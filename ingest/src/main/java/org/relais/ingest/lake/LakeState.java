@@ -69,9 +69,20 @@ public record LakeState(long version, Instant committedAt, Map<String, List<Stri
      * @param duplicates rows dropped per table because the lake already had them
      * @param quarantined records sent to quarantine, by reason code
      * @param deleted rows taken out of each table by deletions, new and stored ones
+     * @param byFormat records read, by their format header ({@code "none"} when absent); empty in
+     *     commits written before it was kept
+     * @param skipped records that held nothing to store (a blog linking to itself), by format;
+     *     empty in commits written before it was kept
      */
     public record Batch(String runDate, Map<String, long[]> ranges, long records, Map<String, Long> rows,
-            Map<String, Long> duplicates, Map<String, Long> quarantined, Map<String, Long> deleted) {
+            Map<String, Long> duplicates, Map<String, Long> quarantined, Map<String, Long> deleted,
+            Map<String, Long> byFormat, Map<String, Long> skipped) {
+
+        /** A batch whose records' formats and skipped records are not known. */
+        public Batch(String runDate, Map<String, long[]> ranges, long records, Map<String, Long> rows,
+                Map<String, Long> duplicates, Map<String, Long> quarantined, Map<String, Long> deleted) {
+            this(runDate, ranges, records, rows, duplicates, quarantined, deleted, Map.of(), Map.of());
+        }
 
         /** A batch in which no deletion removed anything. */
         public Batch(String runDate, Map<String, long[]> ranges, long records, Map<String, Long> rows,

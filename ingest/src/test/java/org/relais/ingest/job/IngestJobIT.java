@@ -102,6 +102,8 @@ class IngestJobIT {
         assertTrue(again.committedEarlier(), "nothing new: the date's own batch is reported");
         assertEquals(2, again.batch().records());
         assertEquals("2026-11-19", again.batch().runDate());
+        assertEquals(Map.of("relais-json", 2L), again.batch().byFormat(), "its records by format, as first counted");
+        assertEquals(2, again.toJson().path("by_format").path("relais-json").asLong());
         assertEquals(2, again.version(), "the lake stays where it is");
         IngestJob.Result never = job().run("2026-11-21");
         assertFalse(never.committedEarlier(), "a date that committed nothing reports nothing");

@@ -72,7 +72,8 @@ class LakeTest {
     @Test
     void aCommitIsReadBackWithItsSegmentsOffsetsAndBatch() {
         LakeState.Batch batch = new LakeState.Batch("2026-11-20", Map.of("t/0", new long[] {0, 5}), 5,
-                Map.of("posts", 4L), Map.of("posts", 1L), Map.of("malformed_json", 1L));
+                Map.of("posts", 4L), Map.of("posts", 1L), Map.of("malformed_json", 1L), Map.of(),
+                Map.of("relais-json", 5L), Map.of("relais-json", 1L));
         lake.commit(new LakeState(1, Instant.parse("2026-11-20T02:00:00Z"), Map.of("posts", List.of("seg-000001")),
                 Map.of("t", Map.of(0, 5L)), batch));
         LakeState s = lake.state();
@@ -82,6 +83,8 @@ class LakeTest {
         assertEquals(5, s.batch().records());
         assertEquals(Map.of("malformed_json", 1L), s.batch().quarantined());
         assertEquals(5, s.batch().ranges().get("t/0")[1]);
+        assertEquals(Map.of("relais-json", 5L), s.batch().byFormat());
+        assertEquals(Map.of("relais-json", 1L), s.batch().skipped());
     }
 
     @Test
@@ -161,6 +164,36 @@ class LakeTest {
         lake.removeOrphans();
         assertTrue(Files.exists(commits.resolve("notes.json")), "a file the lake did not write is left alone");
         assertTrue(Files.exists(commits.resolve("00000000000000000003.json.tmp")));
+    }
+
+    @Test
+    void aMissingLatestCommitIsRefusedRatherThanRolledBack() throws IOException {
+        lake.commit(state(1, "seg-000001"));
+        lake.commit(state(2, "seg-000002"));
+        Path commits = dir.resolve("_commits");
+        Files.delete(commits.resolve("00000000000000000002.json"));
+        Files.deleteIfExists(commits.resolve(".00000000000000000002.json.crc"));
+
+        Lake.LakeException e = assertThrows(Lake.LakeException.class, () -> lake.state());
+        assertEquals("the lake at " + lake.location() + " is damaged: its latest commit, version 2, is gone ("
+                + lake.location() + "/_commits/00000000000000000002.json is missing; the last commit file is version 1)."
+                + " Restore that file from a backup; reading the lake without it would take it back to an earlier"
+                + " version, and the next run would delete the data that commit added", e.getMessage());
+        assertThrows(Lake.LakeException.class, () -> lake.removeOrphans(), "nothing is cleaned up on a damaged lake");
+    }
+
+    @Test
+    void aLatestRecordBehindTheCommitsIsAccepted() throws IOException {
+        lake.commit(state(1, "seg-000001"));
+        lake.commit(state(2, "seg-000002"));
+        Path latest = dir.resolve("_commits").resolve(Lake.LATEST);
+        assertEquals(2, Lake.json().readTree(latest.toFile()).path("version").asLong());
+
+        // A run that stopped between its commit and the record leaves the record a version behind.
+        Files.writeString(latest, "{\"version\":1}");
+        Files.deleteIfExists(dir.resolve("_commits/." + Lake.LATEST + ".crc"));
+        assertEquals(2, lake.state().version());
+        assertEquals(List.of("seg-000002"), lake.state().segments("posts"));
     }
 
     @Test

@@ -240,13 +240,13 @@ final class ReportFixture {
         Map<String, Long> quarantined = new LinkedHashMap<>();
         quarantined.put("bad_json", 2L);
         quarantined.put(SCRIPT, 1L);
-        LakeState.Batch batch = new LakeState.Batch(RUN_DATE, ranges, 7720, ordered("posts", 3845L, "follows", 6006L),
-                ordered("posts", 52L, "follows", 371L), quarantined, Map.of("posts", 3L));
         Map<String, Long> byFormat = new LinkedHashMap<>();
         byFormat.put("twitter-v2", 40L);
         byFormat.put("blog-links-csv", 1303L);
         byFormat.put("follows-csv", 6377L);
-        ObjectNode details = new IngestJob.Result(2, batch, byFormat, Map.of(), Map.of("relais.posts/0", 5L), false)
+        LakeState.Batch batch = new LakeState.Batch(RUN_DATE, ranges, 7720, ordered("posts", 3845L, "follows", 6006L),
+                ordered("posts", 52L, "follows", 371L), quarantined, Map.of("posts", 3L), byFormat, Map.of());
+        ObjectNode details = new IngestJob.Result(2, batch, Map.of("relais.posts/0", 5L), false)
                 .toJson();
         details.set("lake_rows", Lake.json().valueToTree(ordered("posts", 3845L, "follows", 6006L)));
         if (run == Run.WITHOUT_RECORDS_PER_FORMAT) {
