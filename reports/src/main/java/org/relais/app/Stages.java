@@ -8,6 +8,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.ChecksumException;
 import org.apache.kafka.clients.admin.Admin;
 import org.relais.analytics.job.AnalyzeJob;
 import org.relais.ingest.cli.ExitCodes;
@@ -245,6 +248,9 @@ public final class Stages {
         return ExitCodes.FAILED;
     }
 
+    /** Spark's message when a task could not read one of its input files. */
+    private static final Pattern UNREADABLE_FILE = Pattern.compile("Encountered error while reading file (.+?)\\. Details:");
+
     private static String stackTrace(Throwable e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
@@ -254,12 +260,15 @@ public final class Stages {
     /**
      * The most telling message of an exception chain, on one line: Relais's own exceptions say
      * what went wrong in the user's terms and win; otherwise the deepest cause that has a message
-     * (Spark wraps the real error in "Job aborted due to stage failure"). Stack traces that some
-     * messages carry are cut off; the log has them whole.
+     * (Spark wraps the real error in "Job aborted due to stage failure"), after the name of the
+     * file Spark could not read, if it was reading one. Stack traces that some messages carry are
+     * cut off; the log has them whole.
      */
     public static String oneLine(Throwable e) {
         String ours = null;
         String deepest = null;
+        String unreadFile = null;
+        boolean checksum = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() == null || t.getMessage().isBlank()) {
                 continue;
@@ -269,9 +278,19 @@ public final class Stages {
                     || t.getClass().getName().startsWith("org.relais."))) {
                 ours = m;
             }
+            Matcher read = UNREADABLE_FILE.matcher(t.getMessage());
+            if (unreadFile == null && read.find()) {
+                unreadFile = read.group(1);
+            }
+            checksum |= t instanceof ChecksumException;
             deepest = t.getClass().getName().startsWith("org.apache.spark.") && deepest != null ? deepest : m;
         }
         String message = ours != null ? ours : deepest != null ? deepest : e.getClass().getSimpleName();
+        if (ours == null && unreadFile != null) {
+            message = "cannot read " + unreadFile + ": " + (checksum
+                    ? "its bytes no longer match its checksum file (it was changed or damaged after it was written)"
+                    : message);
+        }
         int trace = message.indexOf("\n\tat ");
         if (trace > 0) {
             message = message.substring(0, trace);

@@ -207,6 +207,47 @@ class OperationsIT {
         assertEquals(0, next.code(), next.err());
     }
 
+    @Test
+    @Order(8)
+    void aDamagedParquetFileIsNamedInOneLineWithoutSparksStackTraces() throws Exception {
+        Path copy = work.resolve("damaged-lake");
+        copyTree(work.resolve("lake"), copy);
+        Path file;
+        try (Stream<Path> files = Files.walk(copy.resolve("posts"))) {
+            file = files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        for (int i = 4; i < Math.min(bytes.length - 8, 200); i++) {
+            bytes[i] ^= 0x55;
+        }
+        Files.write(file, bytes); // the same size, so the checksum file is what tells
+
+        ChildJvm.Result r = ChildJvm.run(ChildJvm.relais(List.of("analyze", "--run-date", DATE, "--lake",
+                copy.toString(), "--master", "local[2]")), work.resolve("damaged"), "analyze", Map.of(), 5);
+        assertEquals(1, r.exitCode(), r.err());
+        String last = r.err().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertEquals("relais analyze: stage analyze failed: cannot read file://" + file + ": its bytes no longer match"
+                + " its checksum file (it was changed or damaged after it was written) (manifest marked failed: file:"
+                + copy.resolve("_runs").resolve(DATE).resolve("manifest.json") + ")", last);
+        assertFalse(r.err().contains("\tat "), "no stack trace on the console: " + r.err());
+        JsonNode record = json(copy.resolve("_runs").resolve(DATE).resolve("analyze.json"));
+        assertTrue(record.path("details").path("stack_trace").asText().contains("ChecksumException"),
+                "the run log keeps the whole trace: " + record);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
     private static NightlyIT.Run nightly() {
         return NightlyIT.capture(List.of("nightly", "--run-date", DATE, "--lake", work.resolve("lake").toString(),
                 "--reports", reports().toString(), "--bootstrap-servers", kafka.bootstrapServers(),
