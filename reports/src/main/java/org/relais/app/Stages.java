@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -57,8 +58,22 @@ public final class Stages {
      * committed a batch. Each throws a {@link ConfigException} listing its problems.
      */
     public static List<Consumer<RelaisConfig>> settingsChecks() {
-        return List.of(KafkaSettings::from, SparkSessions::check, IngestJob.Settings::from, AnalyzeJob.Settings::from,
-                ReportSettings::from);
+        return List.of(Stages::checkPlaces, KafkaSettings::from, SparkSessions::check, IngestJob.Settings::from,
+                AnalyzeJob.Settings::from, ReportSettings::from);
+    }
+
+    /** The lake and the reports need a place: an empty one would be the current directory, or an error deep in Hadoop. */
+    private static void checkPlaces(RelaisConfig config) {
+        List<String> problems = new ArrayList<>();
+        for (String key : List.of("relais.lake", "relais.reports")) {
+            if (config.string(key).isBlank()) {
+                problems.add(key + " is empty: it must name a directory (--" + key.substring("relais.".length())
+                        + " on the command line)");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
     }
 
     /**

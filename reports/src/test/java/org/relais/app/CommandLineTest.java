@@ -82,6 +82,16 @@ class CommandLineTest {
     }
 
     @Test
+    void anEmptyLakeOrReportsPlaceIsAConfigurationError() {
+        NightlyIT.Run r = NightlyIT.capture(List.of("report", "--lake", "", "--reports", " ", "--run-date",
+                "2026-10-19"));
+        assertEquals(3, r.code(), r.err());
+        assertEquals("relais report: 2 configuration errors:\n  - relais.lake is empty: it must name a directory (--lake on"
+                + " the command line)\n  - relais.reports is empty: it must name a directory (--reports on the command"
+                + " line)", r.err().strip());
+    }
+
+    @Test
     void theDemoRefusesSampleDataWithoutItsFiles() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("not-samples"));
         NightlyIT.Run r = NightlyIT.capture(List.of("demo", "--sample-data", empty.toString(),

@@ -89,6 +89,7 @@ public final class Lake {
     public static Lake open(String location, Configuration hadoopConf) {
         Lake lake = at(location, hadoopConf);
         try {
+            lake.refuseFile();
             lake.fs.mkdirs(new Path(lake.root, COMMITS));
         } catch (IOException e) {
             throw new LakeException("cannot open the lake at " + location + ": " + Causes.message(e), e);
@@ -107,6 +108,7 @@ public final class Lake {
         Lake lake = at(location, hadoopConf);
         boolean exists;
         try {
+            lake.refuseFile();
             exists = lake.fs.isDirectory(new Path(lake.root, COMMITS));
         } catch (IOException e) {
             throw new LakeException("cannot open the lake at " + location + ": " + Causes.message(e), e);
@@ -120,6 +122,14 @@ public final class Lake {
                     + " it (run relais ingest once records have arrived in Kafka)");
         }
         return lake;
+    }
+
+    /** A file where the lake should be (a mistyped path, most often) is named as such. */
+    private void refuseFile() throws IOException {
+        if (fs.isFile(root)) {
+            throw new NoLakeException("no lake at " + root + ": it is a file, and a lake is a directory (check --lake"
+                    + " or relais.lake)");
+        }
     }
 
     private static Lake at(String location, Configuration hadoopConf) {

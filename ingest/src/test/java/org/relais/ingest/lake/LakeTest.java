@@ -70,6 +70,18 @@ class LakeTest {
     }
 
     @Test
+    void aFileWhereTheLakeShouldBeIsNamedAsSuch() throws IOException {
+        Path file = Files.writeString(dir.resolve("lake.conf"), "relais.lake = /data/lake\n");
+        for (Lake.LakeException e : List.of(
+                assertThrows(Lake.NoLakeException.class, () -> Lake.open(file.toString(), new Configuration())),
+                assertThrows(Lake.NoLakeException.class, () -> Lake.openCommitted(file.toString(), new Configuration())))) {
+            assertEquals("no lake at file:" + file + ": it is a file, and a lake is a directory (check --lake or"
+                    + " relais.lake)", e.getMessage());
+        }
+        assertEquals("relais.lake = /data/lake\n", Files.readString(file));
+    }
+
+    @Test
     void aCommitIsReadBackWithItsSegmentsOffsetsAndBatch() {
         LakeState.Batch batch = new LakeState.Batch("2026-11-20", Map.of("t/0", new long[] {0, 5}), 5,
                 Map.of("posts", 4L), Map.of("posts", 1L), Map.of("malformed_json", 1L), Map.of(),
