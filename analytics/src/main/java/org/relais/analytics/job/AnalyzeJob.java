@@ -201,10 +201,10 @@ public final class AnalyzeJob {
                 int threads = settings.measures().pageRank().threads();
                 long estimate = MemoryBudget.analyzeBytes(n, m, threads);
                 MemoryBudget.Path path = settings.budget().decide(n, m, estimate);
-                LOG.info("analyze: {} actors, {} edges, {} interactions {}; in-memory analysis estimated at {} MB"
-                        + " ({} threads), budget {} MB: {}", n, m,
-                        byType.values().stream().mapToLong(Long::longValue).sum(), byType, estimate >> 20, threads,
-                        settings.budget().budgetBytes() >> 20,
+                LOG.info("analyze: {} actors, {} edges, {} interactions {}; in-memory analysis estimated at {}"
+                        + " ({} threads), budget {}: {}", n, m,
+                        byType.values().stream().mapToLong(Long::longValue).sum(), byType, megabytes(estimate), threads,
+                        megabytes(settings.budget().budgetBytes()),
                         path == MemoryBudget.Path.IN_MEMORY ? "in memory" : "PageRank on Spark");
                 Dataset<Row> received = received(typed, settings.weights());
                 return path == MemoryBudget.Path.IN_MEMORY
@@ -591,5 +591,10 @@ public final class AnalyzeJob {
         } catch (IOException e) {
             LOG.warn("could not delete {}: {}", uri, e.getMessage());
         }
+    }
+
+    /** {@code bytes} in MiB with one decimal, for the log: a small graph's 0.4 MB is not "0 MB". */
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%,.1f MB", bytes / (1024.0 * 1024.0));
     }
 }
