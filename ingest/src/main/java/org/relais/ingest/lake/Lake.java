@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -415,7 +412,7 @@ public final class Lake {
             }
             listSegmentFiles(current, next);
             try (OutputStream out = fs.create(tmp, false)) {
-                JSON.writeValue(out, toJson(next));
+                JSON.writeValue(out, next.toJson(JSON));
             }
             if (fs.exists(target) || !fs.rename(tmp, target)) {
                 fs.delete(tmp, false);
@@ -805,76 +802,8 @@ public final class Lake {
 
     private LakeState readState(Path file) throws IOException {
         try (InputStream in = fs.open(file)) {
-            return fromJson(JSON.readTree(in));
+            return LakeState.fromJson(JSON.readTree(in));
         }
-    }
-
-    static ObjectNode toJson(LakeState s) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("version", s.version());
-        n.put("committed_at", s.committedAt() == null ? null : s.committedAt().toString());
-        ObjectNode tables = n.putObject("tables");
-        s.tables().forEach((t, segs) -> segs.forEach(tables.putArray(t)::add));
-        ObjectNode offsets = n.putObject("offsets");
-        s.offsets().forEach((topic, parts) -> {
-            ObjectNode o = offsets.putObject(topic);
-            new TreeMap<>(parts).forEach((p, off) -> o.put(Integer.toString(p), off));
-        });
-        s.topicIds().forEach(n.putObject("topic_ids")::put);
-        LakeState.Batch b = s.batch();
-        if (b != null) {
-            ObjectNode batch = n.putObject("batch");
-            batch.put("run_date", b.runDate());
-            ObjectNode ranges = batch.putObject("ranges");
-            b.ranges().forEach((tp, r) -> ranges.putArray(tp).add(r[0]).add(r[1]));
-            batch.put("records", b.records());
-            b.rows().forEach(batch.putObject("rows")::put);
-            b.duplicates().forEach(batch.putObject("duplicates")::put);
-            b.quarantined().forEach(batch.putObject("quarantined")::put);
-            b.deleted().forEach(batch.putObject("deleted")::put);
-            b.byFormat().forEach(batch.putObject("by_format")::put);
-            b.skipped().forEach(batch.putObject("skipped")::put);
-        }
-        return n;
-    }
-
-    static LakeState fromJson(JsonNode n) {
-        Map<String, List<String>> tables = new LinkedHashMap<>();
-        n.path("tables").fields().forEachRemaining(e -> {
-            List<String> segs = new ArrayList<>();
-            e.getValue().forEach(v -> segs.add(v.asText()));
-            tables.put(e.getKey(), segs);
-        });
-        Map<String, Map<Integer, Long>> offsets = new LinkedHashMap<>();
-        n.path("offsets").fields().forEachRemaining(e -> {
-            Map<Integer, Long> parts = new TreeMap<>();
-            e.getValue().fields().forEachRemaining(p -> parts.put(Integer.parseInt(p.getKey()), p.getValue().asLong()));
-            offsets.put(e.getKey(), parts);
-        });
-        LakeState.Batch batch = null;
-        JsonNode b = n.get("batch");
-        if (b != null && !b.isNull()) {
-            Map<String, long[]> ranges = new TreeMap<>();
-            b.path("ranges").fields().forEachRemaining(e ->
-                    ranges.put(e.getKey(), new long[] {e.getValue().get(0).asLong(), e.getValue().get(1).asLong()}));
-            batch = new LakeState.Batch(b.path("run_date").asText(null), ranges, b.path("records").asLong(),
-                    longs(b.path("rows")), longs(b.path("duplicates")), longs(b.path("quarantined")),
-                    longs(b.path("deleted")), longs(b.path("by_format")), longs(b.path("skipped")));
-        }
-        String committed = n.path("committed_at").asText(null);
-        Map<String, String> topicIds = new TreeMap<>();
-        n.path("topic_ids").fields().forEachRemaining(e -> topicIds.put(e.getKey(), e.getValue().asText()));
-        return new LakeState(n.path("version").asLong(), committed == null ? null : Instant.parse(committed),
-                tables, offsets, topicIds, batch);
-    }
-
-    private static Map<String, Long> longs(JsonNode n) {
-        Map<String, Long> m = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
-            m.put(e.getKey(), e.getValue().asLong());
-        }
-        return m;
     }
 
     /** There is no lake where one was to be read (a mistyped path, most often). */

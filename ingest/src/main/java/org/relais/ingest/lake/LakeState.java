@@ -1,6 +1,13 @@
 package org.relais.ingest.lake;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,8 +34,8 @@ public record LakeState(long version, Instant committedAt, Map<String, List<Stri
         tables = copySorted(tables);
         Map<String, Map<Integer, Long>> o = new TreeMap<>();
         offsets.forEach((topic, parts) -> o.put(topic, Map.copyOf(new TreeMap<>(parts))));
-        offsets = java.util.Collections.unmodifiableMap(o);
-        topicIds = java.util.Collections.unmodifiableMap(new TreeMap<>(topicIds));
+        offsets = Collections.unmodifiableMap(o);
+        topicIds = Collections.unmodifiableMap(new TreeMap<>(topicIds));
     }
 
     /** A state without topic ids. */
@@ -91,9 +98,78 @@ public record LakeState(long version, Instant committedAt, Map<String, List<Stri
         }
     }
 
+    /** This state as its commit file holds it, {@code _commits/<version>.json}. */
+    ObjectNode toJson(ObjectMapper json) {
+        ObjectNode n = json.createObjectNode();
+        n.put("version", version);
+        n.put("committed_at", committedAt == null ? null : committedAt.toString());
+        ObjectNode segments = n.putObject("tables");
+        tables.forEach((t, segs) -> segs.forEach(segments.putArray(t)::add));
+        ObjectNode nextOffsets = n.putObject("offsets");
+        offsets.forEach((topic, parts) -> {
+            ObjectNode o = nextOffsets.putObject(topic);
+            new TreeMap<>(parts).forEach((p, off) -> o.put(Integer.toString(p), off));
+        });
+        topicIds.forEach(n.putObject("topic_ids")::put);
+        if (batch != null) {
+            ObjectNode b = n.putObject("batch");
+            b.put("run_date", batch.runDate());
+            ObjectNode ranges = b.putObject("ranges");
+            batch.ranges().forEach((tp, r) -> ranges.putArray(tp).add(r[0]).add(r[1]));
+            b.put("records", batch.records());
+            batch.rows().forEach(b.putObject("rows")::put);
+            batch.duplicates().forEach(b.putObject("duplicates")::put);
+            batch.quarantined().forEach(b.putObject("quarantined")::put);
+            batch.deleted().forEach(b.putObject("deleted")::put);
+            batch.byFormat().forEach(b.putObject("by_format")::put);
+            batch.skipped().forEach(b.putObject("skipped")::put);
+        }
+        return n;
+    }
+
+    /** A state read back from its commit file; fields a commit of an older Relais lacks are empty. */
+    static LakeState fromJson(JsonNode n) {
+        Map<String, List<String>> tables = new LinkedHashMap<>();
+        n.path("tables").fields().forEachRemaining(e -> {
+            List<String> segs = new ArrayList<>();
+            e.getValue().forEach(v -> segs.add(v.asText()));
+            tables.put(e.getKey(), segs);
+        });
+        Map<String, Map<Integer, Long>> offsets = new LinkedHashMap<>();
+        n.path("offsets").fields().forEachRemaining(e -> {
+            Map<Integer, Long> parts = new TreeMap<>();
+            e.getValue().fields().forEachRemaining(p -> parts.put(Integer.parseInt(p.getKey()), p.getValue().asLong()));
+            offsets.put(e.getKey(), parts);
+        });
+        Batch batch = null;
+        JsonNode b = n.get("batch");
+        if (b != null && !b.isNull()) {
+            Map<String, long[]> ranges = new TreeMap<>();
+            b.path("ranges").fields().forEachRemaining(e ->
+                    ranges.put(e.getKey(), new long[] {e.getValue().get(0).asLong(), e.getValue().get(1).asLong()}));
+            batch = new Batch(b.path("run_date").asText(null), ranges, b.path("records").asLong(),
+                    longs(b.path("rows")), longs(b.path("duplicates")), longs(b.path("quarantined")),
+                    longs(b.path("deleted")), longs(b.path("by_format")), longs(b.path("skipped")));
+        }
+        String committed = n.path("committed_at").asText(null);
+        Map<String, String> topicIds = new TreeMap<>();
+        n.path("topic_ids").fields().forEachRemaining(e -> topicIds.put(e.getKey(), e.getValue().asText()));
+        return new LakeState(n.path("version").asLong(), committed == null ? null : Instant.parse(committed),
+                tables, offsets, topicIds, batch);
+    }
+
+    private static Map<String, Long> longs(JsonNode n) {
+        Map<String, Long> m = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            m.put(e.getKey(), e.getValue().asLong());
+        }
+        return m;
+    }
+
     private static Map<String, List<String>> copySorted(Map<String, List<String>> in) {
         Map<String, List<String>> out = new TreeMap<>();
         in.forEach((k, v) -> out.put(k, List.copyOf(v)));
-        return java.util.Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(out);
     }
 }
