@@ -20,14 +20,18 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.relais.ingest.lake.Lake;
+import org.relais.ingest.spark.SparkSessions;
 import org.relais.ingest.testing.CommandRun;
 import org.relais.ingest.testing.KafkaBrokerExtension;
+import org.relais.ingest.testing.SparkExtension;
 
 /**
  * The nightly job end to end, through the command line, on the sample data: a real broker, real
@@ -145,6 +149,94 @@ class NightlyIT {
         assertEquals(1, manifest.path("quarantined").path("total").asLong());
         assertEquals(1, manifest.path("quarantined").path("by_reason").path("malformed_json").asLong());
         assertEquals(373, readCsv(work.resolve("reports/2026-10-21/rankings.csv")).size());
+    }
+
+    /**
+     * The figures README.md gives under "Coordinated amplification": the sample's ring, which leaks
+     * its score to the accounts it follows to look ordinary, keeps its candidate 49th; the same ring
+     * without its edges to outsiders lifts him to 10th; PageRank from trusted seeds (the four media)
+     * holds him back; a cap on repeated interactions lowers the ring's and the farm's actors.
+     */
+    @Test
+    @Order(4)
+    void aRingClosedOnItselfRisesWhereTrustedSeedsHoldItBack() throws Exception {
+        String candidate = "twitter:2061738111141462061";
+        List<CSVRecord> ranking = readCsv(work.resolve("reports/2026-10-19/rankings.csv"));
+        String ringCommunity = ranking.stream().filter(r -> r.get("actor_id").equals(candidate)).findFirst()
+                .orElseThrow().get("community");
+        Set<String> ring = ranking.stream().filter(r -> r.get("community").equals(ringCommunity))
+                .map(r -> r.get("actor_id")).collect(Collectors.toSet());
+        assertEquals(21, ring.size(), "the 20 sockpuppets and their candidate are a community of their own");
+
+        Path dir = Files.createDirectories(work.resolve("ring"));
+        List<Row> edges;
+        SparkSession spark = SparkSessions.create("ring-it", SparkExtension.config());
+        try {
+            edges = spark.read().parquet(work.resolve("lake/edges/run_date=2026-10-19").toString())
+                    .select("src", "dst", "weight").collectAsList();
+        } finally {
+            spark.stop();
+        }
+        List<String> closed = new ArrayList<>(List.of("source,target,weight"));
+        int dropped = 0;
+        for (Row e : edges) {
+            if (ring.contains(e.getString(0)) && !ring.contains(e.getString(1))) {
+                dropped++;
+            } else {
+                closed.add(e.getString(0) + "," + e.getString(1) + "," + e.getDouble(2));
+            }
+        }
+        assertEquals(472, dropped, "the ring's edge rows to outsiders");
+        Files.write(dir.resolve("closed.csv"), closed);
+        List<String> nodes = new ArrayList<>(List.of("id"));
+        ranking.forEach(r -> nodes.add(r.get("actor_id")));
+        Files.write(dir.resolve("nodes.csv"), nodes);
+        List<String> media = new ArrayList<>(List.of("id"));
+        ranking.stream().filter(r -> Set.of("CourrierRep", "EchoCitoyen", "RadioAgora_info", "CanalHexagone")
+                .contains(r.get("name"))).forEach(r -> media.add(r.get("actor_id")));
+        assertEquals(5, media.size());
+        Files.write(dir.resolve("media.csv"), media);
+
+        Run rank = capture(List.of("rank", "--edges", dir.resolve("closed.csv").toString(), "--nodes",
+                dir.resolve("nodes.csv").toString(), "--seeds", dir.resolve("media.csv").toString(), "--out",
+                dir.resolve("closed").toString()));
+        assertEquals(0, rank.code, rank.err);
+        List<CSVRecord> closedRanking = readAnyCsvWithHeader(dir.resolve("closed/rankings.csv"));
+        assertEquals(10, positionBy(closedRanking, "pagerank", candidate), "closed on itself, the ring lifts him");
+        CSVRecord row = closedRanking.stream().filter(r -> r.get("id").equals(candidate)).findFirst().orElseThrow();
+        assertEquals(0.010, Double.parseDouble(row.get("bubble_reach")), 0.0005, "and his bubble reach says so");
+        assertEquals(181, positionBy(closedRanking, "personalized_pagerank", candidate),
+                "from the media as trusted seeds, he stays far down");
+
+        Run capped = relais("analyze", "--run-date", "2026-10-19", "--set", "graph.max-repeats=3");
+        assertEquals(0, capped.code, capped.err);
+        Run report = relais("report", "--run-date", "2026-10-19");
+        assertEquals(0, report.code, report.err);
+        List<CSVRecord> cappedRanking = readCsv(work.resolve("reports/2026-10-19/rankings.csv"));
+        assertEquals(100, rankOf(cappedRanking, candidate), "max-repeats=3: the ring's candidate");
+        assertEquals(117, rankOf(cappedRanking, "blog:la-sentinelle-libre.blogspot.com"), "and the farm's blog");
+        assertEquals(EXPECTED_TOP_5, cappedRanking.subList(0, 5).stream().map(r -> r.get("actor_id"))
+                .collect(Collectors.toSet()), "the top five stay the same five");
+    }
+
+    /** The 1-based position of {@code id} when the rows are sorted by {@code column}, descending, ties by id. */
+    private static int positionBy(List<CSVRecord> rows, String column, String id) {
+        List<CSVRecord> sorted = new ArrayList<>(rows);
+        sorted.sort(java.util.Comparator.comparingDouble((CSVRecord r) -> -Double.parseDouble(r.get(column)))
+                .thenComparing(r -> r.get("id")));
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i).get("id").equals(id)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError(id + " not in the ranking");
+    }
+
+    private static List<CSVRecord> readAnyCsvWithHeader(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+            return parser.getRecords();
+        }
     }
 
     @org.junit.jupiter.api.AfterAll
