@@ -187,12 +187,16 @@ public final class TwitterV1Format extends JsonLinesFormat {
             if (record.has(message)) {
                 JsonObject notice = record.requiredObject(message);
                 Instant at = epochMillis(notice, context);
+                boolean protect = message.equals("user_protect");
                 // The lake keeps one observed_at per account, that of its newest observation, even
-                // when that observation said nothing of its visibility: a notice observed at its
-                // arrival outranks what the lake held before, however late it was published.
-                Instant observed = at != null && at.isAfter(context.receivedAt()) ? at : context.receivedAt();
+                // when that observation said nothing of its visibility. A protect notice is observed
+                // at its arrival, so that it outranks what the lake held before, however late it was
+                // published. An unprotect notice is observed at its own time: arriving late, it must
+                // not outrank a newer protect; without a time, at its arrival.
+                Instant observed = at == null ? context.receivedAt()
+                        : protect && context.receivedAt().isAfter(at) ? context.receivedAt() : at;
                 return new ParsedRecord().add(new Account(Platforms.TWITTER, requiredIdStr(notice, "id"), null, null,
-                        null, null, null, null, message.equals("user_protect"), null, observed));
+                        null, null, null, null, protect, null, observed));
             }
         }
         for (String field : record.fieldNames()) {

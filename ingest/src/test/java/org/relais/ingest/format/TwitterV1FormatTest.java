@@ -231,6 +231,10 @@ class TwitterV1FormatTest {
                 "observed when it reached Kafka, after its own time: it outranks what the lake held before");
         assertEquals(List.of(new Account("twitter", "7", null, null, null, null, null, null, false, null, RECEIVED_AT)),
                 parse(format, "{\"user_unprotect\":{\"id\":7}}").accounts(), "no time: when it reached Kafka");
+        assertEquals(List.of(new Account("twitter", "2901234567", null, null, null, null, null, null, false, null,
+                t("2018-10-16T11:40:00Z"))), parse(format, "{\"user_unprotect\":{\"id\":2901234567,"
+                        + "\"id_str\":\"2901234567\",\"timestamp_ms\":\"1539690000000\"}}").accounts(),
+                "an unprotect notice at its own time: published late, it must not outrank a newer protect");
     }
 
     @ParameterizedTest(name = "{0}")

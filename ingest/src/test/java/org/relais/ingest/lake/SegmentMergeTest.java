@@ -103,6 +103,17 @@ class SegmentMergeTest {
     }
 
     @Test
+    void anOlderUnprotectNoticeArrivingLateLeavesTheAccountProtected() {
+        ingest(Tables.Accounts.TABLE, accounts(new Account("twitter", "1", "alice", null, null, null, 5000L, null,
+                false, null, T1)));
+        ingest(Tables.Accounts.TABLE, accounts(new Account("twitter", "1", null, null, null, null, null, null, true,
+                null, T3)));
+        ingest(Tables.Accounts.TABLE, accounts(new Account("twitter", "1", null, null, null, null, null, null, false,
+                null, T2)));
+        assertEquals(true, only(Tables.Accounts.TABLE).getAs(Tables.Accounts.PROTECTED));
+    }
+
+    @Test
     void withinABatchEachColumnTakesTheLatestValueObserved() {
         SegmentMerge.Outcome o = ingest(Tables.Accounts.TABLE, accounts(
                 new Account("twitter", "1", "a", "A", null, null, 5L, null, null, null, T1),
