@@ -278,7 +278,7 @@ public final class IngestJob {
                 SegmentMerge.Outcome o = SegmentMerge.merge(spark, lake, current, table,
                         new SegmentMerge.Incoming(parsed.rowsOf(table), counts.rows(table), files,
                                 parsed.keysDistinct(table)),
-                        StagedBatch.ORDER, priority(table), version, deletions.forTable(table));
+                        StagedBatch.ORDER, SegmentMerge.priority(table), version, deletions.forTable(table));
                 tables.put(table.name(), o.segments());
                 rows.put(table.name(), o.inserted());
                 duplicates.put(table.name(), o.duplicates());
@@ -359,8 +359,7 @@ public final class IngestJob {
             return 0;
         }
         return lake.read(spark, Tables.Quarantine.TABLE, current)
-                .filter(org.apache.spark.sql.functions.col(Tables.Quarantine.QUARANTINED_AT)
-                        .lt(org.apache.spark.sql.functions.lit(java.sql.Timestamp.from(cutoff))))
+                .filter(col(Tables.Quarantine.QUARANTINED_AT).lt(lit(java.sql.Timestamp.from(cutoff))))
                 .count();
     }
 
@@ -444,15 +443,6 @@ public final class IngestJob {
      */
     private record Plan(Map<TopicPartition, long[]> ranges, long records, Map<String, Long> lost,
             Set<String> recreated, Map<TopicPartition, Long> restarted, Map<String, String> topicIds) {
-    }
-
-    /**
-     * Which copy of a row the lake keeps: see {@link SegmentMerge}. Posts: the most complete.
-     * Other tables: the first copy; accounts are merged column by column instead, the latest value
-     * of each column winning, and take no priority (see {@code ColumnMerge}).
-     */
-    static Column priority(Table table) {
-        return table == Tables.Posts.TABLE ? col(Tables.Posts.COMPLETENESS).cast("long") : lit(0L);
     }
 
     private void checkBadFraction(BatchCounts counts, long version) throws TooManyBadRecordsException {

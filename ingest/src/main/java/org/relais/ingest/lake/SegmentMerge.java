@@ -1,8 +1,12 @@
 package org.relais.ingest.lake;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.unix_micros;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +27,8 @@ import org.relais.ingest.lake.Tables.Table;
 /**
  * Merges a batch of new rows into a table of the lake, keeping one row per key.
  *
- * <p>Each row has a <em>priority</em> (a post's completeness, 0 for tables where the first copy
- * wins). Among new rows with the same key, the highest priority wins, then the earliest in Kafka
+ * <p>Each row has a <em>priority</em> ({@link #priority}: a post's completeness, a follow's record
+ * id and time, 0 for tables where the first copy wins). Among new rows with the same key, the highest priority wins, then the earliest in Kafka
  * order. A new row replaces a stored one only when its priority is strictly higher; otherwise it
  * is a duplicate and dropped. Accounts are merged column by column instead, each column keeping
  * the latest value observed ({@link ColumnMerge}); the priority is not used for them. Deletions ({@link Removal}) take out
@@ -40,6 +44,25 @@ public final class SegmentMerge {
     static final String FILE = "_file";
 
     private SegmentMerge() {
+    }
+
+    /**
+     * The priority of a table's rows, which decides the copy the lake keeps. Posts: the most complete.
+     * Follows: one with the platform's id of the follow record ({@code follow_id}, which a
+     * deletion of the follow names) over one without (a crawl's CSV), and of those the latest
+     * observed, so that an unfollow and a follow again, even in one batch, leave the new record.
+     * Other tables: the first copy; accounts are merged column by column instead, the latest value
+     * of each column winning, and take no priority (see {@code ColumnMerge}).
+     */
+    public static Column priority(Table table) {
+        if (table == Tables.Posts.TABLE) {
+            return col(Tables.Posts.COMPLETENESS).cast("long");
+        }
+        if (table == Tables.Follows.TABLE) {
+            return when(col(Tables.Follows.FOLLOW_ID).isNull(), lit(0L))
+                    .otherwise(coalesce(unix_micros(col(Tables.Follows.OBSERVED_AT)), lit(0L)).plus(1));
+        }
+        return lit(0L);
     }
 
     /**

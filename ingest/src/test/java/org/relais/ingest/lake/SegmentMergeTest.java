@@ -1,7 +1,5 @@
 package org.relais.ingest.lake;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -146,15 +143,39 @@ class SegmentMergeTest {
     }
 
     @Test
-    void otherTablesStillKeepOneWholeRow() {
-        ingest(Tables.Follows.TABLE, follows(new Follow("bluesky", "alice", "bob", T1, "test", null)));
+    void aFollowWithItsRecordIdReplacesOneWithoutAndTheLatestRecordWins() {
+        ingest(Tables.Follows.TABLE, follows(new Follow("bluesky", "alice", "bob", T2, "follows-csv", null)));
         SegmentMerge.Outcome o = ingest(Tables.Follows.TABLE,
-                follows(new Follow("bluesky", "alice", "bob", T2, "test", "at://alice/follow/1")));
-        assertEquals(List.of(0L, 1L, 0L), List.of(o.inserted(), o.duplicates(), o.replaced()));
-        Row f = only(Tables.Follows.TABLE);
-        assertEquals(Timestamp.from(T1), f.getAs(Tables.Follows.OBSERVED_AT));
-        assertNull(f.getAs(Tables.Follows.FOLLOW_ID), "the first observation, not filled from the later one");
+                follows(new Follow("bluesky", "alice", "bob", T1, "bluesky-jetstream", "at://alice/follow/1")));
+        assertEquals(List.of(1L, 0L, 1L), List.of(o.inserted(), o.duplicates(), o.replaced()));
+        assertEquals("at://alice/follow/1", only(Tables.Follows.TABLE).getAs(Tables.Follows.FOLLOW_ID),
+                "the copy a deletion of the follow can find");
 
+        SegmentMerge.Outcome crawl = ingest(Tables.Follows.TABLE,
+                follows(new Follow("bluesky", "alice", "bob", T3, "follows-csv", null)));
+        assertEquals(List.of(0L, 1L, 0L), List.of(crawl.inserted(), crawl.duplicates(), crawl.replaced()));
+        SegmentMerge.Outcome older = ingest(Tables.Follows.TABLE,
+                follows(new Follow("bluesky", "alice", "bob", T1, "bluesky-jetstream", "at://alice/follow/0")));
+        assertEquals(List.of(0L, 1L, 0L), List.of(older.inserted(), older.duplicates(), older.replaced()));
+        assertEquals("at://alice/follow/1", only(Tables.Follows.TABLE).getAs(Tables.Follows.FOLLOW_ID));
+    }
+
+    @Test
+    void anUnfollowAndAFollowAgainInOneBatchLeaveTheNewFollow() {
+        ingest(Tables.Follows.TABLE, follows(new Follow("bluesky", "alice", "bob", T1, "bluesky-jetstream",
+                "at://alice/follow/1")));
+        Dataset<Row> unfollow = spark.session().createDataFrame(List.of(Rows.deletion(
+                org.relais.ingest.model.Deletion.follow("bluesky", "alice", "at://alice/follow/1", T2, "test"),
+                "test", 2)), Tables.Deletions.TABLE.schema());
+        SegmentMerge.Outcome o = ingest(Tables.Follows.TABLE, follows(new Follow("bluesky", "alice", "bob", T3,
+                "bluesky-jetstream", "at://alice/follow/2")), new DeletionRules(unfollow, unfollow, true)
+                        .forTable(Tables.Follows.TABLE));
+        Row f = only(Tables.Follows.TABLE);
+        assertEquals("at://alice/follow/2", f.getAs(Tables.Follows.FOLLOW_ID), o.toString());
+    }
+
+    @Test
+    void otherTablesStillKeepOneWholeRow() {
         ingest(Tables.Posts.TABLE, posts(post("p1", "alice", "full text", "en")));
         SegmentMerge.Outcome p = ingest(Tables.Posts.TABLE, posts(post("p1", null, "other text", null)));
         assertEquals(List.of(0L, 1L), List.of(p.inserted(), p.duplicates()));
@@ -200,6 +221,11 @@ class SegmentMergeTest {
 
     /** Merges {@code rows} into {@code table} as the next version, and commits it. */
     private SegmentMerge.Outcome ingest(Table table, List<Row> rows) {
+        return ingest(table, rows, Removal.NONE);
+    }
+
+    /** As {@link #ingest(Table, List)}, with deletions. */
+    private SegmentMerge.Outcome ingest(Table table, List<Row> rows, Removal removal) {
         LakeState current = lake.state();
         long version = current.version() + 1;
         StructType schema = table.schema().add("_topic", DataTypes.StringType).add("_partition", DataTypes.IntegerType)
@@ -216,10 +242,9 @@ class SegmentMergeTest {
             withOrder.add(RowFactory.create(values.toArray()));
         }
         Dataset<Row> incoming = spark.session().createDataFrame(withOrder, schema);
-        Column priority = table == Tables.Posts.TABLE ? col(Tables.Posts.COMPLETENESS).cast("long") : lit(0L);
         SegmentMerge.Outcome o = SegmentMerge.merge(spark.session(), lake, current, table,
                 new SegmentMerge.Incoming(incoming, rows.size(), null, false),
-                ORDER, priority, version, Removal.NONE);
+                ORDER, SegmentMerge.priority(table), version, removal);
         lake.commit(new LakeState(version, Instant.now(), Map.of(table.name(), o.segments()), Map.of(), null)
                 .withTable(table.name(), o.segments()));
         return o;
