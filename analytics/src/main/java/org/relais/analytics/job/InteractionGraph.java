@@ -20,6 +20,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.relais.ingest.lake.DeletionRules;
 import org.relais.ingest.lake.Tables;
 import org.relais.ingest.lake.Tables.Accounts;
 import org.relais.ingest.lake.Tables.BlogLinks;
@@ -164,7 +165,8 @@ public final class InteractionGraph {
     }
 
     private static Dataset<Row> withoutActors(Dataset<Row> rows, String column, Dataset<Row> actors) {
-        return rows.join(actors, rows.col(column).equalTo(actors.col(ACTOR_ID)), "left_anti");
+        return rows.join(actors, DeletionRules.matchableActor(rows.col(column))
+                .equalTo(DeletionRules.matchableActor(actors.col(ACTOR_ID))), "left_anti");
     }
 
     /** Replaces the account ids in {@code column} by the id of their blog, where they have one. */

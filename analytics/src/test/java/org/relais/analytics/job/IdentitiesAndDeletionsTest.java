@@ -32,9 +32,16 @@ class IdentitiesAndDeletionsTest {
 
     /** a, b, c follow each other in a ring; d follows a; b writes blog.example; c's profile names it too. */
     private InteractionGraph.Sources sources(List<Deletion> deletions) {
+        return sources(deletions, List.of());
+    }
+
+    /** As {@link #sources(List)}, with {@code more} follows. */
+    private InteractionGraph.Sources sources(List<Deletion> deletions, List<Follow> more) {
         SparkSession s = spark.session();
-        List<Follow> follows = List.of(new Follow("twitter", "a", "b", T, "t"), new Follow("twitter", "b", "c", T, "t"),
-                new Follow("twitter", "c", "a", T, "t"), new Follow("twitter", "d", "a", T, "t"));
+        List<Follow> follows = new java.util.ArrayList<>(List.of(new Follow("twitter", "a", "b", T, "t"),
+                new Follow("twitter", "b", "c", T, "t"), new Follow("twitter", "c", "a", T, "t"),
+                new Follow("twitter", "d", "a", T, "t")));
+        follows.addAll(more);
         List<Account> accounts = List.of(
                 new Account("twitter", "c", "c", null, "https://www.blog.example/about", null, null, null, false, false, T));
         List<BlogLink> links = List.of(new BlogLink("blog.example", "https://blog.example/p", "https://other.example/",
@@ -83,6 +90,20 @@ class IdentitiesAndDeletionsTest {
                 edges(InteractionGraph.graphInteractions(in, keep)));
         assertEquals(Set.of("twitter:b", "twitter:c", "blog:blog.example", "blog:other.example"),
                 actors(in, keep), "a is gone, and so is d, whose only interaction was with a");
+    }
+
+    @Test
+    void aDeletedMastodonAccountIsMatchedWhateverTheCaseOfItsUserName() {
+        InteractionGraph.Options keep = new InteractionGraph.Options(List.of(), false, true);
+        InteractionGraph.Sources in = sources(List.of(Deletion.account("mastodon", "greenconnect@mastodon.social", T,
+                "compliance-csv"), Deletion.account("twitter", "A", T, "compliance-csv")), List.of(
+                new Follow("mastodon", "timber@mastodon.social", "GreenConnect@mastodon.social", T, "t"),
+                new Follow("mastodon", "timber@mastodon.social", "eve@mastodon.social", T, "t")));
+        assertEquals(Set.of("twitter:a -> twitter:b", "twitter:b -> twitter:c", "twitter:c -> twitter:a",
+                "twitter:d -> twitter:a", "blog:blog.example -> blog:other.example",
+                "mastodon:timber@mastodon.social -> mastodon:eve@mastodon.social"),
+                edges(InteractionGraph.graphInteractions(in, keep)),
+                "Mastodon's user names are case-insensitive; Twitter's ids are matched exactly");
     }
 
     private static Set<String> edges(Dataset<Row> interactions) {

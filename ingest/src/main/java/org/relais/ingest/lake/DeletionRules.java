@@ -3,6 +3,9 @@ package org.relais.ingest.lake;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.substring_index;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -12,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.relais.ingest.lake.Tables.Deletions;
 import org.relais.ingest.lake.Tables.Table;
 import org.relais.ingest.model.Deletion;
+import org.relais.ingest.model.Platforms;
 
 /**
  * What deletions remove from each table, as platform terms require:
@@ -147,8 +151,10 @@ public final class DeletionRules {
         }
         if (table == Tables.Quarantine.TABLE) {
             Dataset<Row> keys = posts.union(accounts)
-                    .select(concat(col(D_PLATFORM), lit(":"), col(D_ID)).as(D_ID)).distinct();
-            return rows.join(keys, rows.col(Tables.Quarantine.KEY).cast("string").equalTo(keys.col(D_ID)), "left_anti");
+                    .select(matchable(col(D_PLATFORM), concat(col(D_PLATFORM), lit(":"), col(D_ID))).as(D_ID))
+                    .distinct();
+            Column key = rows.col(Tables.Quarantine.KEY).cast("string");
+            return rows.join(keys, matchableActor(key).equalTo(keys.col(D_ID)), "left_anti");
         }
         return rows;
     }
@@ -161,7 +167,23 @@ public final class DeletionRules {
     }
 
     private static Dataset<Row> without(Dataset<Row> rows, Dataset<Row> ids, String column) {
-        Column match = col(Tables.PLATFORM).equalTo(ids.col(D_PLATFORM)).and(rows.col(column).equalTo(ids.col(D_ID)));
+        Column platform = rows.col(Tables.PLATFORM);
+        Column match = platform.equalTo(ids.col(D_PLATFORM))
+                .and(matchable(platform, rows.col(column)).equalTo(matchable(ids.col(D_PLATFORM), ids.col(D_ID))));
         return rows.join(ids, match, "left_anti");
+    }
+
+    /**
+     * An id as deletions match it: Mastodon's user names are case-insensitive
+     * ({@code GreenConnect@mastodon.social} is {@code greenconnect@mastodon.social}), so its ids
+     * match whatever their case; other platforms' ids match exactly.
+     */
+    private static Column matchable(Column platform, Column id) {
+        return when(platform.equalTo(Platforms.MASTODON), lower(id)).otherwise(id);
+    }
+
+    /** An actor id ({@code platform:id}) as deletions match it: see {@link #matchable(Column, Column)}. */
+    public static Column matchableActor(Column actorId) {
+        return matchable(substring_index(actorId, ":", 1), actorId);
     }
 }

@@ -84,6 +84,34 @@ class DeletionRulesTest {
         }
     }
 
+    @Test
+    void aMastodonAccountIsDeletedWhateverTheCaseOfItsUserName() {
+        Dataset<Row> fresh = deletions(Deletion.account("mastodon", "greenconnect@mastodon.social", T, "test"),
+                Deletion.account("bluesky", "did:plc:alice", T, "test"));
+        Dataset<Row> accounts = spark.session().createDataFrame(List.of(
+                account("mastodon", "GreenConnect@mastodon.social"), account("mastodon", "timber@mastodon.social"),
+                account("bluesky", "did:plc:ALICE"), account("twitter", "greenconnect@mastodon.social")),
+                Tables.Accounts.TABLE.schema());
+        DeletionRules rules = new DeletionRules(fresh, fresh, true);
+        assertEquals(List.of("bluesky:did:plc:ALICE", "mastodon:timber@mastodon.social",
+                "twitter:greenconnect@mastodon.social"), rules.forTable(Tables.Accounts.TABLE).keepStored(accounts)
+                        .selectExpr("concat(platform, ':', account_id) AS id").orderBy("id")
+                        .collectAsList().stream().map(r -> r.getString(0)).collect(Collectors.toList()),
+                "Mastodon's user names are case-insensitive, other platforms' ids are not");
+
+        Dataset<Row> quarantined = spark.session().createDataFrame(List.of(
+                quarantined(1, "mastodon:GreenConnect@mastodon.social"), quarantined(2, "twitter:GreenConnect")),
+                Tables.Quarantine.TABLE.schema());
+        assertEquals(List.of(2L), rules.forTable(Tables.Quarantine.TABLE).keepStored(quarantined)
+                .select(Tables.Quarantine.OFFSET).collectAsList().stream().map(r -> r.getLong(0))
+                .collect(Collectors.toList()));
+    }
+
+    private static Row account(String platform, String id) {
+        return Rows.account(new org.relais.ingest.model.Account(platform, id, null, null, null, null, null, null, null,
+                null, T), "test", 1);
+    }
+
     private static Row quarantined(long offset, String key) {
         return org.apache.spark.sql.RowFactory.create("relais.posts", 0, offset, null, "twitter-v1", null, "parse",
                 "malformed_json", "record is not valid JSON",
