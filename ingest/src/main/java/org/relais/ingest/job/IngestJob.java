@@ -229,12 +229,14 @@ public final class IngestJob {
             // this date committed.
             LakeState.Batch earlier = current.batch() != null && runDate.equals(current.batch().runDate())
                     ? current.batch() : lake.latestBatchOf(runDate);
+            long expired = expireQuarantine(current);
+            long version = expired > 0 ? current.version() + 1 : current.version();
             if (earlier != null) {
                 LOG.info("ingest: the lake holds a batch of this run date already; the manifest reports it");
-                return new Result(current.version(), earlier, plan.lost, true);
+                return new Result(version, earlier, plan.lost, true, expired);
             }
             LakeState.Batch none = new LakeState.Batch(runDate, Map.of(), 0, Map.of(), Map.of(), Map.of());
-            return new Result(current.version(), none, plan.lost, false);
+            return new Result(version, none, plan.lost, false, expired);
         }
         long version = current.version() + 1;
         Instant now = clock.instant();
@@ -351,6 +353,29 @@ public final class IngestJob {
 
     private static String seconds(long startedNanos) {
         return String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e9);
+    }
+
+    /**
+     * On a night without new records, takes out the quarantined records older than
+     * {@code relais.ingest.quarantine-retention}, as a batch would: a version of its own, which
+     * changes only the quarantine and holds no batch. Returns how many went (0: nothing committed).
+     */
+    private long expireQuarantine(LakeState current) {
+        Instant cutoff = clock.instant().minus(quarantineRetention);
+        long expired = expiredQuarantine(current, cutoff);
+        if (expired == 0) {
+            return 0;
+        }
+        long version = current.version() + 1;
+        Table quarantine = Tables.Quarantine.TABLE;
+        SegmentMerge.Outcome q = SegmentMerge.append(spark, lake, current, quarantine,
+                new SegmentMerge.Incoming(spark.createDataFrame(List.of(), quarantine.schema()), 0, null, false),
+                version, Removal.storedBefore(Tables.Quarantine.QUARANTINED_AT, cutoff));
+        lake.commit(new LakeState(version, clock.instant(), current.withTable(quarantine.name(), q.segments())
+                .tables(), current.offsets(), current.topicIds(), null));
+        LOG.info("ingest: quarantine: {} record(s) quarantined before {} (relais.ingest.quarantine-retention) taken"
+                + " out; committed lake version {}", expired, cutoff, version);
+        return expired;
     }
 
     /** How many stored quarantined records were quarantined before {@code cutoff}. */

@@ -169,6 +169,24 @@ class IngestJobIT {
     }
 
     @Test
+    void quarantinedRecordsExpireOnANightWithoutNewRecordsToo() throws Exception {
+        publish("relais-json", post("p1", "u1", null), "{\"type\":\"post\",\"platform\":\"twitter\",\"post_id\":");
+        job().run("2026-11-20");
+        IngestJob.Result quiet = job(CLOCK.instant().plus(java.time.Duration.ofDays(31))).run("2026-12-21");
+        assertFalse(quiet.consumedAnything(), "nothing new arrived");
+        assertEquals(1, quiet.quarantineExpired());
+        assertEquals(2, quiet.version(), "a version of its own");
+        assertEquals(0, count(Tables.Quarantine.TABLE), "31 days old: taken out (retention 30 days)");
+        assertEquals(List.of("p1"), ids(Tables.Posts.TABLE, Tables.Posts.POST_ID), "the rest of the lake as it was");
+        assertEquals(null, lake.state().batch(), "the version holds no batch");
+        assertEquals(2, job().run("2026-11-20").batch().records(), "a re-run of the first date still reports its batch");
+
+        IngestJob.Result again = job(CLOCK.instant().plus(java.time.Duration.ofDays(32))).run("2026-12-22");
+        assertEquals(0, again.quarantineExpired());
+        assertEquals(2, again.version(), "nothing left to expire: nothing committed");
+    }
+
+    @Test
     void aPostPublishedTwiceIsStoredOnceAcrossRuns() throws Exception {
         publish("relais-json", post("p1", "u1", null), post("p1", "u1", null));
         IngestJob.Result first = job().run("2026-11-20");
