@@ -18,6 +18,9 @@ final class Interruption {
      */
     static final int EXIT_CODE = 130;
 
+    /** The cause recorded for the stage a signal stopped. */
+    static final String CAUSE = "stopped by a signal (Ctrl-C or SIGTERM) while it ran";
+
     private static final AtomicBoolean INTERRUPTED = new AtomicBoolean();
     private static final Thread HOOK = new Thread(Interruption::onSignal, "relais-interrupted");
 

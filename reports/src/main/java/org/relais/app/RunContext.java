@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.sql.SparkSession;
 import org.relais.ingest.config.RelaisConfig;
 import org.relais.ingest.lake.Lake;
@@ -17,12 +19,20 @@ import org.relais.ingest.spark.SparkSessions;
  */
 public final class RunContext implements AutoCloseable {
 
+    /**
+     * When a run stopped by a signal records it: after Spark's shutdown (at
+     * {@code FileSystem.SHUTDOWN_HOOK_PRIORITY + 30}) has stopped its jobs, before the lake's lock
+     * is released ({@code + 10}) and Hadoop closes its file systems.
+     */
+    private static final int STOP_RECORD_PRIORITY = FileSystem.SHUTDOWN_HOOK_PRIORITY + 20;
+
     private final RelaisConfig config;
     private final SparkSession spark;
     private final Lake lake;
     private final String runDate;
     private final RunLog runLog;
     private final LakeLock lock;
+    private final Runnable recordStopAtSignal = this::recordStop;
 
     private RunContext(RelaisConfig config, SparkSession spark, Lake lake, String runDate, LakeLock lock) {
         this.config = config;
@@ -31,6 +41,22 @@ public final class RunContext implements AutoCloseable {
         this.runDate = runDate;
         this.runLog = new RunLog(lake, runDate);
         this.lock = lock;
+        ShutdownHookManager.get().addShutdownHook(recordStopAtSignal, STOP_RECORD_PRIORITY);
+    }
+
+    /**
+     * At a signal: the stage still running is recorded as failed, and the run's manifest marked
+     * failed, as for any failure; without it they would say "running", and the date would have no
+     * manifest, since the run began by forgetting its earlier attempts'.
+     */
+    private void recordStop() {
+        try {
+            if (runLog.recordStopped(Interruption.CAUSE)) {
+                JobCommand.recordFailure(this);
+            }
+        } catch (RuntimeException e) {
+            // Shutting down: the record stays "running", as after kill -9.
+        }
     }
 
     /**
@@ -91,6 +117,11 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            ShutdownHookManager.get().removeShutdownHook(recordStopAtSignal);
+        } catch (IllegalStateException shuttingDown) {
+            // The hooks are running: this one records the stop.
+        }
         try {
             lock.close();
         } finally {

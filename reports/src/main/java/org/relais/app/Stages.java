@@ -239,7 +239,8 @@ public final class Stages {
             LOG.info("{}: done in {} s", stage, (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0);
             return outcome.result();
         } catch (Exception | StackOverflowError | OutOfMemoryError e) {
-            String cause = oneLine(e);
+            // Stopped by a signal, a stage fails with whatever Spark's shutdown made of its jobs.
+            String cause = Interruption.interrupted() ? Interruption.CAUSE : oneLine(e);
             LOG.error("{} failed: {}", stage, cause);
             try {
                 runLog.failed(stage, started, Instant.now(), cause, stackTrace(e));

@@ -184,16 +184,18 @@ class OperationsIT {
 
     @Test
     @Order(7)
-    void aRunStoppedBySigtermReleasesTheLakeLock() throws Exception {
+    void aRunStoppedBySigtermReleasesTheLakeLockAndRecordsItsStageAsFailed() throws Exception {
         Path lock = work.resolve("lake").resolve("_lock");
+        Path record = work.resolve("lake/_runs").resolve(DATE).resolve("analyze.json");
         Process run = ChildJvm.start(ChildJvm.relais(List.of("analyze", "--run-date", DATE, "--lake",
                 work.resolve("lake").toString(), "--master", "local[2]")), work.resolve("sigterm"), "analyze", Map.of());
         try {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (!Files.exists(lock) && run.isAlive() && System.nanoTime() < deadline) {
+            while (!(Files.exists(lock) && isRunning(record)) && run.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             assertTrue(Files.exists(lock), "the run took the lock");
+            assertTrue(isRunning(record), "and started its stage");
             run.destroy(); // SIGTERM, as a scheduler's timeout sends it
             assertTrue(run.waitFor(2, TimeUnit.MINUTES), "the run stopped");
         } finally {
@@ -203,6 +205,11 @@ class OperationsIT {
         assertEquals(143, run.exitValue(), err);
         assertTrue(err.contains("relais: interrupted; stopping"), err);
         assertFalse(Files.exists(lock), "the lock was released on the way out");
+        JsonNode stopped = json(record);
+        assertEquals("failed", stopped.path("status").asText(), "not left \"running\": " + stopped);
+        assertEquals("stopped by a signal (Ctrl-C or SIGTERM) while it ran", stopped.path("cause").asText());
+        JsonNode manifest = json(work.resolve("lake/_runs").resolve(DATE).resolve("manifest.json"));
+        assertEquals("failed", manifest.path("status").asText(), "the run's manifest, marked failed");
         NightlyIT.Run next = nightly();
         assertEquals(0, next.code(), next.err());
     }
@@ -245,6 +252,15 @@ class OperationsIT {
                     Files.copy(p, target);
                 }
             }
+        }
+    }
+
+    /** Whether a stage record says "running" (false when it is missing or being replaced). */
+    private static boolean isRunning(Path record) {
+        try {
+            return "running".equals(json(record).path("status").asText());
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -24,6 +24,9 @@ public final class RunLog {
 
     private final Lake lake;
     private final String runDate;
+    /** The stage that recorded {@link #running} and no end yet, and when it started; null when none. */
+    private volatile String current;
+    private volatile Instant currentStarted;
 
     public RunLog(Lake lake, String runDate) {
         this.lake = lake;
@@ -41,6 +44,8 @@ public final class RunLog {
     public ObjectNode running(String stage, Instant started) {
         ObjectNode n = record(stage, RUNNING, started, null, Lake.json().createObjectNode(), null);
         write(stage, n);
+        currentStarted = started;
+        current = stage;
         return n;
     }
 
@@ -54,6 +59,25 @@ public final class RunLog {
     /** Writes {@code record}, as {@link #record} built it, as the record of {@code stage}. */
     public void write(String stage, ObjectNode record) {
         lake.writeJson(file(stage), record);
+        if (stage.equals(current) && !RUNNING.equals(record.path(STATUS).asText())) {
+            current = null;
+        }
+    }
+
+    /**
+     * Records the stage still running, if one is, as failed with {@code cause}: what a run stopped
+     * by a signal does on its way out, so that its record does not say "running" forever.
+     *
+     * @return whether a stage was running
+     */
+    public boolean recordStopped(String cause) {
+        String stage = current;
+        Instant started = currentStarted;
+        if (stage == null) {
+            return false;
+        }
+        failed(stage, started, Instant.now(), cause, null);
+        return true;
     }
 
     /** Records a stage that failed, with the one-line cause and the stack trace for diagnosis. */
