@@ -14,11 +14,14 @@ import org.relais.analytics.ExplanationTable;
 import org.relais.analytics.ScoreTable;
 import org.relais.analytics.job.AnalyzeJob;
 import org.relais.analytics.job.InteractionGraph;
+import org.relais.ingest.lake.DeletionRules;
 import org.relais.ingest.lake.Lake;
 import org.relais.ingest.lake.RunLog;
 import org.relais.ingest.lake.Tables;
 import org.relais.ingest.model.Deletion;
 import org.relais.reports.RankingTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the report tables are made from, for one run date.
@@ -39,6 +42,8 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
         Dataset<Row> communities, Dataset<Row> explanations, Dataset<Row> edges, Dataset<Row> accounts,
         Dataset<Row> posts, Dataset<Row> blogLinks, Dataset<Row> identityLinks) {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReportInputs.class);
+
     /** The report stage's name in the lake's run log (the command line's {@code Stages.REPORT}). */
     private static final String REPORT_STAGE = "report";
 
@@ -52,8 +57,13 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
         List<String> dates = lake.runDates(RankingTable.NAME);
         for (int i = dates.size() - 1; i >= 0 && previousDate == null; i--) {
             String d = dates.get(i);
-            if (d.compareTo(runDate) < 0 && published(lake, d)) {
-                previousDate = d;
+            if (d.compareTo(runDate) < 0) {
+                if (published(lake, d)) {
+                    previousDate = d;
+                } else {
+                    LOG.warn("changes: passing over {}, whose report was not published (it failed or was stopped"
+                            + " after it began replacing that date's tables); run {} again to publish it", d, d);
+                }
             }
         }
         // Every table of this run was computed after this run's deletions reached the lake; an
@@ -96,7 +106,8 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
                 .filter(col(Tables.Deletions.KIND).equalTo(Deletion.Kind.ACCOUNT.code()))
                 .select(InteractionGraph.actor(col(Tables.PLATFORM), col(Tables.Deletions.ACCOUNT_ID)).as("_deleted"))
                 .distinct();
-        return rows.join(deleted, rows.col(actorColumn).equalTo(deleted.col("_deleted")), "left_anti");
+        return rows.join(deleted, DeletionRules.matchableActor(rows.col(actorColumn))
+                .equalTo(DeletionRules.matchableActor(deleted.col("_deleted"))), "left_anti");
     }
 
     /** The actor id of a post's author (posts table columns). */

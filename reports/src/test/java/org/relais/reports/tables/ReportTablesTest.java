@@ -451,4 +451,23 @@ class ReportTablesTest {
         }
         return -1;
     }
+
+    @Test
+    void anEarlierRankingLosesADeletedMastodonAccountWhateverTheCaseOfItsUserName() {
+        SparkSession session = spark.session();
+        Dataset<Row> rows = session.createDataFrame(List.of(
+                org.apache.spark.sql.RowFactory.create("mastodon:GreenConnect@mastodon.social"),
+                org.apache.spark.sql.RowFactory.create("mastodon:timber@mastodon.social"),
+                org.apache.spark.sql.RowFactory.create("twitter:GreenConnect")),
+                new org.apache.spark.sql.types.StructType().add("actor_id", "string"));
+        Dataset<Row> deletions = session.createDataFrame(List.of(
+                org.relais.ingest.lake.Rows.deletion(org.relais.ingest.model.Deletion.account("mastodon",
+                        "greenconnect@mastodon.social", null, "compliance-csv"), "compliance-csv", 1),
+                org.relais.ingest.lake.Rows.deletion(org.relais.ingest.model.Deletion.account("twitter",
+                        "greenconnect", null, "compliance-csv"), "compliance-csv", 1)),
+                org.relais.ingest.lake.Tables.Deletions.TABLE.schema());
+        assertEquals(List.of("mastodon:timber@mastodon.social", "twitter:GreenConnect"),
+                ReportInputs.withoutDeletedAccounts(rows, "actor_id", deletions).orderBy("actor_id").collectAsList()
+                        .stream().map(r -> r.getString(0)).collect(Collectors.toList()));
+    }
 }
