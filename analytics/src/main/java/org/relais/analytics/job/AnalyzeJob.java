@@ -253,6 +253,7 @@ public final class AnalyzeJob {
         lake.removePartition(ExplanationTable.NAME, runDate);
         // The scores are read from the last checkpoint when an executor lost its cached copy, so the
         // checkpoints are deleted only once the score table is written.
+        removeLakeCheckpoints();
         String checkpoints = new org.apache.hadoop.fs.Path(checkpointBase(), "analyze-" + runDate + "-"
                 + java.util.UUID.randomUUID()).toString();
         DistributedPageRankResult pr = null;
@@ -282,6 +283,7 @@ public final class AnalyzeJob {
                 pr.release();
             }
             deleteQuietly(checkpoints);
+            removeLakeCheckpoints();
         }
         ObjectNode measures = Lake.json().createObjectNode();
         ObjectNode p = measures.putObject("pagerank");
@@ -293,6 +295,18 @@ public final class AnalyzeJob {
                 + " without warm start or seeds), degrees and strengths only");
         return new Result(actors.count(), m, byType, MemoryBudget.Path.DISTRIBUTED, estimate, pr.iterations(),
                 pr.converged(), measures);
+    }
+
+    /**
+     * Deletes the lake's own checkpoint directory, {@code <lake>/_checkpoints}, whole: before a run,
+     * what an analysis that was killed left there; after it, the directory itself. The run holds
+     * the lake's lock, so no other analysis uses it. A {@code relais.analyze.checkpoint-dir} of
+     * one's own may be shared with other lakes' runs, and only this run's directory is deleted there.
+     */
+    private void removeLakeCheckpoints() {
+        if (settings.checkpointDir().isEmpty()) {
+            deleteQuietly(new org.apache.hadoop.fs.Path(lake.location(), CHECKPOINTS).toString());
+        }
     }
 
     /**
