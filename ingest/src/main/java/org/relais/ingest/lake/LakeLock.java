@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -192,9 +193,22 @@ public final class LakeLock implements AutoCloseable {
         return releaseAtShutdown;
     }
 
+    /**
+     * Whether the holder ran on this host and is gone: no process has its pid, or the one that has
+     * it started after the lock was taken, so it is another process that was given the same pid
+     * (after a reboot, or a container's restart, where this very process may have it).
+     */
     private static boolean isStaleHere(Holder holder) {
-        return holder.host().equals(hostName()) && holder.pid() != ProcessHandle.current().pid()
-                && ProcessHandle.of(holder.pid()).map(p -> !p.isAlive()).orElse(true);
+        if (!holder.host().equals(hostName())) {
+            return false;
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(holder.pid()).filter(ProcessHandle::isAlive);
+        if (process.isEmpty()) {
+            return true;
+        }
+        // A second's margin for the precision of the start time the system gives.
+        return process.get().info().startInstant().map(start -> start.isAfter(holder.since().plusSeconds(1)))
+                .orElse(false);
     }
 
     /**

@@ -73,6 +73,21 @@ class LakeLockTest {
     }
 
     @Test
+    void aLockWhosePidWasGivenToAProcessStartedSinceIsRemoved() throws Exception {
+        // This process started after the lock was taken: a restarted container given the same pid.
+        Files.writeString(dir.resolve("_lock"), "{\"host\":\"" + InetAddress.getLocalHost().getHostName()
+                + "\",\"pid\":" + ProcessHandle.current().pid() + ",\"command\":\"nightly\",\"run_date\":"
+                + "\"2026-11-19\",\"since\":\"2000-01-01T00:00:00Z\"}");
+        try (LakeLock lock = LakeLock.acquire(lake, "nightly", "2026-11-21")) {
+            assertEquals("2026-11-21", LakeLock.holder(lake).runDate());
+        }
+        // A lock this process took itself, since it started, is held.
+        try (LakeLock held = LakeLock.acquire(lake, "nightly", "2026-11-21")) {
+            assertThrows(LakeLock.LakeLockedException.class, () -> LakeLock.acquire(lake, "report", "2026-11-21"));
+        }
+    }
+
+    @Test
     void aLockHeldFromAnotherHostIsNotGuessedAbout() throws Exception {
         writeLock("other-host", 12345);
         LakeLock.LakeLockedException e = assertThrows(LakeLock.LakeLockedException.class,
