@@ -62,7 +62,10 @@ public final class Stages {
                 AnalyzeJob.Settings::from, ReportSettings::from);
     }
 
-    /** The lake and the reports need a place: an empty one would be the current directory, or an error deep in Hadoop. */
+    /**
+     * The lake and the reports need a place: an empty one would be the current directory, or an
+     * error deep in Hadoop.
+     */
     private static void checkPlaces(RelaisConfig config) {
         List<String> problems = new ArrayList<>();
         for (String key : List.of("relais.lake", "relais.reports")) {
@@ -265,7 +268,8 @@ public final class Stages {
     }
 
     /** Spark's message when a task could not read one of its input files. */
-    private static final Pattern UNREADABLE_FILE = Pattern.compile("Encountered error while reading file (.+?)\\. Details:");
+    private static final Pattern UNREADABLE_FILE =
+            Pattern.compile("Encountered error while reading file (.+?)\\. Details:");
 
     private static String stackTrace(Throwable e) {
         StringWriter trace = new StringWriter();

@@ -204,11 +204,11 @@ public final class Lake {
         JsonNode latest = readJson(new Path(new Path(root, COMMITS), LATEST));
         long recorded = latest == null ? -1 : latest.path("version").asLong(-1);
         if (recorded > found) {
+            String last = found > 0 ? "; the last commit file is version " + found : "";
             throw new LakeException("the lake at " + root + " is damaged: its latest commit, version " + recorded
-                    + ", is gone (" + commitFile(recorded) + " is missing" + (found > 0 ? "; the last commit file is"
-                    + " version " + found : "") + "). Restore that file from a backup; reading the lake without it would"
-                    + " take it back to an earlier version, and the next run would delete the data that commit added",
-                    null);
+                    + ", is gone (" + commitFile(recorded) + " is missing" + last + "). Restore that file from a"
+                    + " backup; reading the lake without it would take it back to an earlier version, and the next"
+                    + " run would delete the data that commit added", null);
         }
     }
 

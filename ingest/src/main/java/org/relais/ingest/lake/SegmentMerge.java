@@ -28,10 +28,11 @@ import org.relais.ingest.lake.Tables.Table;
  * Merges a batch of new rows into a table of the lake, keeping one row per key.
  *
  * <p>Each row has a <em>priority</em> ({@link #priority}: a post's completeness, a follow's record
- * id and time, 0 for tables where the first copy wins). Among new rows with the same key, the highest priority wins, then the earliest in Kafka
- * order. A new row replaces a stored one only when its priority is strictly higher; otherwise it
- * is a duplicate and dropped. Accounts are merged column by column instead, each column keeping
- * the latest value observed ({@link ColumnMerge}); the priority is not used for them. Deletions ({@link Removal}) take out
+ * id and time, 0 for tables where the first copy wins). Among new rows with the same key, the
+ * highest priority wins, then the earliest in Kafka order. A new row replaces a stored one only
+ * when its priority is strictly higher; otherwise it is a duplicate and dropped. Accounts are
+ * merged column by column instead, each column keeping the latest value observed
+ * ({@link ColumnMerge}); the priority is not used for them. Deletions ({@link Removal}) take out
  * new rows they cover and stored rows the batch's new deletions cover. Segments that hold replaced
  * or deleted rows are rewritten without them. Everything new (inserted rows and the survivors of
  * rewritten segments) goes into one new segment; nothing existing is modified in place, so a run
