@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,23 +88,34 @@ public final class ReportDirectory {
         }
     }
 
-    /** Puts back a previous directory a killed commit had moved aside; deletes other runs' leftovers. */
+    /**
+     * Puts back a previous directory a killed commit had moved aside; deletes other runs' leftovers:
+     * this date's, and the staging and trash directories of any date (a report stopped by Ctrl-C
+     * leaves its staging directory, and its date may not be reported again soon).
+     */
     private static void recoverLeftovers(Path root, String runDate) throws IOException {
-        List<Path> previous = hidden(root, runDate, ".previous-");
+        List<Path> previous = hidden(root, Pattern.quote(runDate), ".previous-");
         Path target = root.resolve(runDate);
         if (!Files.exists(target) && previous.size() == 1) {
             Files.move(previous.get(0), target, StandardCopyOption.ATOMIC_MOVE);
             previous = List.of();
         }
         previous.forEach(ReportDirectory::deleteTree);
-        hidden(root, runDate, ".staging-").forEach(ReportDirectory::deleteTree);
-        hidden(root, runDate, TRASH).forEach(ReportDirectory::deleteTree);
+        hidden(root, ANY_DATE, ".staging-").forEach(ReportDirectory::deleteTree);
+        hidden(root, ANY_DATE, TRASH).forEach(ReportDirectory::deleteTree);
     }
 
-    /** The hidden directories {@code .<run-date><kind><uuid>} under {@code root}. */
-    private static List<Path> hidden(Path root, String runDate, String kind) throws IOException {
+    /** For {@link #hidden}: any run date. */
+    private static final String ANY_DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+
+    /**
+     * The hidden directories {@code .<run-date><kind><uuid>} under {@code root}, of the run dates
+     * the pattern {@code dates} matches.
+     */
+    private static List<Path> hidden(Path root, String dates, String kind) throws IOException {
+        Pattern name = Pattern.compile("\\." + dates + Pattern.quote(kind) + ".*");
         try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> p.getFileName().toString().startsWith("." + runDate + kind)).toList();
+            return s.filter(p -> name.matcher(p.getFileName().toString()).matches()).toList();
         }
     }
 

@@ -93,13 +93,14 @@ class ReportDirectoryTest {
     void theNextRunPutsBackWhatARunKilledBetweenTheRenamesHadMovedAside() throws IOException {
         write(".2026-11-20.previous-1b2c", "rankings.csv", "old");
         write(".2026-11-20.staging-3d4e", "rankings.csv", "half");
-        write(".2026-11-19.staging-5f6a", "rankings.csv", "another date's, left alone");
+        write(".2026-11-19.previous-7a8b", "rankings.csv", "another date's, which only its own next run can place");
+        write(".2026-11-19.staging-5f6a", "rankings.csv", "another date's report stopped by Ctrl-C: deleted");
 
         ReportDirectory dir = ReportDirectory.begin(root, "2026-11-20");
 
         assertEquals("old", Files.readString(root.resolve("2026-11-20/rankings.csv")), "readers see the old run again");
         dir.abandon();
-        assertEquals(List.of(".2026-11-19.staging-5f6a", "2026-11-20"), names(root));
+        assertEquals(List.of(".2026-11-19.previous-7a8b", "2026-11-20"), names(root));
     }
 
     @Test
