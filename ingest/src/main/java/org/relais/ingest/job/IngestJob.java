@@ -171,7 +171,8 @@ public final class IngestJob {
     /**
      * What one ingest run did.
      *
-     * @param version the lake version after the run (unchanged when nothing new arrived)
+     * @param version the lake version after the run (unchanged when nothing new arrived, unless
+     *     quarantined records expired)
      * @param batch what was read and written; its ranges are empty when nothing new arrived
      * @param lost records Kafka deleted (retention) before they could be read, by partition
      * @param committedEarlier true when nothing new arrived and {@code batch} is the one an earlier
@@ -373,6 +374,7 @@ public final class IngestJob {
                 version, Removal.storedBefore(Tables.Quarantine.QUARANTINED_AT, cutoff));
         lake.commit(new LakeState(version, clock.instant(), current.withTable(quarantine.name(), q.segments())
                 .tables(), current.offsets(), current.topicIds(), null));
+        cleanUpAfterCommit();
         LOG.info("ingest: quarantine: {} record(s) quarantined before {} (relais.ingest.quarantine-retention) taken"
                 + " out; committed lake version {}", expired, cutoff, version);
         return expired;

@@ -177,6 +177,11 @@ class IngestJobIT {
         assertEquals(1, quiet.quarantineExpired());
         assertEquals(2, quiet.version(), "a version of its own");
         assertEquals(0, count(Tables.Quarantine.TABLE), "31 days old: taken out (retention 30 days)");
+        try (java.util.stream.Stream<Path> segments = Files.list(dir.resolve("lake/quarantine"))) {
+            assertEquals(lake.state().segments(Tables.Quarantine.TABLE.name()), segments
+                    .map(p -> p.getFileName().toString()).filter(n -> n.startsWith("seg-")).sorted().toList(),
+                    "the replaced segment, which held the expired record, is gone from the disk");
+        }
         assertEquals(List.of("p1"), ids(Tables.Posts.TABLE, Tables.Posts.POST_ID), "the rest of the lake as it was");
         assertEquals(null, lake.state().batch(), "the version holds no batch");
         assertEquals(2, job().run("2026-11-20").batch().records(), "a re-run of the first date still reports its batch");
