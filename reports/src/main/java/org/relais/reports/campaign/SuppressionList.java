@@ -52,7 +52,7 @@ public final class SuppressionList {
             n++;
             String lower = e.toLowerCase(Locale.ROOT);
             boolean scheme = lower.startsWith("http://") || lower.startsWith("https://");
-            if (scheme || lower.startsWith("www.")) {
+            if (scheme || lower.startsWith("www.") || looksLikeUrlWithoutScheme(lower)) {
                 String url = scheme ? e : "https://" + e;
                 urls.add(normalizeUrl(url));
                 String blog = blogIdRules.fromUrl(url);
@@ -74,6 +74,21 @@ public final class SuppressionList {
             blogIds.add(handle);
         }
         size = n;
+    }
+
+    /**
+     * {@code x.com/name}, {@code mobile.twitter.com/name}, {@code blog.example/2026/10/post}: a host
+     * (a name with a dot, no colon, no {@code @}) and a path, as people copy URLs without their
+     * scheme. An actor id with a path ({@code blog:site.example/name}) has a colon, a Mastodon
+     * handle an {@code @} and no slash.
+     */
+    private static boolean looksLikeUrlWithoutScheme(String entry) {
+        int slash = entry.indexOf('/');
+        if (slash <= 0) {
+            return false;
+        }
+        String host = entry.substring(0, slash);
+        return host.contains(".") && !host.contains(":") && !host.contains("@");
     }
 
     public static SuppressionList empty() {

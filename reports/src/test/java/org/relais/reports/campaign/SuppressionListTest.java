@@ -56,6 +56,20 @@ class SuppressionListTest {
     }
 
     @Test
+    void aUrlCopiedWithoutItsSchemeIsStillAUrl() {
+        // CampaignTargets gives a Twitter account both its x.com and its twitter.com profile URLs.
+        Actor courrier = new Actor("twitter:1", "twitter", "1", "CourrierRep",
+                List.of("https://twitter.com/CourrierRep", "https://x.com/CourrierRep"));
+        assertTrue(of("x.com/CourrierRep").suppresses(courrier));
+        assertTrue(of("twitter.com/CourrierRep").suppresses(courrier));
+        assertTrue(of("mobile.twitter.com/CourrierRep").suppresses(courrier));
+        assertTrue(of("social.example/@tabby").suppresses(TOOT));
+        assertTrue(of("chroniques.blogspot.com/2026/10/un-billet.html").suppresses(BLOG));
+        assertFalse(of("x.com/courrierrep2").suppresses(COURRIER));
+        assertTrue(of("blog:chroniques.blogspot.com").suppresses(BLOG), "an actor id is not taken for a URL");
+    }
+
+    @Test
     void aBlogIsMatchedByItsIdByAnyOfItsUrlsOrByItsAddress() {
         assertTrue(of("blog:chroniques.blogspot.com").suppresses(BLOG));
         assertTrue(of("https://chroniques.blogspot.fr/2026/10/un-billet.html").suppresses(BLOG),
