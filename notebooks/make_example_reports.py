@@ -6,7 +6,7 @@
 
 Writes two nights, <out>/2026-10-12/ and <out>/2026-10-19/, with the files and columns of
 docs/reports.md: rankings.csv, top_influencers.csv, communities.csv, explanations.csv,
-manifest.json, and changes.csv for the second night (the first has no previous run).
+manifest.json and changes.csv (the first night's has every actor new: there is no previous run).
 
 The cast is the one of sample-data/README.md (the parties, media, journalists, blogs, the
 sockpuppet ring and the link farm), but the interactions are drawn here at random, far fewer than
@@ -16,7 +16,8 @@ and personalised PageRank are left empty, as a run that does not compute them le
 
 --sparse writes what an older or partial run gives: the optional measures (followers, reposts
 and mentions received, HITS, k-core, closeness, communities, bubble reach, Relais score) are
-empty, and communities.csv, explanations.csv and changes.csv are missing.
+empty, communities.csv and changes.csv are missing, and explanations.csv has its header only (as
+from a graph analysed on Spark).
 
 Standard library only; the same --seed gives the same files.
 """
@@ -419,8 +420,10 @@ def write_night(directory, night, previous, cast, date, sparse):
     if not sparse:
         write_communities(directory, night, cast)
         write_explanations(directory, night, cast)
-        if previous is not None:
-            write_changes(directory, night, previous)
+        write_changes(directory, night, previous)
+    else:
+        # What a graph analysed on Spark, or an empty one, gives: the header alone.
+        write_csv(directory / "explanations.csv", EXPLANATION_COLUMNS, [])
     write_manifest(directory, night, cast, date)
 
 
@@ -488,13 +491,17 @@ def write_explanations(directory, night, cast, top=10, contributors=5):
         for i, (kind, mass) in enumerate(sorted(by_type.items(), key=lambda e: (-e[1], e[0])), 1):
             rows.append(dict(common, kind="edge_type", position=i, item=kind, item_name="", mass=mass,
                              share=mass / pr[v]))
-    write_csv(directory / "explanations.csv", ["actor_rank", "actor_id", "actor_name", "kind", "position", "item",
-                                               "item_name", "mass", "share"], rows)
+    write_csv(directory / "explanations.csv", EXPLANATION_COLUMNS, rows)
+
+
+EXPLANATION_COLUMNS = ["actor_rank", "actor_id", "actor_name", "kind", "position", "item", "item_name", "mass",
+                       "share"]
 
 
 def write_changes(directory, night, previous):
+    """Against the previous night; the first night, without one, has every actor new."""
     now = {r["actor_id"]: r for r in night["rows"]}
-    before = {r["actor_id"]: r for r in previous["rows"]}
+    before = {} if previous is None else {r["actor_id"]: r for r in previous["rows"]}
     rows = []
     for actor in sorted(now.keys() | before.keys()):
         r, p = now.get(actor), before.get(actor)
