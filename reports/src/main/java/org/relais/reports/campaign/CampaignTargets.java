@@ -256,7 +256,7 @@ public final class CampaignTargets {
      * keeps the platform as last name, so that {@code CourrierRep} reads "CourrierRep Twitter".
      */
     static String[] personNames(Target t) {
-        String full = displayName(t).strip().replaceAll("\\s+", " ");
+        String full = visible(displayName(t));
         int space = full.lastIndexOf(' ');
         if (space > 0) {
             return new String[] {full.substring(0, space), full.substring(space + 1)};
@@ -267,10 +267,20 @@ public final class CampaignTargets {
     }
 
     private static String displayName(Target t) {
-        if (t.displayName() != null && !t.displayName().isBlank()) {
+        if (t.displayName() != null && !visible(t.displayName()).replaceAll("\\p{Cf}", "").isEmpty()) {
             return t.displayName();
         }
         return t.handle() != null ? t.handle() : t.nativeId();
+    }
+
+    /**
+     * {@code name} without the invisible characters that only steer its display (direction marks
+     * and embeddings, zero-width spaces, byte-order marks; the joiners that shape Persian or emoji
+     * stay), every run of spaces of any kind (a non-breaking space too) as one space, stripped.
+     */
+    static String visible(String name) {
+        return name.replaceAll("[\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]", "")
+                .replaceAll("[\\p{Z}\\s]+", " ").strip();
     }
 
     /**

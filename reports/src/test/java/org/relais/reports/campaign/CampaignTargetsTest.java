@@ -1,5 +1,6 @@
 package org.relais.reports.campaign;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.relais.reports.tables.CsvFiles.read;
@@ -176,5 +177,22 @@ class CampaignTargetsTest {
         assertEquals("sécurité", CampaignTargets.topicTag("Sécurité"));
         assertEquals("cmd", CampaignTargets.topicTag("=cmd"));
         assertEquals("grand_oral2027", CampaignTargets.topicTag("Grand_Oral,2027!"));
+    }
+
+    @Test
+    void namesAreSplitAtAnyKindOfSpaceAndInvisibleCharactersDoNotMakeAName() {
+        assertArrayEquals(new String[] {"Jean", "Dupont"}, CampaignTargets.personNames(target("Jean\u00a0Dupont")));
+        assertArrayEquals(new String[] {"Le Courrier", "républicain"},
+                CampaignTargets.personNames(target(" Le  Courrier\u202frépublicain ")));
+        assertArrayEquals(new String[] {"RtlMark", "Twitter"}, CampaignTargets.personNames(target("\u200f")),
+                "a name of direction marks only is no name: the handle stands in");
+        assertArrayEquals(new String[] {"Anne", "Marie"}, CampaignTargets.personNames(target("Anne\u200b Marie")));
+        assertArrayEquals(new String[] {"RtlMark", "Twitter"}, CampaignTargets.personNames(target("\u200d\u200c")),
+                "nor of joiners only");
+    }
+
+    private static CampaignTargets.Target target(String displayName) {
+        return new CampaignTargets.Target("twitter:1", "twitter", "1", "RtlMark", displayName, null, 5000L, 1, 0.1,
+                40.0, 0, List.of());
     }
 }
