@@ -281,7 +281,7 @@ public final class IngestJob {
                 SegmentMerge.Outcome o = SegmentMerge.merge(spark, lake, current, table,
                         new SegmentMerge.Incoming(parsed.rowsOf(table), counts.rows(table), files,
                                 parsed.keysDistinct(table)),
-                        StagedBatch.ORDER, SegmentMerge.priority(table), version, deletions.forTable(table));
+                        StagedBatch.ORDER, version, deletions.forTable(table));
                 tables.put(table.name(), o.segments());
                 rows.put(table.name(), o.inserted());
                 duplicates.put(table.name(), o.duplicates());

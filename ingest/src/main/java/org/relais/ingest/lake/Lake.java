@@ -74,6 +74,11 @@ public final class Lake {
 
     private final FileSystem fs;
     private final Path root;
+    /**
+     * Segments {@link #verifySegments} found whole: a committed segment never changes, so each is
+     * checked once per process rather than on every read of its table.
+     */
+    private final Set<String> verified = ConcurrentHashMap.newKeySet();
     /** Stray files under {@code _commits/} already warned about, so each is reported once. */
     private final Set<String> strays = ConcurrentHashMap.newKeySet();
 
@@ -291,6 +296,9 @@ public final class Lake {
     public void verifySegments(LakeState state, String table) {
         for (String segment : state.segments(table)) {
             Path dir = new Path(segmentPath(table, segment));
+            if (verified.contains(dir.toString())) {
+                continue;
+            }
             Path list = new Path(dir, SEGMENT_FILES);
             try {
                 if (!fs.exists(dir)) {
@@ -317,6 +325,7 @@ public final class Lake {
                         throw damaged(table, segment, name + " was not part of it when it was committed");
                     }
                 }
+                verified.add(dir.toString());
             } catch (IOException e) {
                 throw new LakeException("cannot check the files of " + dir + ": " + Causes.message(e), e);
             }
@@ -329,15 +338,13 @@ public final class Lake {
                 + " segment) from a backup", null);
     }
 
-    /** The Parquet files of a segment directory, by name, with their sizes (hidden files aside). */
+    /** The Parquet files of an existing segment directory, by name, with their sizes (hidden files aside). */
     private Map<String, Long> parquetFiles(Path dir) throws IOException {
         Map<String, Long> files = new TreeMap<>();
-        if (fs.exists(dir)) {
-            for (FileStatus f : fs.listStatus(dir)) {
-                String name = f.getPath().getName();
-                if (f.isFile() && !name.startsWith("_") && !name.startsWith(".")) {
-                    files.put(name, f.getLen());
-                }
+        for (FileStatus f : fs.listStatus(dir)) {
+            String name = f.getPath().getName();
+            if (f.isFile() && !name.startsWith("_") && !name.startsWith(".")) {
+                files.put(name, f.getLen());
             }
         }
         return files;

@@ -48,14 +48,14 @@ public final class SegmentMerge {
     }
 
     /**
-     * The priority of a table's rows, which decides the copy the lake keeps. Posts: the most complete.
-     * Follows: one with the platform's id of the follow record ({@code follow_id}, which a
+     * The priority of a table's rows, which decides the copy the lake keeps. Posts: the most
+     * complete. Follows: one with the platform's id of the follow record ({@code follow_id}, which a
      * deletion of the follow names) over one without (a crawl's CSV), and of those the latest
      * observed, so that an unfollow and a follow again, even in one batch, leave the new record.
      * Other tables: the first copy; accounts are merged column by column instead, the latest value
      * of each column winning, and take no priority (see {@code ColumnMerge}).
      */
-    public static Column priority(Table table) {
+    static Column priority(Table table) {
         if (table == Tables.Posts.TABLE) {
             return col(Tables.Posts.COMPLETENESS).cast("long");
         }
@@ -98,11 +98,11 @@ public final class SegmentMerge {
      * segment rather than written again.
      *
      * @param order columns of {@code incoming} that give Kafka order
-     * @param priority the priority, an expression over the table's columns
      * @param removal the rows deletions take out
      */
     public static Outcome merge(SparkSession spark, Lake lake, LakeState current, Table table, Incoming batch,
-            List<String> order, Column priority, long version, Removal removal) {
+            List<String> order, long version, Removal removal) {
+        Column priority = priority(table);
         Dataset<Row> incoming = batch.rows();
         long incomingCount = batch.count();
         List<String> segments = current.segments(table.name());

@@ -244,7 +244,7 @@ class SegmentMergeTest {
         Dataset<Row> incoming = spark.session().createDataFrame(withOrder, schema);
         SegmentMerge.Outcome o = SegmentMerge.merge(spark.session(), lake, current, table,
                 new SegmentMerge.Incoming(incoming, rows.size(), null, false),
-                ORDER, SegmentMerge.priority(table), version, removal);
+                ORDER, version, removal);
         lake.commit(new LakeState(version, Instant.now(), Map.of(table.name(), o.segments()), Map.of(), null)
                 .withTable(table.name(), o.segments()));
         return o;
