@@ -282,8 +282,11 @@ public final class AnalyzeJob {
             if (pr != null) {
                 pr.release();
             }
-            deleteQuietly(checkpoints);
-            removeLakeCheckpoints();
+            if (settings.checkpointDir().isEmpty()) {
+                removeLakeCheckpoints(); // this run's directory with it
+            } else {
+                deleteQuietly(checkpoints);
+            }
         }
         ObjectNode measures = Lake.json().createObjectNode();
         ObjectNode p = measures.putObject("pagerank");

@@ -158,13 +158,23 @@ public final class InteractionGraph {
 
     /** The actor ids of deleted accounts, in one column {@value #ACTOR_ID}. */
     public static Dataset<Row> deletedActors(Sources in) {
-        return in.deletions()
+        return deletedActors(in.deletions());
+    }
+
+    /** The actor ids of the account deletions in {@code deletions} (the lake's deletions table). */
+    public static Dataset<Row> deletedActors(Dataset<Row> deletions) {
+        return deletions
                 .filter(col(Tables.Deletions.KIND).equalTo(org.relais.ingest.model.Deletion.Kind.ACCOUNT.code()))
                 .select(actor(col(Tables.PLATFORM), col(Tables.Deletions.ACCOUNT_ID)).as(ACTOR_ID))
                 .distinct();
     }
 
-    private static Dataset<Row> withoutActors(Dataset<Row> rows, String column, Dataset<Row> actors) {
+    /**
+     * {@code rows} without those whose {@code column} is one of {@code actors} (as
+     * {@link #deletedActors} gives them), matched as deletions match ids
+     * ({@link DeletionRules#matchableActor}).
+     */
+    public static Dataset<Row> withoutActors(Dataset<Row> rows, String column, Dataset<Row> actors) {
         return rows.join(actors, DeletionRules.matchableActor(rows.col(column))
                 .equalTo(DeletionRules.matchableActor(actors.col(ACTOR_ID))), "left_anti");
     }

@@ -295,14 +295,12 @@ public final class IngestJob {
                 failures.at(FailureInjector.Point.MID_WRITE);
             }
             Table quarantine = Tables.Quarantine.TABLE;
-            Instant quarantineCutoff = now.minus(quarantineRetention);
-            long expired = expiredQuarantine(current, quarantineCutoff);
-            Removal expiry = expired == 0 ? Removal.NONE
-                    : Removal.storedBefore(Tables.Quarantine.QUARANTINED_AT, quarantineCutoff);
+            Expiry expiry = expiry(current, now);
+            long expired = expiry.count();
             SegmentMerge.Outcome q = SegmentMerge.append(spark, lake, current, quarantine,
                     new SegmentMerge.Incoming(parsed.rowsOf(quarantine), counts.rows(quarantine),
                             parsed.directory(quarantine), false), version,
-                    Removal.both(deletions.forTable(quarantine), expiry));
+                    Removal.both(deletions.forTable(quarantine), expiry.removal()));
             tables.put(quarantine.name(), q.segments());
             rows.put(quarantine.name(), q.inserted());
             // Every expired record went; the others that went were deleted posts' and accounts'.
@@ -313,7 +311,7 @@ public final class IngestJob {
             if (q.deleted() > 0) {
                 LOG.info("ingest: quarantine: {} record(s) of deleted posts or accounts and {} quarantined before {}"
                         + " (relais.ingest.quarantine-retention) taken out", deletedQuarantined, expired,
-                        quarantineCutoff);
+                        expiry.cutoff());
             }
 
             Map<String, Map<Integer, Long>> nextOffsets = new TreeMap<>();
@@ -362,32 +360,41 @@ public final class IngestJob {
      * changes only the quarantine and holds no batch. Returns how many went (0: nothing committed).
      */
     private long expireQuarantine(LakeState current) {
-        Instant cutoff = clock.instant().minus(quarantineRetention);
-        long expired = expiredQuarantine(current, cutoff);
-        if (expired == 0) {
+        Expiry expiry = expiry(current, clock.instant());
+        if (expiry.count() == 0) {
             return 0;
         }
         long version = current.version() + 1;
         Table quarantine = Tables.Quarantine.TABLE;
         SegmentMerge.Outcome q = SegmentMerge.append(spark, lake, current, quarantine,
                 new SegmentMerge.Incoming(spark.createDataFrame(List.of(), quarantine.schema()), 0, null, false),
-                version, Removal.storedBefore(Tables.Quarantine.QUARANTINED_AT, cutoff));
+                version, expiry.removal());
         lake.commit(new LakeState(version, clock.instant(), current.withTable(quarantine.name(), q.segments())
                 .tables(), current.offsets(), current.topicIds(), null));
         cleanUpAfterCommit();
         LOG.info("ingest: quarantine: {} record(s) quarantined before {} (relais.ingest.quarantine-retention) taken"
-                + " out; committed lake version {}", expired, cutoff, version);
-        return expired;
+                + " out; committed lake version {}", expiry.count(), expiry.cutoff(), version);
+        return expiry.count();
     }
 
-    /** How many stored quarantined records were quarantined before {@code cutoff}. */
-    private long expiredQuarantine(LakeState current, Instant cutoff) {
-        if (current.segments(Tables.Quarantine.TABLE.name()).isEmpty()) {
-            return 0;
-        }
-        return lake.read(spark, Tables.Quarantine.TABLE, current)
-                .filter(col(Tables.Quarantine.QUARANTINED_AT).lt(lit(java.sql.Timestamp.from(cutoff))))
-                .count();
+    /**
+     * The quarantined records past {@code relais.ingest.quarantine-retention} at {@code now}.
+     *
+     * @param cutoff records quarantined before it have expired
+     * @param count how many of the stored ones have
+     * @param removal what takes them out of the quarantine ({@link Removal#NONE} when none has)
+     */
+    private record Expiry(Instant cutoff, long count, Removal removal) {
+    }
+
+    private Expiry expiry(LakeState current, Instant now) {
+        Instant cutoff = now.minus(quarantineRetention);
+        long count = current.segments(Tables.Quarantine.TABLE.name()).isEmpty() ? 0
+                : lake.read(spark, Tables.Quarantine.TABLE, current)
+                        .filter(col(Tables.Quarantine.QUARANTINED_AT).lt(lit(java.sql.Timestamp.from(cutoff))))
+                        .count();
+        return new Expiry(cutoff, count,
+                count == 0 ? Removal.NONE : Removal.storedBefore(Tables.Quarantine.QUARANTINED_AT, cutoff));
     }
 
     /** Every deletion (stored and new) and those of this batch, as the merges apply them. */

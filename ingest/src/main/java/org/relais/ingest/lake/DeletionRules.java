@@ -151,7 +151,7 @@ public final class DeletionRules {
         }
         if (table == Tables.Quarantine.TABLE) {
             Dataset<Row> keys = posts.union(accounts)
-                    .select(matchable(col(D_PLATFORM), concat(col(D_PLATFORM), lit(":"), col(D_ID))).as(D_ID))
+                    .select(matchableActor(concat(col(D_PLATFORM), lit(":"), col(D_ID))).as(D_ID))
                     .distinct();
             Column key = rows.col(Tables.Quarantine.KEY).cast("string");
             return rows.join(keys, matchableActor(key).equalTo(keys.col(D_ID)), "left_anti");

@@ -24,9 +24,11 @@ public final class RunLog {
 
     private final Lake lake;
     private final String runDate;
-    /** The stage that recorded {@link #running} and no end yet, and when it started; null when none. */
-    private volatile String current;
-    private volatile Instant currentStarted;
+    /** The stage that recorded {@link #running} and no end yet; null when none. */
+    private volatile Started current;
+
+    private record Started(String stage, Instant at) {
+    }
 
     public RunLog(Lake lake, String runDate) {
         this.lake = lake;
@@ -44,8 +46,7 @@ public final class RunLog {
     public ObjectNode running(String stage, Instant started) {
         ObjectNode n = record(stage, RUNNING, started, null, Lake.json().createObjectNode(), null);
         write(stage, n);
-        currentStarted = started;
-        current = stage;
+        current = new Started(stage, started);
         return n;
     }
 
@@ -59,7 +60,8 @@ public final class RunLog {
     /** Writes {@code record}, as {@link #record} built it, as the record of {@code stage}. */
     public void write(String stage, ObjectNode record) {
         lake.writeJson(file(stage), record);
-        if (stage.equals(current) && !RUNNING.equals(record.path(STATUS).asText())) {
+        Started running = current;
+        if (running != null && running.stage().equals(stage) && !RUNNING.equals(record.path(STATUS).asText())) {
             current = null;
         }
     }
@@ -71,12 +73,11 @@ public final class RunLog {
      * @return whether a stage was running
      */
     public boolean recordStopped(String cause) {
-        String stage = current;
-        Instant started = currentStarted;
-        if (stage == null) {
+        Started running = current;
+        if (running == null) {
             return false;
         }
-        failed(stage, started, Instant.now(), cause, null);
+        failed(running.stage(), running.at(), Instant.now(), cause, null);
         return true;
     }
 

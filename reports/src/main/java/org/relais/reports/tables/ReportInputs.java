@@ -14,11 +14,9 @@ import org.relais.analytics.ExplanationTable;
 import org.relais.analytics.ScoreTable;
 import org.relais.analytics.job.AnalyzeJob;
 import org.relais.analytics.job.InteractionGraph;
-import org.relais.ingest.lake.DeletionRules;
 import org.relais.ingest.lake.Lake;
 import org.relais.ingest.lake.RunLog;
 import org.relais.ingest.lake.Tables;
-import org.relais.ingest.model.Deletion;
 import org.relais.reports.RankingTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,12 +100,7 @@ public record ReportInputs(Dataset<Row> rankings, Dataset<Row> previousRankings,
      * in {@code deletions} (the lake's deletions table): actor id {@code platform:account_id}.
      */
     static Dataset<Row> withoutDeletedAccounts(Dataset<Row> rows, String actorColumn, Dataset<Row> deletions) {
-        Dataset<Row> deleted = deletions
-                .filter(col(Tables.Deletions.KIND).equalTo(Deletion.Kind.ACCOUNT.code()))
-                .select(InteractionGraph.actor(col(Tables.PLATFORM), col(Tables.Deletions.ACCOUNT_ID)).as("_deleted"))
-                .distinct();
-        return rows.join(deleted, DeletionRules.matchableActor(rows.col(actorColumn))
-                .equalTo(DeletionRules.matchableActor(deleted.col("_deleted"))), "left_anti");
+        return InteractionGraph.withoutActors(rows, actorColumn, InteractionGraph.deletedActors(deletions));
     }
 
     /** The actor id of a post's author (posts table columns). */
