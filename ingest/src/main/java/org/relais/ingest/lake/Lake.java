@@ -206,7 +206,15 @@ public final class Lake {
      * below the last commit file is normal (a run stopped between its commit and this record).
      */
     private void refuseMissingLatestCommit(long found) {
-        JsonNode latest = readJson(new Path(new Path(root, COMMITS), LATEST));
+        Path file = new Path(new Path(root, COMMITS), LATEST);
+        JsonNode latest;
+        try {
+            latest = readJson(file);
+        } catch (LakeException e) {
+            throw new LakeException(e.getMessage() + " (that file only records the latest version committed: once"
+                    + " the commit files are known to be whole, delete it, and the next commit writes it again)",
+                    e.getCause());
+        }
         long recorded = latest == null ? -1 : latest.path("version").asLong(-1);
         if (recorded > found) {
             String last = found > 0 ? "; the last commit file is version " + found : "";

@@ -202,6 +202,19 @@ class LakeTest {
     }
 
     @Test
+    void anUnreadableLatestRecordSaysWhatItIsAndHowToGoOn() throws IOException {
+        lake.commit(state(1, "seg-000001"));
+        Files.writeString(dir.resolve("_commits").resolve(Lake.LATEST), "garbage{");
+        Files.deleteIfExists(dir.resolve("_commits/." + Lake.LATEST + ".crc"));
+        String message = assertThrows(Lake.LakeException.class, () -> lake.state()).getMessage();
+        assertTrue(message.startsWith("cannot read " + lake.location() + "/_commits/latest.json: "), message);
+        assertTrue(message.endsWith("(that file only records the latest version committed: once the commit files are"
+                + " known to be whole, delete it, and the next commit writes it again)"), message);
+        Files.delete(dir.resolve("_commits").resolve(Lake.LATEST));
+        assertEquals(1, lake.state().version());
+    }
+
+    @Test
     void aLatestRecordBehindTheCommitsIsAccepted() throws IOException {
         lake.commit(state(1, "seg-000001"));
         lake.commit(state(2, "seg-000002"));
