@@ -26,6 +26,8 @@ public final class RunLog {
     private final String runDate;
     /** The stage that recorded {@link #running} and no end yet; null when none. */
     private volatile Started current;
+    /** Whether a stage this run log recorded failed: a run stopped then must still leave its manifest. */
+    private volatile boolean anyFailed;
 
     private record Started(String stage, Instant at) {
     }
@@ -60,8 +62,10 @@ public final class RunLog {
     /** Writes {@code record}, as {@link #record} built it, as the record of {@code stage}. */
     public void write(String stage, ObjectNode record) {
         lake.writeJson(file(stage), record);
+        String status = record.path(STATUS).asText();
+        anyFailed |= FAILED.equals(status);
         Started running = current;
-        if (running != null && running.stage().equals(stage) && !RUNNING.equals(record.path(STATUS).asText())) {
+        if (running != null && running.stage().equals(stage) && !RUNNING.equals(status)) {
             current = null;
         }
     }
@@ -70,15 +74,15 @@ public final class RunLog {
      * Records the stage still running, if one is, as failed with {@code cause}: what a run stopped
      * by a signal does on its way out, so that its record does not say "running" forever.
      *
-     * @return whether a stage was running
+     * @return whether a stage of this run failed, that one or one that had recorded its failure
+     *     before the signal stopped the rest (the run's manifest is then to be marked failed)
      */
     public boolean recordStopped(String cause) {
         Started running = current;
-        if (running == null) {
-            return false;
+        if (running != null) {
+            failed(running.stage(), running.at(), Instant.now(), cause, null);
         }
-        failed(running.stage(), running.at(), Instant.now(), cause, null);
-        return true;
+        return anyFailed;
     }
 
     /** Records a stage that failed, with the one-line cause and the stack trace for diagnosis. */
