@@ -41,7 +41,9 @@ import org.relais.ingest.model.Post;
  *           ({@code record.uri}*) and {@code app.bsky.embed.recordWithMedia}
  *           ({@code record.record.uri}*) a quote of that post, by the DID in its URI (an embedded
  *           feed, list or starter pack is no quote), {@code app.bsky.embed.external}
- *           ({@code external.uri}*) a URL. A URL given both as a link facet and as the link card
+ *           ({@code external.uri}*) a URL, as is a link card beside a quote
+ *           ({@code media.external.uri}* of a {@code recordWithMedia} whose {@code media} is
+ *           {@code app.bsky.embed.external}). A URL given both as a link facet and as the link card
  *           is kept once;
  *       <li>{@code app.bsky.feed.repost}: a {@link Post} that is a repost: post id the repost
  *           record's URI, {@code record.subject.uri}* the reposted post, the DID in it its author,
@@ -171,6 +173,10 @@ public final class BlueskyJetstreamFormat extends JsonLinesFormat {
             quoteOf = quotedPost(embed.requiredObject("record"));
         } else if ("app.bsky.embed.recordWithMedia".equals(embedType)) {
             quoteOf = quotedPost(embed.requiredObject("record").requiredObject("record"));
+            JsonObject media = embed.object("media");
+            if (media != null && "app.bsky.embed.external".equals(media.text("$type"))) {
+                urls.add(media.requiredObject("external").requiredText("uri"));
+            }
         } else if ("app.bsky.embed.external".equals(embedType)) {
             urls.add(embed.requiredObject("external").requiredText("uri"));
         }

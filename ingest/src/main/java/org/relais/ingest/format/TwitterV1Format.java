@@ -267,6 +267,7 @@ public final class TwitterV1Format extends JsonLinesFormat {
         if (text == null) {
             text = tweet.text("text");
         }
+        text = Values.tweetText(text);
         JsonObject entities = extended == null ? null : extended.object("entities");
         if (entities == null) {
             entities = tweet.object("entities");

@@ -48,7 +48,7 @@ final class TwitterV2Tweets {
         String id = tweet.requiredId("id");
         String authorId = tweet.requiredId("author_id");
         Instant createdAt = tweet.checkedTime("created_at", context);
-        String text = tweet.text("text");
+        String text = Values.tweetText(tweet.text("text"));
 
         String repostOf = null;
         String quoteOf = null;

@@ -84,6 +84,18 @@ final class Values {
         return id;
     }
 
+    /**
+     * A tweet's text as its author wrote it: Twitter's APIs (v1.1 and v2) send it with {@code &},
+     * {@code <} and {@code >} escaped as HTML entities, and those three only.
+     */
+    static String tweetText(String escaped) {
+        if (escaped == null || escaped.indexOf('&') < 0) {
+            return escaped;
+        }
+        // &amp; last, so that "&amp;lt;" (the author typed "&lt;") stays "&lt;".
+        return escaped.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
     static String emptyToNull(String value) {
         return value == null || value.isEmpty() ? null : value;
     }

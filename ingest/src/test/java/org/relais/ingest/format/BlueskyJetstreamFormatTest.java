@@ -94,6 +94,13 @@ class BlueskyJetstreamFormatTest {
                  "media":{"$type":"app.bsky.embed.images","images":[]},"record":{"record":{"cid":"bafyq","uri":"%s"}}}}"""
                 .formatted(quoted))).posts().get(0);
         assertEquals(quoted, withMedia.quoteOfPostId());
+        assertEquals(List.of(), withMedia.urls(), "images are no link");
+        Post withCard = parse(format, create(ALICE, "app.bsky.feed.post", "3kq2c", """
+                {"text":"read this","createdAt":"2024-06-10T07:00:00Z","embed":{"$type":"app.bsky.embed.recordWithMedia",
+                 "media":{"$type":"app.bsky.embed.external","external":{"uri":"https://blog.example/post","title":"t"}},
+                 "record":{"record":{"cid":"bafyq","uri":"%s"}}}}""".formatted(quoted))).posts().get(0);
+        assertEquals(quoted, withCard.quoteOfPostId());
+        assertEquals(List.of("https://blog.example/post"), withCard.urls(), "the link card beside the quote");
         Post feed = parse(format, create(ALICE, "app.bsky.feed.post", "3kq3", """
                 {"text":"try this feed","embed":{"$type":"app.bsky.embed.record",
                  "record":{"uri":"at://did:plc:x/app.bsky.feed.generator/news"}}}""")).posts().get(0);

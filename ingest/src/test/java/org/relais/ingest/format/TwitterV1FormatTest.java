@@ -187,6 +187,14 @@ class TwitterV1FormatTest {
     }
 
     @Test
+    void theTextIsAsTheAuthorWroteItWithoutTwittersHtmlEscapes() throws BadRecordException {
+        Post post = parse(format, """
+                {"id_str":"6","text":"5 &lt; 7 &amp;&amp; 7 &gt; 5, written &amp;lt; and &amp;amp;","user":{"id_str":"1"}}""")
+                .posts().get(0);
+        assertEquals("5 < 7 && 7 > 5, written &lt; and &amp;", post.text());
+    }
+
+    @Test
     void aTweetAddressedToAUserWithoutAStatusIsNoReply() throws BadRecordException {
         Post post = parse(format, """
                 {"id_str":"5","text":"@someone hello","in_reply_to_status_id_str":null,"in_reply_to_user_id_str":"9",
@@ -342,6 +350,10 @@ class TwitterV1FormatTest {
         assertEquals(4, count(posts, p -> p.isReply() && p.replyToAuthorId() != null));
         assertEquals(35, count(posts, p -> p.isRepost() && p.repostOfAuthorId() != null));
         assertEquals(0, count(posts, p -> p.isRepost() && (p.text() != null || !p.mentions().isEmpty())));
+        assertEquals("#WakeUpAmerica \nMT:@DonAgainstislam: Mosques are off limits 2 FBI & NSA for snooping per Obama"
+                + "\nREAD>>http://t.co/xFxW4Sef69\"", posts.stream().filter(p -> p.postId().equals("562023543148642304"))
+                .findFirst().orElseThrow().text(), "Twitter's &amp; and &gt; decoded");
+        assertEquals(0, count(posts, p -> p.text() != null && p.text().matches("(?s).*&(amp|lt|gt);.*")));
         assertEquals(31, sum(posts, p -> p.mentions().size()), "SOURCES.md's 66 include those of the 35 retweets");
         assertEquals(62, sum(posts, p -> p.urls().size()));
         assertEquals(63, sum(posts, p -> p.hashtags().size()));

@@ -342,6 +342,9 @@ class TwitterV2FormatTest {
         assertEquals(List.of("BorisJohnson", "UniversalCredit", "Brexit", "brexit", "JohnsonOut", "BorisTheLiar"),
                 original.hashtags());
         assertEquals(List.of(), original.urls(), "its only link is its own photo");
+        assertTrue(byId.get("1440716848299872269").text().startsWith("Id rather have had Billions in Debt & owned"),
+                "Twitter's &amp; decoded: " + byId.get("1440716848299872269").text());
+        assertEquals(0, count(posts, p -> p.text() != null && p.text().matches("(?s).*&(amp|lt|gt);.*")));
 
         Post quote = byId.get("1440715975020584960");
         assertEquals("1440660748275834882", quote.quoteOfPostId());
