@@ -105,8 +105,9 @@ public final class RankCommand implements Callable<Integer> {
             // shape the lake's graph: the edge list's weights are taken as given.
             System.err.println("relais rank: --set " + String.join(", ", unused) + ": rank does not use "
                     + (unused.size() == 1 ? "this setting" : "these settings") + "; it takes the edge list's weights"
-                    + " as given and reads only " + MeasureSettings.SECTIONS.stream().map(s -> s + ".*")
-                            .collect(Collectors.joining(", ")));
+                    + " as given, its seeds from --seeds, and reads only "
+                    + MeasureSettings.SECTIONS.stream().map(s -> s + ".*").collect(Collectors.joining(", "))
+                    + " (but " + String.join(" and ", MeasureSettings.READ_BY_THE_NIGHTLY_ANALYSIS) + ")");
             return ExitCodes.CONFIG;
         }
         MeasureSettings settings;
@@ -134,7 +135,7 @@ public final class RankCommand implements Callable<Integer> {
             file = EdgeListFile.read(edges, nodes);
         } catch (EdgeListFile.BadFileException e) {
             System.err.println("relais rank: " + e.getMessage());
-            return ExitCodes.USAGE;
+            return e.unreadable() ? ExitCodes.USAGE : ExitCodes.FAILED;
         }
         CompactGraph graph = file.graph();
         System.err.printf(Locale.ROOT, "relais rank: %,d nodes, %,d edges (%,d rows)%n", graph.vertexCount(),
@@ -145,7 +146,7 @@ public final class RankCommand implements Callable<Integer> {
             teleport = seeds == null ? null : seeds(file, seeds);
         } catch (IOException e) {
             System.err.println("relais rank: --seeds " + e.getMessage());
-            return ExitCodes.USAGE;
+            return e instanceof SeedsFile.UnreadableException ? ExitCodes.USAGE : ExitCodes.FAILED;
         }
         MeasureSuite.Measures m = new MeasureSuite(settings, (phase, step, delta) -> { })
                 .run(graph, teleport == null ? null : teleport.teleport(), null);

@@ -92,6 +92,14 @@ class RankCommandTest {
         assertTrue(ignored.err().startsWith("relais rank: --set relais.graph.max-repeats, relais.graph.weights.follow:"
                 + " rank does not use these settings; it takes the edge list's weights as given"), ignored.err());
         assertTrue(Files.notExists(dir.resolve("out")), "nothing written");
+        // The nightly analysis's own PageRank keys: rank takes its seeds from --seeds.
+        NightlyIT.Run nightly = rank("--edges", edges.toString(), "--set", "pagerank.seeds-file=seeds.txt",
+                "--set", "pagerank.warm-start=true");
+        assertEquals(3, nightly.code(), nightly.err());
+        assertTrue(nightly.err().startsWith("relais rank: --set relais.pagerank.seeds-file, relais.pagerank.warm-start:"
+                + " rank does not use these settings; it takes the edge list's weights as given, its seeds from"
+                + " --seeds"), nightly.err());
+        assertTrue(Files.notExists(dir.resolve("out")), "nothing written");
         NightlyIT.Run measured = rank("--edges", edges.toString(), "--set", "pagerank.damping=0.5",
                 "--set", "relais.explain.top=1");
         assertEquals(0, measured.code(), measured.err());
@@ -164,7 +172,7 @@ class RankCommandTest {
         assertEquals(1, used.path("nodes_used").asInt());
 
         NightlyIT.Run none = rank("--edges", edges.toString(), "--seeds", write("none.txt", "x\ny\n").toString());
-        assertEquals(2, none.code());
+        assertEquals(1, none.code(), "a file read but of no use");
         List<String> lines = none.err().strip().lines().toList();
         assertEquals("relais rank: --seeds " + dir.resolve("none.txt") + ": none of its 2 ids is a node of the graph",
                 lines.get(lines.size() - 1));
@@ -184,6 +192,15 @@ class RankCommandTest {
         assertEquals(dir.resolve("e4.csv") + " line 2: weight was -1, but must be a finite number > 0",
                 rank("--edges", write("e4.csv", "source,target,weight\na,b,-1\n").toString()).err().strip()
                         .replace("relais rank: ", ""));
+        // Lines, not records: blank lines and a quoted line break count.
+        NightlyIT.Run spaced = rank("--edges", write("e5.csv",
+                "\nsource,target,weight,note\n\na,b,1,\"two\nlines\"\n\nb,c,x,\n").toString());
+        assertEquals(dir.resolve("e5.csv") + " line 7: weight 'x' is not a number",
+                spaced.err().strip().replace("relais rank: ", ""));
+        assertEquals(1, spaced.code(), "a file read but of no use");
+        assertEquals(dir.resolve("e7.csv") + " line 2: the header row lacks target; it has [source] (expected"
+                + " source,target[,weight])", rank("--edges", write("e7.csv", "\nsource\na\n").toString()).err().strip()
+                .replace("relais rank: ", ""));
         NightlyIT.Run damping = rank("--edges", write("e6.csv", "source,target\na,b\n").toString(), "--damping", "1.5");
         assertEquals(3, damping.code());
         assertTrue(damping.err().contains("damping was 1.5, but must be in [0, 1)"), damping.err());

@@ -37,9 +37,17 @@ public record MeasureSettings(PageRankParameters pageRank, HitsParameters hits, 
     public static final List<String> SECTIONS = List.of("relais.pagerank", "relais.hits", "relais.betweenness",
             "relais.closeness", "relais.communities", "relais.relais-score", "relais.explain");
 
+    /**
+     * The keys of those sections that {@link #from} does not read: the nightly analysis reads them
+     * itself, since they concern the previous night and the seeds' file rather than a measure.
+     */
+    public static final List<String> READ_BY_THE_NIGHTLY_ANALYSIS = List.of("relais.pagerank.seeds-file",
+            "relais.pagerank.warm-start");
+
     /** Whether {@code key} (a full path) is read by {@link #from}, or is a section of those it reads. */
     public static boolean reads(String key) {
-        return SECTIONS.stream().anyMatch(s -> key.equals(s) || key.startsWith(s + "."));
+        return !READ_BY_THE_NIGHTLY_ANALYSIS.contains(key)
+                && SECTIONS.stream().anyMatch(s -> key.equals(s) || key.startsWith(s + "."));
     }
 
     public static MeasureSettings from(RelaisConfig config) {

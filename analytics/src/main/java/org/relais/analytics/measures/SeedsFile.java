@@ -37,6 +37,16 @@ public final class SeedsFile {
     private final Path file;
     private final List<String> ids;
 
+    /** A seeds file that could not be read at all (missing, a directory, not allowed), rather than used. */
+    public static final class UnreadableException extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        UnreadableException(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
     private SeedsFile(Path file, List<String> ids) {
         this.file = file;
         this.ids = List.copyOf(ids);
@@ -45,7 +55,8 @@ public final class SeedsFile {
     /**
      * Reads the seed ids of {@code file}, in file order, each once.
      *
-     * @throws IOException when the file cannot be read, is not UTF-8 or not valid CSV, holds no id,
+     * @throws UnreadableException when the file cannot be read
+     * @throws IOException when the file is not UTF-8 or not valid CSV, holds no id,
      *     or has a row without an id or (without a header) with several values; the message names
      *     the file and, where there is one, the line
      */
@@ -58,7 +69,7 @@ public final class SeedsFile {
         } catch (CharacterCodingException e) {
             throw new IOException(file + ": not UTF-8 text (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new IOException("cannot read " + org.relais.ingest.util.Causes.message(e), e);
+            throw new UnreadableException("cannot read " + org.relais.ingest.util.Causes.message(e), e);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -71,7 +82,7 @@ public final class SeedsFile {
                 CSVParser parser = CSVFormat.RFC4180.builder().setCommentMarker('#').setIgnoreEmptyLines(true)
                         .get().parse(in)) {
             for (CSVRecord r : parser) {
-                long line = startLine(parser.getCurrentLineNumber(), r);
+                long line = CsvLines.startLine(parser, r);
                 List<String> values = r.stream().map(String::strip).toList();
                 if (values.stream().allMatch(String::isEmpty) || values.get(0).startsWith("#")) {
                     continue;
@@ -137,19 +148,5 @@ public final class SeedsFile {
             throw new IOException(file + " line " + line + ": " + columnName + " is empty");
         }
         return values.get(column);
-    }
-
-    /** The line a record starts on, from the line it ends on and the line breaks inside its values. */
-    private static long startLine(long endLine, CSVRecord r) {
-        long breaks = 0;
-        for (String v : r) {
-            for (int i = 0; i < v.length(); i++) {
-                char c = v.charAt(i);
-                if (c == '\n' || c == '\r' && (i + 1 == v.length() || v.charAt(i + 1) != '\n')) {
-                    breaks++;
-                }
-            }
-        }
-        return endLine - breaks;
     }
 }

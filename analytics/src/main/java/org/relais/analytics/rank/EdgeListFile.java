@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.relais.analytics.graph.CompactGraph;
+import org.relais.analytics.measures.CsvLines;
 
 /**
  * A graph given as CSV files, for {@code relais rank}: an edge list {@code source,target[,weight]}
@@ -39,13 +40,28 @@ public final class EdgeListFile {
         this.edgeRecords = edgeRecords;
     }
 
-    /** A file that cannot be read as asked; the message names the file, the line and the problem. */
+    /**
+     * A file that cannot be read, or cannot be used as an edge or node list; the message names the
+     * file, the line and the problem.
+     */
     public static final class BadFileException extends Exception {
 
         private static final long serialVersionUID = 1L;
 
+        private final boolean unreadable;
+
         public BadFileException(String message) {
+            this(message, false);
+        }
+
+        BadFileException(String message, boolean unreadable) {
             super(message);
+            this.unreadable = unreadable;
+        }
+
+        /** Whether the file could not be read at all (missing, a directory, not allowed), rather than used. */
+        public boolean unreadable() {
+            return unreadable;
         }
     }
 
@@ -162,7 +178,7 @@ public final class EdgeListFile {
         } catch (CharacterCodingException e) {
             throw new BadFileException(file + ": not UTF-8 text (" + e.getMessage() + ")");
         } catch (IOException e) {
-            throw new BadFileException("cannot read " + org.relais.ingest.util.Causes.message(e));
+            throw new BadFileException("cannot read " + org.relais.ingest.util.Causes.message(e), true);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -173,10 +189,10 @@ public final class EdgeListFile {
             Map<String, Integer> columns = null;
             for (CSVRecord r : parser) {
                 if (columns == null) {
-                    columns = header(file, r, required, optional);
+                    columns = header(file, CsvLines.startLine(parser, r), r, required, optional);
                     continue;
                 }
-                lines.add(new Line(file, r.getRecordNumber(), columns, r));
+                lines.add(new Line(file, CsvLines.startLine(parser, r), columns, r));
             }
             if (columns == null) {
                 throw new BadFileException(file + ": the file is empty, but must start with a header row "
@@ -188,7 +204,8 @@ public final class EdgeListFile {
         }
     }
 
-    private static Map<String, Integer> header(Path file, CSVRecord r, List<String> required, List<String> optional)
+    private static Map<String, Integer> header(Path file, long line, CSVRecord r, List<String> required,
+            List<String> optional)
             throws BadFileException {
         Map<String, Integer> columns = new HashMap<>();
         for (int i = 0; i < r.size(); i++) {
@@ -199,7 +216,7 @@ public final class EdgeListFile {
         }
         List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
-            throw new BadFileException(file + " line 1: the header row lacks " + String.join(", ", missing)
+            throw new BadFileException(file + " line " + line + ": the header row lacks " + String.join(", ", missing)
                     + "; it has " + Arrays.toString(r.values()) + " (expected " + String.join(",", required)
                     + (optional.isEmpty() ? "" : "[," + String.join(",", optional) + "]") + ")");
         }

@@ -73,7 +73,7 @@ class SeedsFileTest {
         assertEquals("FILE: not UTF-8 text (Input length = 1)", notUtf8());
         Path missing = dir.resolve("missing.csv");
         assertEquals("cannot read " + missing + ": no such file or directory",
-                assertThrows(IOException.class, () -> SeedsFile.read(missing)).getMessage());
+                assertThrows(SeedsFile.UnreadableException.class, () -> SeedsFile.read(missing)).getMessage());
     }
 
     private String notUtf8() throws IOException {
