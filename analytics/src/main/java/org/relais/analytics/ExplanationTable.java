@@ -5,7 +5,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Why the top actors rank where they do, in the lake under {@code explanations/run_date=<date>/}.
- * For each of the top N actors by PageRank, rows of three kinds split its score:
+ * For each of the top N actors by PageRank, rows of four kinds split its score:
  * <ul>
  *   <li>{@value #BASELINE}: the part every actor gets from random jumps and from the score of
  *       actors without out-edges, spread evenly ({@code item} is {@code "random_jump"});

@@ -61,19 +61,11 @@ public final class RunContext implements AutoCloseable {
 
     /**
      * Starts Spark, opens the lake (creating it when missing) and takes its lock for
-     * {@code command} on {@code runDate}.
+     * {@code command} on {@code runDate}. With {@code committedLake}, for commands that only read
+     * what ingest stored, a lake that does not exist or holds no commit is an error
+     * ({@link Lake#openCommitted}) rather than a new, empty lake.
      *
      * @throws LakeLock.LakeLockedException when another run holds the lake; Spark is stopped again
-     */
-    public static RunContext open(RelaisConfig config, LocalDate runDate, String command)
-            throws LakeLock.LakeLockedException {
-        return open(config, runDate, command, false);
-    }
-
-    /**
-     * As {@link #open(RelaisConfig, LocalDate, String)}; with {@code committedLake}, for commands
-     * that only read what ingest stored, a lake that does not exist or holds no commit is an error
-     * ({@link Lake#openCommitted}) rather than a new, empty lake.
      */
     public static RunContext open(RelaisConfig config, LocalDate runDate, String command, boolean committedLake)
             throws LakeLock.LakeLockedException {

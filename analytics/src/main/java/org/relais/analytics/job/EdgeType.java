@@ -1,6 +1,5 @@
 package org.relais.analytics.job;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -43,10 +42,5 @@ public enum EdgeType {
     /** The configuration key of its weight: {@code relais.graph.weights.blog-link}, ... */
     public String configKey() {
         return "relais.graph.weights." + code().replace('_', '-');
-    }
-
-    public static EdgeType fromCode(String code) {
-        return Arrays.stream(values()).filter(t -> t.code().equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown edge type " + code));
     }
 }

@@ -31,7 +31,7 @@ public final class BrokerCommand {
     @Command(name = "start", description = "Start a broker in the background and wait until it answers.")
     static final class Start extends DataDirOption implements Callable<Integer> {
 
-        @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + LocalKafkaBroker.DEFAULT_PORT,
                 description = "Client port on 127.0.0.1, 0 for any free one (default: ${DEFAULT-VALUE}).")
         int port;
 

@@ -23,13 +23,9 @@ public class ConfigOptions {
             description = "Set any configuration key, e.g. --set pagerank.damping=0.9 (repeatable).")
     List<String> assignments = new ArrayList<>();
 
-    /** The configuration: these options, then RELAIS_* variables, then --config, then defaults. */
-    public RelaisConfig load() {
-        return builder().build();
-    }
-
     /**
-     * {@link #load()}, with {@code checks} (such as reading each stage's settings) run on the
+     * The configuration: these options, then RELAIS_* variables, then --config, then defaults;
+     * with {@code checks} (such as reading each stage's settings) run on the
      * result, so that their problems are reported together with unknown keys and wrong types.
      *
      * @throws org.relais.ingest.config.ConfigException listing every problem
@@ -42,7 +38,7 @@ public class ConfigOptions {
 
     /**
      * The keys given with {@code --set}, as full paths ({@code relais.pagerank.damping}), for a
-     * command that takes only some; an assignment without {@code =} is left to {@link #load()},
+     * command that takes only some; an assignment without {@code =} is left to {@link #load(List)},
      * which reports it.
      */
     public List<String> setKeys() {

@@ -131,11 +131,6 @@ public final class RelaisConfig {
         return flat;
     }
 
-    /** A new configuration with {@code key} set to {@code value}; for jobs that derive settings. */
-    public RelaisConfig with(String key, Object value) {
-        return new RelaisConfig(config.withValue(key, com.typesafe.config.ConfigValueFactory.fromAnyRef(value)));
-    }
-
     /**
      * Whether a key's value must never be shown (logs, manifests, error messages): any key that
      * mentions a password, secret, key, token, credential or JAAS config
@@ -696,7 +691,7 @@ public final class RelaisConfig {
         return keys;
     }
 
-    /** ", did you mean relais.lake?" when a known name is close enough, else "". */
+    /** "; did you mean relais.lake?" when a known name is close enough, else "". */
     static String hint(String given, java.util.Collection<String> known) {
         LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
         String best = null;

@@ -125,7 +125,11 @@ public final class Tables {
         }
     }
 
-    /** Follow edges; one row per {@code (platform, follower_id, followee_id)}, first observation kept. */
+    /**
+     * Follow edges; one row per {@code (platform, follower_id, followee_id)}: a copy with the
+     * platform's {@code follow_id} before one without, then the latest observation
+     * ({@link SegmentMerge#priority}).
+     */
     public static final class Follows {
         public static final String FOLLOWER_ID = "follower_id";
         public static final String FOLLOWEE_ID = "followee_id";
@@ -258,12 +262,6 @@ public final class Tables {
     public static List<Table> ingested() {
         return List.of(Posts.TABLE, Accounts.TABLE, Follows.TABLE, BlogLinks.TABLE, Identities.TABLE,
                 Deletions.TABLE, Quarantine.TABLE);
-    }
-
-    /** The table called {@code name}. */
-    public static Table byName(String name) {
-        return ingested().stream().filter(t -> t.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no lake table named " + name));
     }
 
     static StructField required(String name, DataType type) {

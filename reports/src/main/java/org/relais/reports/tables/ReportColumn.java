@@ -34,10 +34,6 @@ public record ReportColumn(String name, DataType type, CsvTable.Kind kind, Ident
         return new ReportColumn(name, DataTypes.StringType, CsvTable.Kind.CODE, Identity.NONE, null);
     }
 
-    static ReportColumn text(String name) {
-        return new ReportColumn(name, DataTypes.StringType, CsvTable.Kind.TEXT, Identity.NONE, null);
-    }
-
     static ReportColumn integer(String name) {
         return new ReportColumn(name, DataTypes.IntegerType, CsvTable.Kind.NUMBER, Identity.NONE, null);
     }

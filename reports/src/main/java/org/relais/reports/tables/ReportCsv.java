@@ -42,11 +42,6 @@ public final class ReportCsv {
         return schema;
     }
 
-    /** The column names, in order. */
-    public static String[] names(List<ReportColumn> columns) {
-        return columns.stream().map(ReportColumn::name).toArray(String[]::new);
-    }
-
     /** {@code rows} reduced to {@code columns}, in order, cast to their types. */
     public static Dataset<Row> select(Dataset<Row> rows, List<ReportColumn> columns) {
         return rows.select(columns.stream()

@@ -89,20 +89,6 @@ public record ReportSettings(int top, int communityLists, int communityMinSize, 
         return new ReportSettings(top, communityLists, communityMinSize, excludedDomains, gexfTop, campaign, p, blogIds);
     }
 
-    public ReportSettings withCampaign(CampaignSettings c) {
-        return new ReportSettings(top, communityLists, communityMinSize, excludedDomains, gexfTop, c, pseudonymizer,
-                blogIds);
-    }
-
-    public ReportSettings withLists(int newTop, int lists, int minSize) {
-        return new ReportSettings(newTop, lists, minSize, excludedDomains, gexfTop, campaign, pseudonymizer, blogIds);
-    }
-
-    public ReportSettings withGexfTop(int k) {
-        return new ReportSettings(top, communityLists, communityMinSize, excludedDomains, k, campaign, pseudonymizer,
-                blogIds);
-    }
-
     /**
      * Reads and checks the {@code relais.report.*} keys. A configured suppression list is read
      * here, so that a missing or unreadable one stops the run before anything is computed.
