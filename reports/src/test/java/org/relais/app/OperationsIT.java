@@ -242,6 +242,20 @@ class OperationsIT {
                 "the run log keeps the whole trace: " + record);
     }
 
+    @Test
+    @Order(9)
+    void aSparkPropertyThatStopsSparkFromStartingIsNamedInOneLine() throws Exception {
+        ChildJvm.Result r = ChildJvm.run(ChildJvm.relais(List.of("analyze", "--run-date", DATE, "--lake",
+                work.resolve("lake").toString(), "--master", "local[2]", "--set",
+                "spark.conf.spark.serializer=no.such.Serializer")), work.resolve("no-spark"), "analyze", Map.of(), 5);
+        assertEquals(1, r.exitCode(), r.err());
+        String last = r.err().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertEquals("relais analyze: Spark could not start on local[2]: ClassNotFoundException: no.such.Serializer"
+                + " (check relais.spark.conf and relais.spark.master)", last);
+        assertFalse(r.err().contains("\tat "), "no stack trace on the console: " + r.err());
+        assertFalse(Files.exists(work.resolve("lake").resolve("_lock")), "no lock left behind");
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.toList()) {

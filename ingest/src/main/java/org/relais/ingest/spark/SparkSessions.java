@@ -104,6 +104,24 @@ public final class SparkSessions {
         for (Map.Entry<String, String> e : config.passThrough(RelaisConfig.SPARK_CONF).entrySet()) {
             builder.config(e.getKey(), e.getValue());
         }
-        return builder.getOrCreate();
+        try {
+            return builder.getOrCreate();
+        } catch (Exception e) {
+            // Also the checked exceptions Scala throws undeclared, such as a ClassNotFoundException
+            // for a class a Spark property names.
+            throw new StartException(master, e);
+        }
+    }
+
+    /** Spark could not start; the message names the cause and where to look. */
+    public static final class StartException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        StartException(String master, Exception cause) {
+            super("Spark could not start on " + master + ": " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+                    + " (check relais.spark.conf and relais.spark.master)", cause);
+        }
     }
 }
