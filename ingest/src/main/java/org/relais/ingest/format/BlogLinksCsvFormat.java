@@ -12,8 +12,8 @@ import org.relais.ingest.model.ParsedRecord;
  * <p>Columns (names in any case; extra columns ignored; values trimmed; required ones marked *):
  * {@code source_url}* (the citing post), {@code target_url}* (the page linked to),
  * {@code published_at}* (the column must exist, the value may be empty; ISO-8601, see
- * {@link Timestamps#parseIso}; only checked not to be in the future, since blogs predate the social
- * platforms), {@code anchor_text}.
+ * {@link Timestamps#parseIso}; only checked not to be in the future nor before year 1, since blogs
+ * predate the social platforms), {@code anchor_text}.
  *
  * <p>Both blog ids are derived with {@link BlogIds}; a URL without one (not http(s)) is a
  * {@link Reason#WRONG_TYPE} error. A link to a page of the same blog (navigation, archives, a
@@ -45,7 +45,7 @@ public final class BlogLinksCsvFormat extends CsvFormat {
         CsvRow row = CsvRow.parse(value);
         String sourceUrl = row.required(SOURCE_URL);
         String targetUrl = row.required(TARGET_URL);
-        Instant publishedAt = context.checkNotAfter(row.time(PUBLISHED_AT), PUBLISHED_AT);
+        Instant publishedAt = context.checkSinceYearOne(row.time(PUBLISHED_AT), PUBLISHED_AT);
         String sourceBlog = Values.blogId(context.blogIds(), sourceUrl, SOURCE_URL);
         String targetBlog = Values.blogId(context.blogIds(), targetUrl, TARGET_URL);
         ParsedRecord result = new ParsedRecord();

@@ -47,7 +47,7 @@ public final class BlogPostsJsonFormat extends JsonLinesFormat {
         JsonObject post = Json.parseObject(value, "post");
         String url = post.requiredText("url").strip();
         String sourceBlog = Values.blogId(context.blogIds(), url, "url");
-        Instant publishedAt = context.checkNotAfter(post.time("published_at"), "published_at");
+        Instant publishedAt = context.checkSinceYearOne(post.time("published_at"), "published_at");
         if (!post.has("outlinks")) {
             throw post.missing("outlinks");
         }

@@ -49,6 +49,12 @@ final class CsvFiles {
         if (notText != null) {
             throw new BadInputException(fileName + ": " + notText + ", not a CSV header row; is this the file meant?");
         }
+        if (hasLoneCarriageReturn(headerLine.bytes())) {
+            // Commons CSV would end the header there and take the rest of the file for it.
+            throw new BadInputException(fileName + ": its lines end with a carriage return alone (old Mac"
+                    + " line ends), which Relais does not read as line ends; convert them to \\n first, e.g."
+                    + " tr '\\r' '\\n' < " + fileName + " > converted.csv");
+        }
         String[] header;
         try {
             header = CsvRow.fieldsLenient(headerLine.bytes());
@@ -101,6 +107,19 @@ final class CsvFiles {
         System.arraycopy(a, 0, result, 0, a.length);
         System.arraycopy(b, 0, result, a.length, b.length);
         return result;
+    }
+
+    /** Whether {@code line} holds a {@code '\r'} outside quotes (the framer has dropped a CRLF's). */
+    private static boolean hasLoneCarriageReturn(byte[] line) {
+        boolean inQuotes = false;
+        for (byte b : line) {
+            if (b == '"') {
+                inQuotes = !inQuotes;
+            } else if (b == '\r' && !inQuotes) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -22,6 +22,9 @@ public record ParseContext(Instant notBefore, Instant notAfter, Instant received
     public static final Instant DEFAULT_NOT_BEFORE =
             ZonedDateTime.of(2006, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).toInstant();
 
+    /** The earliest time the lake's tables hold: Spark's timestamps start at year 1. */
+    public static final Instant EARLIEST_STORED = Instant.parse("0001-01-01T00:00:00Z");
+
     /** The default window for records ingested at {@code now}, with the default blog id rules. */
     public static ParseContext at(Instant now, Instant receivedAt) {
         return at(now, receivedAt, BlogIds.DEFAULT);
@@ -43,13 +46,14 @@ public record ParseContext(Instant notBefore, Instant notAfter, Instant received
 
     /**
      * Throws a {@link Reason#TIMESTAMP_OUT_OF_RANGE} error when {@code t} is after
-     * {@link #notAfter}, with no lower bound: for times that can rightly predate the platforms, such
-     * as a blog post's publication (the polblogs links are from 2004).
+     * {@link #notAfter} or before {@link #EARLIEST_STORED}, with no other lower bound: for times
+     * that can rightly predate the platforms, such as a blog post's publication (the polblogs links
+     * are from 2004, and crawls write {@code 0001-01-01} for an unknown date).
      */
-    public Instant checkNotAfter(Instant t, String field) throws BadRecordException {
-        if (t != null && t.isAfter(notAfter)) {
+    public Instant checkSinceYearOne(Instant t, String field) throws BadRecordException {
+        if (t != null && (t.isAfter(notAfter) || t.isBefore(EARLIEST_STORED))) {
             throw new BadRecordException(Reason.TIMESTAMP_OUT_OF_RANGE,
-                    field + " was " + t + ", but must not be after " + notAfter);
+                    field + " was " + t + ", but must be in [" + EARLIEST_STORED + ", " + notAfter + "]");
         }
         return t;
     }

@@ -41,8 +41,8 @@ import org.relais.ingest.model.Post;
  *
  * <p>A leading {@code @} of a handle and {@code #} of a hashtag are dropped. {@code created_at} and
  * {@code observed_at} are checked with {@link ParseContext#checkTime}; {@code observed_at} defaults
- * to {@link ParseContext#receivedAt}. {@code published_at} is only checked not to be in the future,
- * since blogs predate the social platforms. {@code source_blog} and {@code target_blog} are derived
+ * to {@link ParseContext#receivedAt}. {@code published_at} is only checked not to be in the future
+ * nor before year 1 ({@link ParseContext#checkSinceYearOne}), since blogs predate the social platforms. {@code source_blog} and {@code target_blog} are derived
  * from the URLs with {@link BlogIds} unless given; a link within one blog is not a citation and
  * parses to an empty record, not an error.
  *
@@ -150,7 +150,7 @@ public final class RelaisJsonFormat extends JsonLinesFormat {
     private ParsedRecord blogLink(JsonObject o, ParseContext context) throws BadRecordException {
         String sourcePostUrl = o.requiredText("source_post_url");
         String targetUrl = o.requiredText("target_url");
-        Instant publishedAt = context.checkNotAfter(o.time("published_at"), "published_at");
+        Instant publishedAt = context.checkSinceYearOne(o.time("published_at"), "published_at");
         String anchorText = o.text("anchor_text");
         String sourceBlog = o.text("source_blog");
         String targetBlog = o.text("target_blog");

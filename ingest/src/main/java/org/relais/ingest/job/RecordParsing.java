@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -134,6 +135,7 @@ public final class RecordParsing implements Serializable {
         String code = null;
         String reason = null;
         ParsedRecord parsed = null;
+        List<TableRow> rows = null;
         if (value == null) {
             code = Reason.MISSING_FIELD.code();
             reason = "the record has no value";
@@ -146,6 +148,8 @@ public final class RecordParsing implements Serializable {
                 RecordFormat format = format(formatName, p.formats());
                 Instant received = kafka.timestamp() == null ? p.now() : kafka.timestamp().toInstant();
                 parsed = format.parse(value, ParseContext.at(p.now(), received, p.blogIds()));
+                // Made here, so that a value the lake cannot hold quarantines the record whole.
+                rows = rows(parsed, formatName);
             } catch (BadRecordException e) {
                 code = e.reason().code();
                 reason = e.getMessage();
@@ -161,27 +165,40 @@ public final class RecordParsing implements Serializable {
                     p.quarantinedAt(), batch), counts, sink);
             return;
         }
-        for (Post post : parsed.posts()) {
-            add(Tables.Posts.TABLE, Rows.post(post, batch), counts, sink);
-        }
-        for (Account a : parsed.accounts()) {
-            add(Tables.Accounts.TABLE, Rows.account(a, formatName, batch), counts, sink);
-        }
-        for (Follow f : parsed.follows()) {
-            add(Tables.Follows.TABLE, Rows.follow(f, batch), counts, sink);
-        }
-        for (BlogLink l : parsed.blogLinks()) {
-            add(Tables.BlogLinks.TABLE, Rows.blogLink(l, batch), counts, sink);
-        }
-        for (Identity i : parsed.identities()) {
-            add(Tables.Identities.TABLE, Rows.identity(i, formatName, batch), counts, sink);
-        }
-        for (Deletion d : parsed.deletions()) {
-            add(Tables.Deletions.TABLE, Rows.deletion(d, formatName, batch), counts, sink);
+        for (TableRow r : rows) {
+            add(r.table(), r.row(), counts, sink);
         }
         if (parsed.isEmpty()) {
             counts.skipped(formatName);
         }
+    }
+
+    /** A row and the table it goes to. */
+    private record TableRow(Table table, Row row) {
+    }
+
+    /** The lake rows of a parsed record, table by table. */
+    private List<TableRow> rows(ParsedRecord parsed, String formatName) {
+        List<TableRow> rows = new ArrayList<>();
+        for (Post post : parsed.posts()) {
+            rows.add(new TableRow(Tables.Posts.TABLE, Rows.post(post, batch)));
+        }
+        for (Account a : parsed.accounts()) {
+            rows.add(new TableRow(Tables.Accounts.TABLE, Rows.account(a, formatName, batch)));
+        }
+        for (Follow f : parsed.follows()) {
+            rows.add(new TableRow(Tables.Follows.TABLE, Rows.follow(f, batch)));
+        }
+        for (BlogLink l : parsed.blogLinks()) {
+            rows.add(new TableRow(Tables.BlogLinks.TABLE, Rows.blogLink(l, batch)));
+        }
+        for (Identity i : parsed.identities()) {
+            rows.add(new TableRow(Tables.Identities.TABLE, Rows.identity(i, formatName, batch)));
+        }
+        for (Deletion d : parsed.deletions()) {
+            rows.add(new TableRow(Tables.Deletions.TABLE, Rows.deletion(d, formatName, batch)));
+        }
+        return rows;
     }
 
     private static void add(Table table, Row row, BatchCounts counts, Sink sink) throws IOException {

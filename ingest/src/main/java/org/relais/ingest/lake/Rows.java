@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.relais.ingest.model.Account;
 import org.relais.ingest.model.BlogLink;
 import org.relais.ingest.model.Deletion;
@@ -79,8 +80,15 @@ public final class Rows {
         return n;
     }
 
+    /**
+     * The {@link Timestamp} that Spark stores as {@code i}. Spark reads a {@code Timestamp} before
+     * 1582-10-15 in the Julian calendar, as {@code java.sql} does, so {@code Timestamp.from(i)}
+     * would be stored days off for a crawl's {@code 0001-01-01}; Spark's own conversion from its
+     * microseconds gives the one it converts back to {@code i} exactly (the same as
+     * {@code Timestamp.from(i)} for any later time).
+     */
     static Timestamp ts(Instant i) {
-        return i == null ? null : Timestamp.from(i);
+        return i == null ? null : DateTimeUtils.toJavaTimestamp(DateTimeUtils.instantToMicros(i));
     }
 
     private static String[] strings(List<String> values) {

@@ -102,7 +102,9 @@ class BlogLinksCsvFormatTest {
             ,http://b.example/,2004-11-02,x                     | MISSING_FIELD          | source_url is empty
             http://a.example/1,  ,2004-11-02,x                  | MISSING_FIELD          | target_url is empty
             http://a.example/1,http://b.example/,02/11/2004,x   | WRONG_TYPE             | published_at was '02/11/2004', but must be an ISO-8601 date-time
-            http://a.example/1,http://b.example/,2030-01-01,x   | TIMESTAMP_OUT_OF_RANGE | published_at was 2030-01-01T00:00:00Z, but must not be after 2025-01-02T00:00:00Z
+            http://a.example/1,http://b.example/,2030-01-01,x   | TIMESTAMP_OUT_OF_RANGE | published_at was 2030-01-01T00:00:00Z, but must be in [0001-01-01T00:00:00Z, 2025-01-02T00:00:00Z]
+            http://a.example/1,http://b.example/,-300000-01-01T00:00:00Z,x | TIMESTAMP_OUT_OF_RANGE | published_at was -300000-01-01T00:00:00Z, but must be in [0001-01-01T00:00:00Z,
+            http://a.example/1,http://b.example/,0000-12-31T23:59:59Z,x | TIMESTAMP_OUT_OF_RANGE | published_at was 0000-12-31T23:59:59Z, but must be in
             a.example/1,http://b.example/,2004-11-02,x          | WRONG_TYPE             | source_url was 'a.example/1', but must be an http(s) URL with a host
             http://a.example/1,ftp://b.example/f,2004-11-02,x   | WRONG_TYPE             | target_url was 'ftp://b.example/f', but must be an http(s) URL with a host
             http://a.example/1,http://b.example/,2004-11-02     | MALFORMED_CSV          | row has 3 field(s), but the header has 4 (source_url,target_url,published_at,anchor_text)
@@ -161,6 +163,19 @@ class BlogLinksCsvFormatTest {
                 () -> format.split(new ByteArrayInputStream(new byte[] {'s', 'o', 0, 1, 2, '\n'}), "links.bin"));
         assertEquals("links.bin: its first line holds binary data (the control character 0x00), not a CSV header row;"
                 + " is this the file meant?", binary.getMessage());
+    }
+
+    @Test
+    void aFileWithOldMacLineEndsIsRefusedRatherThanReadAsOneHeader() throws Exception {
+        BadInputException e = assertThrows(BadInputException.class, () -> format.split(new ByteArrayInputStream(
+                bytes(HEADER + "\rhttp://a.example/1,http://b.example/,,\rhttp://a.example/2,http://b.example/,,\r")),
+                "mac.csv"));
+        assertEquals("mac.csv: its lines end with a carriage return alone (old Mac line ends), which Relais does not"
+                + " read as line ends; convert them to \\n first, e.g. tr '\\r' '\\n' < mac.csv > converted.csv",
+                e.getMessage());
+        assertEquals(2, splitAll(format, bytes("\"source_url\r\",target_url,published_at\r\n"
+                + "http://a.example/1,http://b.example/,\r\nhttp://a.example/2,http://b.example/,\n")).size(),
+                "a carriage return inside a quoted column name, and CRLF line ends, are fine");
     }
 
     @Test

@@ -73,7 +73,8 @@ class BlogPostsJsonFormatTest {
             {"url":"http://a.example/1","outlinks":[{"anchor_text":"x"}]}      | MISSING_FIELD          | outlinks[0].url is missing
             {"url":"http://a.example/1","outlinks":[{"url":"http://b.example/","anchor_text":5}]} | WRONG_TYPE | outlinks[0].anchor_text must be a string, but was number
             {"url":"http://a.example/1","published_at":"hier","outlinks":[]}   | WRONG_TYPE             | published_at was 'hier'
-            {"url":"http://a.example/1","published_at":"2031-01-01","outlinks":[]} | TIMESTAMP_OUT_OF_RANGE | published_at was 2031-01-01T00:00:00Z, but must not be after
+            {"url":"http://a.example/1","published_at":"2031-01-01","outlinks":[]} | TIMESTAMP_OUT_OF_RANGE | published_at was 2031-01-01T00:00:00Z, but must be in [0001-01-01T00:00:00Z,
+            {"url":"http://a.example/1","published_at":"-300000-01-01T00:00:00Z","outlinks":[]} | TIMESTAMP_OUT_OF_RANGE | published_at was -300000-01-01T00:00:00Z, but must be in
             """)
     void rejectsBadPosts(String json, Reason reason, String message) {
         assertBad(format, json, reason, message);

@@ -150,7 +150,7 @@ class RelaisJsonFormatTest {
             {"type":"blog_link","source_post_url":"http://a.example/1"}                        | MISSING_FIELD          | target_url is missing
             {"type":"blog_link","source_post_url":"a.example/1","target_url":"http://b.example"} | WRONG_TYPE           | source_post_url was 'a.example/1', but must be an http(s) URL with a host
             {"type":"blog_link","source_post_url":"http://a.example/1","target_url":"mailto:x@b.example"} | WRONG_TYPE  | target_url was 'mailto:x@b.example', but must be an http(s) URL with a host
-            {"type":"blog_link","source_post_url":"http://a.example/1","target_url":"http://b.example","published_at":"2030-01-01"} | TIMESTAMP_OUT_OF_RANGE | published_at was 2030-01-01T00:00:00Z, but must not be after 2025-01-02T00:00:00Z
+            {"type":"blog_link","source_post_url":"http://a.example/1","target_url":"http://b.example","published_at":"2030-01-01"} | TIMESTAMP_OUT_OF_RANGE | published_at was 2030-01-01T00:00:00Z, but must be in [0001-01-01T00:00:00Z, 2025-01-02T00:00:00Z]
             """)
     void rejectsBadRecords(String json, Reason reason, String message) {
         assertBad(format, json, reason, message);

@@ -36,7 +36,7 @@ class ParquetRowWriterTest {
     Path dir;
 
     private static Timestamp ts(String instant) {
-        return Timestamp.from(Instant.parse(instant));
+        return Rows.ts(Instant.parse(instant));
     }
 
     @Test
@@ -58,6 +58,11 @@ class ParquetRowWriterTest {
                         ts("0001-01-01T00:00:00Z"), "un lien", "blog-links-csv", 1L),
                 RowFactory.create("a.example", "https://a.example/q", "https://c.example/", "c.example", null, null,
                         null, 1L)));
+        // Stored as the instant it is, not days off as a Julian-calendar date: Spark's seconds since
+        // 1970 of 0001-01-01T00:00:00Z (proleptic Gregorian, as java.time counts).
+        assertEquals(Instant.parse("0001-01-01T00:00:00Z").getEpochSecond(), spark.session().read()
+                .parquet(dir.resolve(Tables.BlogLinks.TABLE.name() + "-ours").toString())
+                .selectExpr("cast(published_at as long) as s").where("s is not null").first().getLong(0));
         assertSameAsSpark(Tables.Quarantine.TABLE, List.of(RowFactory.create("posts", 2, 42L,
                 ts("2026-11-20T00:00:00Z"), "twitter-v1", "file.jsonl", "parse", "malformed_json", "not JSON",
                 new byte[] {1, 2}, "{\"a\":".getBytes(StandardCharsets.UTF_8), ts("2026-11-21T00:00:00Z"), 4L)));
