@@ -20,8 +20,10 @@ import java.util.Locale;
  *   <li>The id starts with the host: lower-cased, without user info, port, trailing dot, or one
  *       leading {@code www.} or {@code m.} (the mobile mirror of the same site).
  *       Query and fragment are dropped.
- *   <li>{@code name.blogspot.<any country domain>} becomes {@code name.blogspot.com}: Blogger
- *       redirected readers to country domains for years, so links to one blog use several.
+ *   <li>{@code name.blogspot.<any country domain>} ({@code fr}, {@code co.uk}, {@code com.br})
+ *       becomes {@code name.blogspot.com}: Blogger redirected readers to country domains for
+ *       years, so links to one blog use several. Other hosts with a {@code blogspot} label
+ *       ({@code news.blogspot.example.org}) are not Blogger's and stay as they are.
  *   <li>A host is its own blog: subdomains are never merged. That is what makes each blog on
  *       blogspot.com, wordpress.com, tumblr.com, substack.com, over-blog.com, canalblog.com,
  *       hautetfort.com, typepad.com or blogs.com distinct, with no list of such platforms to keep;
@@ -70,6 +72,9 @@ public final class BlogIds {
 
     private static final String[] MIRROR_PREFIXES = {"www.", "m."};
     private static final String BLOGSPOT = ".blogspot.";
+    /** What follows {@code .blogspot.} on Blogger's own hosts: com, or a country's domain (fr, co.uk, com.br). */
+    private static final java.util.regex.Pattern BLOGSPOT_COUNTRY =
+            java.util.regex.Pattern.compile("com|[a-z]{2}|(?:co|com)\\.[a-z]{2}");
 
     private final List<PathPattern> patterns;
     /** The most path segments any rule looks at; URLs are only split that far. */
@@ -148,7 +153,7 @@ public final class BlogIds {
             }
         }
         int blogspot = host.indexOf(BLOGSPOT);
-        if (blogspot > 0) {
+        if (blogspot > 0 && BLOGSPOT_COUNTRY.matcher(host).region(blogspot + BLOGSPOT.length(), host.length()).matches()) {
             host = host.substring(0, blogspot) + ".blogspot.com";
         }
         return host;

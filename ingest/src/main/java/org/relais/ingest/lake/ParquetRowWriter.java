@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
@@ -216,7 +217,7 @@ public final class ParquetRowWriter implements Closeable {
 
         private ValueWriter writer(String name, DataType type) {
             if (type instanceof StringType) {
-                return v -> out.addBinary(Binary.fromString((String) v));
+                return v -> out.addBinary(Binary.fromConstantByteArray(utf8((String) v)));
             } else if (type instanceof LongType) {
                 return v -> out.addLong(((Number) v).longValue());
             } else if (type instanceof IntegerType) {
@@ -291,6 +292,48 @@ public final class ParquetRowWriter implements Closeable {
                 out.endField("list", 0);
             }
             out.endGroup();
+        }
+
+        /**
+         * {@code s} in UTF-8, where half a surrogate pair (a JSON escape of one half of an emoji
+         * without the other, as in a text cut in the middle of one) becomes U+FFFD, the
+         * replacement character, rather than the {@code '?'} that {@link String#getBytes} writes
+         * for it, which would read as a question mark the author typed.
+         */
+        static byte[] utf8(String s) {
+            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+            for (byte b : bytes) {
+                if (b == '?') {
+                    // Rare enough to look again only then.
+                    return hasLoneSurrogate(s) ? replaceLoneSurrogates(s).getBytes(StandardCharsets.UTF_8) : bytes;
+                }
+            }
+            return bytes;
+        }
+
+        private static boolean hasLoneSurrogate(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static String replaceLoneSurrogates(String s) {
+            StringBuilder b = new StringBuilder(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    b.append(c).append(s.charAt(++i));
+                } else {
+                    b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+                }
+            }
+            return b.toString();
         }
 
         /** Nanoseconds of the day then the Julian day, little-endian: how Spark writes INT96. */

@@ -28,6 +28,8 @@ class BlogIdsTest {
             HTTPS://Atrios.BlogSpot.com/2004_11_01_atrios_archive.html#1100  | atrios.blogspot.com
             http://atrios.blogspot.co.uk/                                    | atrios.blogspot.com
             https://someone.blogspot.com.br/2012/05/post.html                | someone.blogspot.com
+            https://news.blogspot.example.org/story                          | news.blogspot.example.org
+            https://news.blogspot.comments.example/                          | news.blogspot.comments.example
             https://m.example.com:8080/a/b?c=d#e                             | example.com
             https://user:secret@www.example.com/                             | example.com
             http://example.com.                                              | example.com

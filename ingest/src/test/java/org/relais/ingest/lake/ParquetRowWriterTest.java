@@ -71,6 +71,19 @@ class ParquetRowWriterTest {
     }
 
     @Test
+    void halfASurrogatePairIsWrittenAsTheReplacementCharacterNotAQuestionMark() throws Exception {
+        Path file = dir.resolve("surrogates.parquet");
+        try (ParquetRowWriter writer = ParquetRowWriter.create(new org.apache.hadoop.fs.Path(file.toUri()),
+                Tables.Identities.TABLE.schema(), "zstd", new Configuration())) {
+            writer.write(RowFactory.create("blog", "cut \ud83d", "high then ?", "\udc00low", "a pair 🇫🇷 and a ?",
+                    null, 1L));
+        }
+        Row read = spark.session().read().parquet(file.toString()).first();
+        assertEquals(List.of("blog", "cut \uFFFD", "high then ?", "\uFFFDlow", "a pair 🇫🇷 and a ?"),
+                List.of(read.getString(0), read.getString(1), read.getString(2), read.getString(3), read.getString(4)));
+    }
+
+    @Test
     void aNullInARequiredColumnIsRefused() throws Exception {
         try (ParquetRowWriter writer = ParquetRowWriter.create(new org.apache.hadoop.fs.Path(dir.resolve("x.parquet")
                 .toUri()), Tables.Identities.TABLE.schema(), "zstd", new Configuration())) {
