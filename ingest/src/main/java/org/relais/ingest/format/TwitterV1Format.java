@@ -213,16 +213,7 @@ public final class TwitterV1Format extends JsonLinesFormat {
     private static ParsedRecord tweet(JsonObject tweet, ParseContext context) throws BadRecordException {
         Map<String, Post> posts = new LinkedHashMap<>();
         List<JsonObject> authors = new ArrayList<>();
-        JsonObject retweeted = tweet.object("retweeted_status");
-        if (retweeted == null) {
-            add(posts, authors, tweet, post(tweet, context));
-            addQuoted(posts, authors, tweet, context);
-        } else {
-            Post original = post(retweeted, context);
-            add(posts, authors, tweet, retweet(tweet, original, context));
-            add(posts, authors, retweeted, original);
-            addQuoted(posts, authors, retweeted, context);
-        }
+        addTweet(posts, authors, tweet, context);
         Instant observedAt = epochMillis(tweet, context);
         if (observedAt == null) {
             observedAt = posts.values().iterator().next().createdAt();
@@ -238,6 +229,22 @@ public final class TwitterV1Format extends JsonLinesFormat {
         }
         accounts.values().forEach(result::add);
         return result;
+    }
+
+    /**
+     * Adds the post of {@code tweet}, then those it carries: a retweet's original (itself a
+     * retweet, in the rare streams that nest them, carrying its own original), or a quoted tweet.
+     */
+    private static void addTweet(Map<String, Post> posts, List<JsonObject> authors, JsonObject tweet,
+            ParseContext context) throws BadRecordException {
+        JsonObject retweeted = tweet.object("retweeted_status");
+        if (retweeted == null) {
+            add(posts, authors, tweet, post(tweet, context));
+            addQuoted(posts, authors, tweet, context);
+        } else {
+            add(posts, authors, tweet, retweet(tweet, retweeted, context));
+            addTweet(posts, authors, retweeted, context);
+        }
     }
 
     private static void add(Map<String, Post> posts, List<JsonObject> authors, JsonObject tweet, Post post)
@@ -294,11 +301,12 @@ public final class TwitterV1Format extends JsonLinesFormat {
     }
 
     /** A retweet: a repost of {@code original}, with nothing of its own but its author, time and language. */
-    private static Post retweet(JsonObject tweet, Post original, ParseContext context) throws BadRecordException {
+    private static Post retweet(JsonObject tweet, JsonObject original, ParseContext context) throws BadRecordException {
         JsonObject user = tweet.requiredObject("user");
         return new Post(Platforms.TWITTER, requiredIdStr(tweet, "id"), requiredIdStr(user, "id"),
                 user.text("screen_name"), createdAt(tweet, context), null, tweet.text("lang"), List.of(), List.of(),
-                List.of(), null, null, original.postId(), original.authorId(), null, null, NAME);
+                List.of(), null, null, requiredIdStr(original, "id"),
+                requiredIdStr(original.requiredObject("user"), "id"), null, null, NAME);
     }
 
     private static Instant createdAt(JsonObject tweet, ParseContext context) throws BadRecordException {

@@ -176,6 +176,24 @@ class TwitterV1FormatTest {
     }
 
     @Test
+    void aRetweetOfARetweetCarriesBothAndTheFirstOriginal() throws BadRecordException {
+        ParsedRecord record = parse(format, """
+                {"id_str":"9007","text":"RT @u71: RT @u70: hello","user":{"id_str":"107","screen_name":"u7"},
+                 "retweeted_status":{"id_str":"9071","text":"RT @u70: hello","user":{"id_str":"171","screen_name":"u71"},
+                  "entities":{"user_mentions":[{"id_str":"170","screen_name":"u70"}]},
+                  "retweeted_status":{"id_str":"9070","text":"hello","user":{"id_str":"170","screen_name":"u70"}}}}""");
+        Map<String, Post> posts = byId(record);
+        assertEquals(List.of("9007", "9071", "9070"), record.posts().stream().map(Post::postId).toList());
+        assertEquals("9071", posts.get("9007").repostOfPostId());
+        assertEquals("171", posts.get("9007").repostOfAuthorId());
+        assertEquals("9070", posts.get("9071").repostOfPostId(), "the retweet it retweeted is a retweet too");
+        assertNull(posts.get("9071").text(), "no text or mentions of its own");
+        assertEquals(List.of(), posts.get("9071").mentions());
+        assertEquals("hello", posts.get("9070").text());
+        assertEquals(List.of("107", "171", "170"), record.accounts().stream().map(Account::accountId).toList());
+    }
+
+    @Test
     void aReplyWithFullTextTakesItsAuthorFromTheScreenNameWhenTheIdIsNull() throws BadRecordException {
         ParsedRecord record = parse(format, REPLY);
         Post reply = record.posts().get(0);
