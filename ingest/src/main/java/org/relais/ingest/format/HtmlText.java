@@ -1,9 +1,11 @@
 package org.relais.ingest.format;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.text.translate.EntityArrays;
 
 /**
  * Plain text and links from the small HTML fragments that Mastodon (and other ActivityPub servers)
@@ -18,8 +20,9 @@ import java.util.Map;
  * space becomes one space, as HTML renders it; {@code <br>} is a line break; a {@code p},
  * {@code blockquote}, {@code pre} or heading is set apart by blank lines, a list and its items by
  * line breaks; comments and the content of {@code script} and {@code style} are dropped; character
- * references are decoded: {@code &amp; &lt; &gt; &quot; &apos; &nbsp;}, decimal and hexadecimal
- * ones (invalid code points become U+FFFD); an unknown name is left as written. The text is
+ * references are decoded: HTML 4's 252 names ({@code &amp; &nbsp; &eacute; &copy; &hellip;}) and
+ * {@code &apos;}, decimal and hexadecimal ones (invalid code points become U+FFFD); an unknown name
+ * is left as written. The text is
  * trimmed. A {@code <} that does not start a tag is text; a tag never closed ends the fragment.
  *
  * <p>Never throws, whatever the input; linear in its length.
@@ -34,8 +37,8 @@ final class HtmlText {
     record Parsed(String text, List<Link> links) {
     }
 
-    private static final Map<String, String> NAMED = Map.of(
-            "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", "\u00A0");
+    /** HTML 4's named references (Commons Text's tables) and XHTML's {@code apos}, by name. */
+    private static final Map<String, String> NAMED = named();
     private static final int MAX_ENTITY_LENGTH = 10;
 
     private final String html;
@@ -235,10 +238,19 @@ final class HtmlText {
         }
     }
 
+    private static Map<String, String> named() {
+        Map<String, String> named = new HashMap<>();
+        for (Map<CharSequence, CharSequence> table : List.of(EntityArrays.BASIC_UNESCAPE, EntityArrays.APOS_UNESCAPE,
+                EntityArrays.ISO8859_1_UNESCAPE, EntityArrays.HTML40_EXTENDED_UNESCAPE)) {
+            // Keys are written "&copy;".
+            table.forEach((k, v) -> named.put(k.subSequence(1, k.length() - 1).toString(), v.toString()));
+        }
+        return Map.copyOf(named);
+    }
+
     /** {@code source[from, to)} with its character references decoded. */
     static String decode(String source, int from, int to) {
-        int amp = source.indexOf('&', from);
-        if (amp < 0 || amp >= to) {
+        if (!contains(source, '&', from, to)) {
             return source.substring(from, to);
         }
         StringBuilder out = new StringBuilder(to - from);
@@ -258,6 +270,16 @@ final class HtmlText {
             i++;
         }
         return out.toString();
+    }
+
+    /** Whether {@code c} is in {@code source[from, to)}, looking no further (a fragment's pieces are many). */
+    private static boolean contains(String source, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (source.charAt(i) == c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int semicolon(String source, int from, int to) {

@@ -25,6 +25,7 @@ class HtmlTextTest {
             Tom &amp; Jerry &lt;3 &quot;x&quot; &apos;y&#39; &#x1F600; &#128512; | `Tom & Jerry <3 "x" 'y' 😀 😀`
             &unknown; &amp &#xD800; &#0; &#99999999; &;                    | `&unknown; &amp \uFFFD \uFFFD &#99999999; &;`
             a&nbsp;b                                                       | `a\u00A0b`
+            &copy; &eacute;t&eacute; &hellip; &euro; &Oslash; &thetasym;    | `© été … € Ø ϑ`
             <p>x</p><!-- a comment <p>y</p> --><p>z</p>                    | `x\\n\\nz`
             <script>alert(1)</script>safe<STYLE>p{}</STYLE>                 | `safe`
             1 < 2 and 3<4                                                  | `1 < 2 and 3<4`
@@ -79,6 +80,8 @@ class HtmlTextTest {
             HtmlText.parse("<script>".repeat(20_000));
             HtmlText.parse("&".repeat(200_000));
             HtmlText.parse("<a href=\"".repeat(20_000));
+            // Many short pieces of text between tags, without a reference to decode.
+            HtmlText.parse("<b>x</b>".repeat(200_000));
         });
     }
 }
