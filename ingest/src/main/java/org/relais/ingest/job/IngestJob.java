@@ -485,9 +485,9 @@ public final class IngestJob {
         if (fraction > maxBadFraction && bad >= minBadRecords) {
             throw new TooManyBadRecordsException(String.format(java.util.Locale.ROOT,
                     "%d of %d records (%.1f%%) are bad, more than relais.ingest.max-bad-fraction (%.1f%%); nothing was"
-                            + " committed (lake stays at version %d). By reason: %s. By format: %s",
+                            + " committed (lake stays at version %d). By reason: %s. Bad records by format: %s",
                     bad, counts.records(), 100 * fraction, 100 * maxBadFraction, version - 1, counts.quarantined(),
-                    counts.byFormat()));
+                    counts.badOfReadByFormat()));
         }
     }
 }

@@ -159,7 +159,7 @@ public final class RecordParsing implements Serializable {
             }
         }
         if (code != null) {
-            counts.quarantined(code);
+            counts.quarantined(code, formatName);
             add(Tables.Quarantine.TABLE, RowFactory.create(kafka.topic(), kafka.partition(), kafka.offset(),
                     kafka.timestamp(), formatName, kafka.source(), STAGE, code, reason, kafka.key(), value,
                     p.quarantinedAt(), batch), counts, sink);

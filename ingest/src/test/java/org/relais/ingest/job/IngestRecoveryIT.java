@@ -157,8 +157,8 @@ class IngestRecoveryIT {
         IngestJob.TooManyBadRecordsException e = assertThrows(IngestJob.TooManyBadRecordsException.class,
                 () -> job.run("2026-11-20"));
         assertEquals("30 of 50 records (60.0%) are bad, more than relais.ingest.max-bad-fraction (50.0%); nothing"
-                + " was committed (lake stays at version 0). By reason: {malformed_json=30}. By format:"
-                + " {relais-json=50}", e.getMessage());
+                + " was committed (lake stays at version 0). By reason: {malformed_json=30}. Bad records by format:"
+                + " {relais-json=30 of 50}", e.getMessage());
         assertEquals(0, lake.state().version());
     }
 
