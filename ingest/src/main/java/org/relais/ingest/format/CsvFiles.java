@@ -43,7 +43,8 @@ final class CsvFiles {
         }
         if (headerLine.oversized()) {
             throw new BadInputException(fileName + ": the header row is " + headerLine.size()
-                    + " bytes long, more than a record may be (" + maxRecordBytes + "); is a quote left open?");
+                    + " bytes long, more than a record may be (" + maxRecordBytes + "); is a quote left open, or do its"
+                    + " lines end with a carriage return alone (" + OLD_MAC_LINE_ENDS + ")?");
         }
         String notText = notText(headerLine.bytes());
         if (notText != null) {
@@ -51,9 +52,8 @@ final class CsvFiles {
         }
         if (hasLoneCarriageReturn(headerLine.bytes())) {
             // Commons CSV would end the header there and take the rest of the file for it.
-            throw new BadInputException(fileName + ": its lines end with a carriage return alone (old Mac"
-                    + " line ends), which Relais does not read as line ends; convert them to \\n first, e.g."
-                    + " tr '\\r' '\\n' < " + fileName + " > converted.csv");
+            throw new BadInputException(fileName + ": its lines end with a carriage return alone, which Relais does"
+                    + " not read as a line end (" + OLD_MAC_LINE_ENDS + ")");
         }
         String[] header;
         try {
@@ -109,15 +109,39 @@ final class CsvFiles {
         return result;
     }
 
-    /** Whether {@code line} holds a {@code '\r'} outside quotes (the framer has dropped a CRLF's). */
+    private static final String OLD_MAC_LINE_ENDS = "old Mac line ends: convert them to \\n first, for example with"
+            + " tr '\\r' '\\n'";
+
+    /**
+     * Whether {@code line} holds a {@code '\r'} that ends a line: outside quotes (quoted as
+     * {@link LineFramer} and RFC 4180 quote, a field starting with {@code '"'}), and followed by
+     * more than carriage returns, which some writers put twice before the {@code '\n'}.
+     */
     private static boolean hasLoneCarriageReturn(byte[] line) {
+        int end = line.length;
+        while (end > 0 && line[end - 1] == '\r') {
+            end--;
+        }
+        boolean fieldStart = true;
+        boolean quotedField = false;
         boolean inQuotes = false;
-        for (byte b : line) {
+        for (int i = 0; i < end; i++) {
+            byte b = line[i];
             if (b == '"') {
-                inQuotes = !inQuotes;
+                if (fieldStart) {
+                    quotedField = true;
+                    inQuotes = true;
+                } else if (quotedField) {
+                    inQuotes = !inQuotes;
+                }
             } else if (b == '\r' && !inQuotes) {
                 return true;
+            } else if (b == ',' && !inQuotes) {
+                fieldStart = true;
+                quotedField = false;
+                continue;
             }
+            fieldStart = false;
         }
         return false;
     }

@@ -170,12 +170,19 @@ class BlogLinksCsvFormatTest {
         BadInputException e = assertThrows(BadInputException.class, () -> format.split(new ByteArrayInputStream(
                 bytes(HEADER + "\rhttp://a.example/1,http://b.example/,,\rhttp://a.example/2,http://b.example/,,\r")),
                 "mac.csv"));
-        assertEquals("mac.csv: its lines end with a carriage return alone (old Mac line ends), which Relais does not"
-                + " read as line ends; convert them to \\n first, e.g. tr '\\r' '\\n' < mac.csv > converted.csv",
-                e.getMessage());
+        assertEquals("mac.csv: its lines end with a carriage return alone, which Relais does not read as a line end"
+                + " (old Mac line ends: convert them to \\n first, for example with tr '\\r' '\\n')", e.getMessage());
         assertEquals(2, splitAll(format, bytes("\"source_url\r\",target_url,published_at\r\n"
                 + "http://a.example/1,http://b.example/,\r\nhttp://a.example/2,http://b.example/,\n")).size(),
                 "a carriage return inside a quoted column name, and CRLF line ends, are fine");
+        assertEquals(2, splitAll(format, bytes(HEADER + "\r\r\nhttp://a.example/1,http://b.example/,,\r\r\n"
+                + "http://a.example/2,http://b.example/,,\r\r\n")).size(), "nor are \\r\\r\\n line ends");
+        assertEquals(1, splitAll(format, bytes("source_url,tar\"get,\"x\ry\",target_url,published_at\n"
+                + "http://a.example/1,y,z,http://b.example/,\n")).size(), "a quote inside a field opens nothing, a quote starting one does");
+        BadInputException large = assertThrows(BadInputException.class, () -> format.split(new ByteArrayInputStream(
+                bytes((HEADER + "\r" + "http://a.example/1,http://b.example/,,\r".repeat(2000)))), "big.csv", 4096));
+        assertTrue(large.getMessage().endsWith("is a quote left open, or do its lines end with a carriage return alone"
+                + " (old Mac line ends: convert them to \\n first, for example with tr '\\r' '\\n')?"), large.getMessage());
     }
 
     @Test
@@ -220,7 +227,8 @@ class BlogLinksCsvFormatTest {
     void aHeaderLongerThanARecordMayBeIsRejected() {
         BadInputException e = assertThrows(BadInputException.class, () -> format.split(
                 new ByteArrayInputStream(bytes("\"source_url,target_url\n" + "x".repeat(100) + "\n")), "bad.csv", 50));
-        assertEquals("bad.csv: the header row is 123 bytes long, more than a record may be (50); is a quote left open?",
-                e.getMessage());
+        assertEquals("bad.csv: the header row is 123 bytes long, more than a record may be (50); is a quote left open,"
+                + " or do its lines end with a carriage return alone (old Mac line ends: convert them to \\n first, for"
+                + " example with tr '\\r' '\\n')?", e.getMessage());
     }
 }
