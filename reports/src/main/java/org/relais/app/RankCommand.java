@@ -107,7 +107,7 @@ public final class RankCommand implements Callable<Integer> {
                     + (unused.size() == 1 ? "this setting" : "these settings") + "; it takes the edge list's weights"
                     + " as given, its seeds from --seeds, and reads only "
                     + MeasureSettings.SECTIONS.stream().map(s -> s + ".*").collect(Collectors.joining(", "))
-                    + " (but " + String.join(" and ", MeasureSettings.READ_BY_THE_NIGHTLY_ANALYSIS) + ")");
+                    + ", except " + String.join(" and ", MeasureSettings.READ_BY_THE_NIGHTLY_ANALYSIS));
             return ExitCodes.CONFIG;
         }
         MeasureSettings settings;

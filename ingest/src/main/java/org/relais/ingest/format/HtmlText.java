@@ -37,7 +37,7 @@ final class HtmlText {
     record Parsed(String text, List<Link> links) {
     }
 
-    /** HTML 4's named references (Commons Text's tables) and XHTML's {@code apos}, by name. */
+    /** HTML 4's named references (Commons Text's tables, with HTML5's values) and {@code apos}, by name. */
     private static final Map<String, String> NAMED = named();
     private static final int MAX_ENTITY_LENGTH = 10;
 
@@ -245,6 +245,9 @@ final class HtmlText {
             // Keys are written "&copy;".
             table.forEach((k, v) -> named.put(k.subSequence(1, k.length() - 1).toString(), v.toString()));
         }
+        // HTML5, which servers write and browsers render, moved these two to the mathematical brackets.
+        named.put("lang", "\u27E8");
+        named.put("rang", "\u27E9");
         return Map.copyOf(named);
     }
 

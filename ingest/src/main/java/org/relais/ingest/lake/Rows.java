@@ -84,8 +84,10 @@ public final class Rows {
      * The {@link Timestamp} that Spark stores as {@code i}. Spark reads a {@code Timestamp} before
      * 1582-10-15 in the Julian calendar, as {@code java.sql} does, so {@code Timestamp.from(i)}
      * would be stored days off for a crawl's {@code 0001-01-01}; Spark's own conversion from its
-     * microseconds gives the one it converts back to {@code i} exactly (the same as
-     * {@code Timestamp.from(i)} for any later time).
+     * microseconds gives the one it converts back to {@code i} (the same as
+     * {@code Timestamp.from(i)} for any time after 1900). Only the ten days the Gregorian calendar
+     * skipped, 1582-10-05 to 14 in the JVM's time zone, have no such timestamp and come back a few
+     * days later.
      */
     static Timestamp ts(Instant i) {
         return i == null ? null : DateTimeUtils.toJavaTimestamp(DateTimeUtils.instantToMicros(i));

@@ -127,8 +127,8 @@ public final class Tables {
 
     /**
      * Follow edges; one row per {@code (platform, follower_id, followee_id)}: a copy with the
-     * platform's {@code follow_id} before one without, then the latest observation
-     * ({@link SegmentMerge#priority}).
+     * platform's {@code follow_id} before one without; of those with one, the latest observed; of
+     * those without, the first ({@link SegmentMerge#priority}).
      */
     public static final class Follows {
         public static final String FOLLOWER_ID = "follower_id";

@@ -26,6 +26,7 @@ class HtmlTextTest {
             &unknown; &amp &#xD800; &#0; &#99999999; &;                    | `&unknown; &amp \uFFFD \uFFFD &#99999999; &;`
             a&nbsp;b                                                       | `a\u00A0b`
             &copy; &eacute;t&eacute; &hellip; &euro; &Oslash; &thetasym;    | `© été … € Ø ϑ`
+            &lang;x&rang;                                                  | `⟨x⟩`
             <p>x</p><!-- a comment <p>y</p> --><p>z</p>                    | `x\\n\\nz`
             <script>alert(1)</script>safe<STYLE>p{}</STYLE>                 | `safe`
             1 < 2 and 3<4                                                  | `1 < 2 and 3<4`
