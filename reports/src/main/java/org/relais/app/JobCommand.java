@@ -1,5 +1,10 @@
 package org.relais.app;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -11,6 +16,7 @@ import org.relais.ingest.config.ConfigException;
 import org.relais.ingest.config.RelaisConfig;
 import org.relais.ingest.lake.Lake;
 import org.relais.ingest.lake.LakeLock;
+import org.relais.ingest.spark.SparkSessions;
 import org.relais.reports.Manifest;
 import org.relais.reports.RankingTable;
 import org.relais.reports.ReportJob;
@@ -84,8 +90,24 @@ abstract class JobCommand implements Callable<Integer> {
             return fail(name, e.getMessage(), ExitCodes.LAKE_LOCKED);
         } catch (Lake.NoLakeException e) {
             return fail(name, e.getMessage(), ExitCodes.CONFIG);
+        } catch (SparkSessions.StartException e) {
+            // Before the lake's run log is open: the stack trace goes to a file of its own.
+            return fail(name, e.getMessage() + keptTrace(e), ExitCodes.FAILED);
         } catch (RuntimeException e) {
             return fail(name, Stages.oneLine(e), ExitCodes.FAILED);
+        }
+    }
+
+    /** "; stack trace in FILE", the file a temporary one holding {@code e}'s stack trace; "" if it cannot be written. */
+    private static String keptTrace(Exception e) {
+        try {
+            Path file = Files.createTempFile("relais-spark-start-", ".log");
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            Files.writeString(file, trace.toString());
+            return "; stack trace in " + file;
+        } catch (IOException | SecurityException notWritten) {
+            return "";
         }
     }
 

@@ -250,9 +250,14 @@ class OperationsIT {
                 "spark.conf.spark.serializer=no.such.Serializer")), work.resolve("no-spark"), "analyze", Map.of(), 5);
         assertEquals(1, r.exitCode(), r.err());
         String last = r.err().strip().lines().reduce((a, b) -> b).orElseThrow();
-        assertEquals("relais analyze: Spark could not start on local[2]: ClassNotFoundException: no.such.Serializer"
-                + " (check relais.spark.conf and relais.spark.master)", last);
+        String start = "relais analyze: Spark could not start on local[2]: ClassNotFoundException: no.such.Serializer"
+                + " (check relais.spark.conf and relais.spark.master); stack trace in ";
+        assertTrue(last.startsWith(start), last);
         assertFalse(r.err().contains("\tat "), "no stack trace on the console: " + r.err());
+        Path trace = Path.of(last.substring(start.length()));
+        assertTrue(Files.readString(trace).contains("java.lang.ClassNotFoundException: no.such.Serializer"),
+                "the whole trace kept in " + trace);
+        Files.delete(trace);
         assertFalse(Files.exists(work.resolve("lake").resolve("_lock")), "no lock left behind");
     }
 
