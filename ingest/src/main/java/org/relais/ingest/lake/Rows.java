@@ -90,8 +90,17 @@ public final class Rows {
      * days later.
      */
     static Timestamp ts(Instant i) {
-        return i == null ? null : DateTimeUtils.toJavaTimestamp(DateTimeUtils.instantToMicros(i));
+        if (i == null) {
+            return null;
+        }
+        // The common case without Spark's conversion, which looks up the JVM's time zone each time.
+        return i.getEpochSecond() >= SAME_IN_BOTH_CALENDARS_SINCE
+                ? Timestamp.from(i)
+                : DateTimeUtils.toJavaTimestamp(DateTimeUtils.instantToMicros(i));
     }
+
+    /** 1900-01-01T00:00:00Z: from then on, in every time zone, both conversions agree. */
+    private static final long SAME_IN_BOTH_CALENDARS_SINCE = Instant.parse("1900-01-01T00:00:00Z").getEpochSecond();
 
     private static String[] strings(List<String> values) {
         return values.toArray(String[]::new);
