@@ -21,6 +21,10 @@ import java.util.function.Function;
  */
 final class CsvFiles {
 
+    /** What to say of a file whose lines end with a carriage return alone. */
+    private static final String OLD_MAC_LINE_ENDS = "old Mac line ends: convert them to \\n first, for example with"
+            + " tr '\\r' '\\n'";
+
     private CsvFiles() {
     }
 
@@ -109,39 +113,22 @@ final class CsvFiles {
         return result;
     }
 
-    private static final String OLD_MAC_LINE_ENDS = "old Mac line ends: convert them to \\n first, for example with"
-            + " tr '\\r' '\\n'";
-
     /**
-     * Whether {@code line} holds a {@code '\r'} that ends a line: outside quotes (quoted as
-     * {@link LineFramer} and RFC 4180 quote, a field starting with {@code '"'}), and followed by
-     * more than carriage returns, which some writers put twice before the {@code '\n'}.
+     * Whether {@code line} holds a {@code '\r'} that ends a line: outside quotes ({@link CsvQuotes},
+     * as the framer reads them), and followed by more than carriage returns, which some writers
+     * put twice before the {@code '\n'}.
      */
     private static boolean hasLoneCarriageReturn(byte[] line) {
         int end = line.length;
         while (end > 0 && line[end - 1] == '\r') {
             end--;
         }
-        boolean fieldStart = true;
-        boolean quotedField = false;
-        boolean inQuotes = false;
+        CsvQuotes quotes = new CsvQuotes();
         for (int i = 0; i < end; i++) {
-            byte b = line[i];
-            if (b == '"') {
-                if (fieldStart) {
-                    quotedField = true;
-                    inQuotes = true;
-                } else if (quotedField) {
-                    inQuotes = !inQuotes;
-                }
-            } else if (b == '\r' && !inQuotes) {
+            if (line[i] == '\r' && !quotes.inQuotes()) {
                 return true;
-            } else if (b == ',' && !inQuotes) {
-                fieldStart = true;
-                quotedField = false;
-                continue;
             }
-            fieldStart = false;
+            quotes.accept(line[i]);
         }
         return false;
     }

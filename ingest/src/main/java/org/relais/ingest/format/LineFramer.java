@@ -16,9 +16,8 @@ import org.apache.commons.io.input.BOMInputStream;
  * otherwise stick to the first JSON document or the first CSV column name); the last record needs
  * no line end. A lone {@code '\r'} is not a line end.
  *
- * <p>In CSV mode a {@code '\n'} inside a quoted field does not end the record. A field is quoted
- * when it starts with {@code '"'}; inside it {@code ""} is an escaped quote. A quote anywhere else
- * is an ordinary character, as in Commons CSV's {@code RFC4180} format, so that both agree on where
+ * <p>In CSV mode a {@code '\n'} inside a quoted field ({@link CsvQuotes}, as Commons CSV's
+ * {@code RFC4180} format reads quotes) does not end the record, so that both agree on where
  * records end.
  *
  * <p>A record is kept in memory up to a limit (the largest record the broker will take). A longer
@@ -126,12 +125,10 @@ final class LineFramer {
         oversizedLength = -1;
         endedInQuotes = false;
         boolean readAnything = false;
-        boolean fieldStart = true;
-        boolean quotedField = false;
-        boolean inQuotes = false;
+        CsvQuotes quotes = new CsvQuotes();
         while (true) {
             if (chunkPos == chunkEnd && !fill()) {
-                endedInQuotes = inQuotes;
+                endedInQuotes = quotes.inQuotes();
                 return readAnything;
             }
             readAnything = true;
@@ -140,27 +137,13 @@ final class LineFramer {
                 byte b = chunk[chunkPos++];
                 if (b == '\n') {
                     line++;
-                    if (!inQuotes || oversizedLength >= 0
+                    if (!quotes.inQuotes() || oversizedLength >= 0
                             || recordLength + (chunkPos - 1 - segmentStart) > maxRecordBytes + 1) {
                         append(segmentStart, chunkPos - 1);
                         return true;
                     }
                 } else if (csvQuotes) {
-                    if (b == '"') {
-                        if (fieldStart) {
-                            quotedField = true;
-                            inQuotes = true;
-                        } else if (quotedField) {
-                            // Closing quote, or the first half of an escaped "" (the second reopens).
-                            inQuotes = !inQuotes;
-                        }
-                        fieldStart = false;
-                    } else if (b == ',' && !inQuotes) {
-                        fieldStart = true;
-                        quotedField = false;
-                    } else {
-                        fieldStart = false;
-                    }
+                    quotes.accept(b);
                 }
             }
             append(segmentStart, chunkEnd);
