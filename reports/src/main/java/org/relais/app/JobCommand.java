@@ -98,7 +98,7 @@ abstract class JobCommand implements Callable<Integer> {
         }
     }
 
-    /** "; stack trace in FILE", the file a temporary one holding {@code e}'s stack trace; "" if it cannot be written. */
+    /** "; stack trace in FILE", FILE a new temporary file holding {@code e}'s trace; "" if none can be written. */
     private static String keptTrace(Exception e) {
         try {
             Path file = Files.createTempFile("relais-spark-start-", ".log");

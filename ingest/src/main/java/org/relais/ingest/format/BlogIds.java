@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The identity of a blog (or any web site) derived from a URL: the node id of a site in the
@@ -73,8 +74,7 @@ public final class BlogIds {
     private static final String[] MIRROR_PREFIXES = {"www.", "m."};
     private static final String BLOGSPOT = ".blogspot.";
     /** What follows {@code .blogspot.} on Blogger's own hosts: com, or a country's domain (fr, co.uk, com.br). */
-    private static final java.util.regex.Pattern BLOGSPOT_COUNTRY =
-            java.util.regex.Pattern.compile("com|[a-z]{2}|(?:co|com)\\.[a-z]{2}");
+    private static final Pattern BLOGSPOT_COUNTRY = Pattern.compile("com|[a-z]{2}|(?:co|com)\\.[a-z]{2}");
 
     private final List<PathPattern> patterns;
     /** The most path segments any rule looks at; URLs are only split that far. */
@@ -153,7 +153,8 @@ public final class BlogIds {
             }
         }
         int blogspot = host.indexOf(BLOGSPOT);
-        if (blogspot > 0 && BLOGSPOT_COUNTRY.matcher(host).region(blogspot + BLOGSPOT.length(), host.length()).matches()) {
+        if (blogspot > 0
+                && BLOGSPOT_COUNTRY.matcher(host).region(blogspot + BLOGSPOT.length(), host.length()).matches()) {
             host = host.substring(0, blogspot) + ".blogspot.com";
         }
         return host;

@@ -22,8 +22,8 @@ import org.apache.commons.text.translate.EntityArrays;
  * line breaks; comments and the content of {@code script} and {@code style} are dropped; character
  * references are decoded: HTML 4's 252 names ({@code &amp; &nbsp; &eacute; &copy; &hellip;}) and
  * {@code &apos;}, decimal and hexadecimal ones (invalid code points become U+FFFD); an unknown name
- * is left as written. The text is
- * trimmed. A {@code <} that does not start a tag is text; a tag never closed ends the fragment.
+ * is left as written. The text is trimmed. A {@code <} that does not start a tag is text; a tag
+ * never closed ends the fragment.
  *
  * <p>Never throws, whatever the input; linear in its length.
  */

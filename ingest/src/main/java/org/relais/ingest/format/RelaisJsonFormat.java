@@ -42,9 +42,10 @@ import org.relais.ingest.model.Post;
  * <p>A leading {@code @} of a handle and {@code #} of a hashtag are dropped. {@code created_at} and
  * {@code observed_at} are checked with {@link ParseContext#checkTime}; {@code observed_at} defaults
  * to {@link ParseContext#receivedAt}. {@code published_at} is only checked not to be in the future
- * nor before year 1 ({@link ParseContext#checkSinceYearOne}), since blogs predate the social platforms. {@code source_blog} and {@code target_blog} are derived
- * from the URLs with {@link BlogIds} unless given; a link within one blog is not a citation and
- * parses to an empty record, not an error.
+ * nor before year 1 ({@link ParseContext#checkSinceYearOne}), since blogs predate the social
+ * platforms. {@code source_blog} and {@code target_blog} are derived from the URLs with
+ * {@link BlogIds} unless given; a link within one blog is not a citation and parses to an empty
+ * record, not an error.
  *
  * <p>Kafka key: {@code platform:post_id} for a post, {@code platform:account_id} for an account,
  * {@code platform:follower_id} for a follow (a follower's edges stay in order in one partition),

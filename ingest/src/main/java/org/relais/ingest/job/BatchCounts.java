@@ -7,9 +7,10 @@ import org.relais.ingest.lake.Tables.Table;
 
 /**
  * What the parse step made of a batch, counted while parsing: records read (by format header,
- * {@code "none"} when absent), quarantined (by reason code, and by format), skipped because they held nothing to
- * store (by format), and rows per table. Each slice of the batch counts its own on its executor;
- * the driver adds them up ({@link #add}), so counting needs no second read of what was parsed.
+ * {@code "none"} when absent), quarantined (by reason code, and by format), skipped because they
+ * held nothing to store (by format), and rows per table. Each slice of the batch counts its own
+ * on its executor; the driver adds them up ({@link #add}), so counting needs no second read of
+ * what was parsed.
  */
 final class BatchCounts implements Serializable {
 

@@ -304,7 +304,8 @@ public final class ParquetRowWriter implements Closeable {
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
             for (byte b : bytes) {
                 if (b == '?') {
-                    // Rare enough to look again only then.
+                    // The author's, or what getBytes wrote for half a pair: only then are the
+                    // characters looked at again.
                     return hasLoneSurrogate(s) ? replaceLoneSurrogates(s).getBytes(StandardCharsets.UTF_8) : bytes;
                 }
             }
