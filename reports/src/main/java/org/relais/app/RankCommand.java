@@ -13,9 +13,11 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.relais.analytics.CommunityTable;
+import org.relais.analytics.algo.ProgressListener;
 import org.relais.analytics.algo.community.Partition;
 import org.relais.analytics.algo.explain.Explanation;
 import org.relais.analytics.graph.CompactGraph;
+import org.relais.analytics.measures.CsvLines;
 import org.relais.analytics.measures.MeasureSettings;
 import org.relais.analytics.measures.MeasureSuite;
 import org.relais.analytics.measures.SeedsFile;
@@ -146,9 +148,9 @@ public final class RankCommand implements Callable<Integer> {
             teleport = seeds == null ? null : seeds(file, seeds);
         } catch (IOException e) {
             System.err.println("relais rank: --seeds " + e.getMessage());
-            return e instanceof SeedsFile.UnreadableException ? ExitCodes.USAGE : ExitCodes.FAILED;
+            return e instanceof CsvLines.UnreadableFileException ? ExitCodes.USAGE : ExitCodes.FAILED;
         }
-        MeasureSuite.Measures m = new MeasureSuite(settings, (phase, step, delta) -> { })
+        MeasureSuite.Measures m = new MeasureSuite(settings, progress())
                 .run(graph, teleport == null ? null : teleport.teleport(), null);
         try {
             Files.createDirectories(out);
@@ -225,6 +227,26 @@ public final class RankCommand implements Callable<Integer> {
             }
         }
         new CsvTable(EXPLANATION_COLUMNS).write(out.resolve("explanations.csv"), rows.iterator());
+    }
+
+    /**
+     * Progress on the console for long runs: a line when a measure that reports its steps starts,
+     * and one every ten seconds while it runs.
+     */
+    private static ProgressListener progress() {
+        String[] phase = {null};
+        long[] last = {0};
+        return (name, step, delta) -> {
+            long now = System.nanoTime();
+            if (!name.equals(phase[0])) {
+                phase[0] = name;
+                last[0] = now;
+                System.err.println("relais rank: " + name + "...");
+            } else if (now - last[0] > 10_000_000_000L) {
+                last[0] = now;
+                System.err.printf(Locale.ROOT, "relais rank: %s, step %,d%n", name, step);
+            }
+        };
     }
 
     /**

@@ -3,6 +3,7 @@ package org.relais.app;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import org.relais.ingest.cli.BrokerCommand;
 import org.relais.ingest.cli.ExitCodes;
 import org.relais.ingest.cli.ProduceCommand;
@@ -33,7 +34,16 @@ public final class Relais implements Runnable {
 
     public static void main(String[] args) {
         Interruption.install();
-        int code = commandLine().execute(args);
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            // Thrown through picocli, which handles exceptions only; what held the memory is gone.
+            System.err.printf(Locale.ROOT, "relais: out of memory (%s, with a heap of at most %,d MB); give the JVM"
+                    + " more, e.g. RELAIS_JAVA_OPTS=-Xmx16g (see docs/operations.md, sizing)%n", e.getMessage(),
+                    Runtime.getRuntime().maxMemory() >> 20);
+            code = ExitCodes.FAILED;
+        }
         Interruption.uninstall();
         System.exit(code);
     }

@@ -261,6 +261,28 @@ class OperationsIT {
         assertFalse(Files.exists(work.resolve("lake").resolve("_lock")), "no lock left behind");
     }
 
+    @Test
+    @Order(10)
+    void runningOutOfMemoryIsOneLineSayingHowToGiveMore() throws Exception {
+        Path edges = work.resolve("large-edges.csv");
+        StringBuilder csv = new StringBuilder("source,target\n");
+        for (int i = 0; i < 400_000; i++) {
+            csv.append("n").append(i).append(",n").append((i * 7919L) % 400_000).append('\n');
+        }
+        Files.writeString(edges, csv);
+        List<String> command = new java.util.ArrayList<>(ChildJvm.relais(List.of("rank", "--edges", edges.toString(),
+                "--out", work.resolve("oom-out").toString())));
+        command.add(command.indexOf("-cp"), "-Xmx48m"); // after the test JVM's own flags, so that it counts
+        ChildJvm.Result r = ChildJvm.run(command, work.resolve("oom"), "rank", Map.of(), 5);
+        assertEquals(1, r.exitCode(), r.err());
+        String last = r.err().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.startsWith("relais: out of memory (Java heap space, with a heap of at most "), last);
+        assertTrue(last.endsWith("give the JVM more, e.g. RELAIS_JAVA_OPTS=-Xmx16g (see docs/operations.md, sizing)"),
+                last);
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertFalse(r.err().contains("interrupted"), "no signal was sent: " + r.err());
+    }
+
     private static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path p : paths.toList()) {

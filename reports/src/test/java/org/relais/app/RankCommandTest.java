@@ -112,6 +112,25 @@ class RankCommandTest {
     }
 
     @Test
+    void idsAreKeptAsGivenQuotedSpacesIncludedAndSeedsMayStartWithAHash() throws IOException {
+        Path edges = write("ids.csv", "source,target\n\" a \",b\n a ,c\n\"\ta\",d\n#news,#politics\n#politics,#news\n");
+        NightlyIT.Run r = rank("--edges", edges.toString(), "--seeds",
+                write("hash-seeds.csv", "# hashtags\n\"#politics\"\n").toString());
+        assertEquals(0, r.code(), r.err());
+        List<CSVRecord> rows = read(dir.resolve("out/rankings.csv"));
+        assertEquals(java.util.Set.of(" a ", "a", "\ta", "b", "c", "d", "#news", "#politics"),
+                rows.stream().map(row -> row.get("id")).collect(java.util.stream.Collectors.toSet()),
+                "a quoted id keeps its spaces; spaces around an unquoted one are no part of it");
+        JsonNode used = Lake.json().readTree(dir.resolve("out/summary.json").toFile()).path("seeds");
+        assertEquals(1, used.path("nodes_used").asInt(), "the quoted #politics is an id, not a comment");
+        Path rankings = Files.copy(dir.resolve("out/rankings.csv"), dir.resolve("rankings-as-seeds.csv"));
+        NightlyIT.Run again = rank("--edges", edges.toString(), "--seeds", rankings.toString());
+        assertEquals(0, again.code(), again.err());
+        assertEquals(8, Lake.json().readTree(dir.resolve("out/summary.json").toFile()).path("seeds").path("nodes_used")
+                .asInt(), "a rankings file serves as seeds, ids starting with # included");
+    }
+
+    @Test
     void theSummarySaysWhatTheGraphMadeOfTheFile() throws IOException {
         Path edges = write("multi.csv", "source,target,weight\na,b,0.2\nb,a,1\na,b,0.1\nb,b,1\n");
         NightlyIT.Run r = rank("--edges", edges.toString());
@@ -201,6 +220,32 @@ class RankCommandTest {
         assertEquals(dir.resolve("e7.csv") + " line 2: the header row lacks target; it has [source] (expected"
                 + " source,target[,weight])", rank("--edges", write("e7.csv", "\nsource\na\n").toString()).err().strip()
                 .replace("relais rank: ", ""));
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("source,target,weight\na,b,1e-50\n", " line 2: weight was 1e-50, but must be from 1.1754943508222875E-38 to"
+                + " 3.4028234663852886E38 (what a float holds; the graph keeps weights as floats)");
+        bad.put("source,target,weight\na,b,1e308\n", " line 2: weight was 1e308, but must be from");
+        bad.put("source,target,weight\na,b,0x1p4\n", " line 2: weight '0x1p4' is not a number");
+        bad.put("source,target,weight\na,b,2f\n", " line 2: weight '2f' is not a number");
+        bad.put("source,target,weight\na,b,1,5\n", " line 2: 4 values, but the header has 3 (a decimal comma must be a"
+                + " point, or the value quoted)");
+        bad.put("source,target\na,b,3\n", " line 2: 3 values, but the header has 2");
+        bad.put("source,target,weight\na,b,3e38\nc,d,1\na,b,3e38\n", ": the rows from a to b weigh 6.0E38 together, more"
+                + " than a float holds (3.4028234663852886E38)");
+        int n = 10;
+        for (Map.Entry<String, String> e : bad.entrySet()) {
+            Path file = write("bad" + n++ + ".csv", e.getKey());
+            NightlyIT.Run r = rank("--edges", file.toString());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().strip().startsWith("relais rank: " + file + e.getValue()), r.err());
+        }
+        Path latin1 = dir.resolve("latin1.csv");
+        Files.write(latin1, new byte[] {'s', 'o', 'u', 'r', 'c', 'e', ',', 't', 'a', 'r', 'g', 'e', 't', '\n', 'a', ',',
+            'b', '\n', 'J', 'o', 's', (byte) 0xe9, ',', 'b', '\n'});
+        assertEquals("relais rank: " + latin1 + " line 3: not UTF-8 text (byte 0xE9; save the file as UTF-8)",
+                rank("--edges", latin1.toString()).err().strip());
+        NightlyIT.Run directory = rank("--edges", dir.toString());
+        assertEquals(2, directory.code(), directory.err());
+        assertEquals("relais rank: cannot read " + dir + ": it is a directory, not a file", directory.err().strip());
         NightlyIT.Run damping = rank("--edges", write("e6.csv", "source,target\na,b\n").toString(), "--damping", "1.5");
         assertEquals(3, damping.code());
         assertTrue(damping.err().contains("damping was 1.5, but must be in [0, 1)"), damping.err());

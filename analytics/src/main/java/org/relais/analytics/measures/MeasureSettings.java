@@ -112,7 +112,8 @@ public record MeasureSettings(PageRankParameters pageRank, HitsParameters hits, 
             problems.add("relais.explain.contributors was " + contributors + ", but must be >= 1");
         }
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
+            // Leiden and label propagation check the same resolution: one problem, said once.
+            throw new ConfigException(problems.stream().distinct().toList());
         }
         return new MeasureSettings(pageRank, hits, betweenness, closeness, algorithm, leiden, lpa, score, top,
                 contributors);

@@ -4,11 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,7 +20,8 @@ import org.apache.commons.csv.CSVRecord;
  * {@code relais rank --seeds}): either one id per line, or a CSV file (RFC 4180, quotes allowed)
  * whose header row names an {@code actor_id} or, failing that, an {@code id} column; other columns
  * are ignored, so a rankings file can serve as a seeds file. Lines starting with {@code #} (after
- * any spaces) are comments, before the header as anywhere else, and blank lines are skipped. The
+ * any spaces) are comments, before the header as anywhere else, and blank lines are skipped; an id
+ * that starts with {@code #} is quoted ({@code "#news"}), as rankings files write it. The
  * header is the first row that is neither; a file without one must have a single value per row.
  * Every problem is reported with the file and the line.
  */
@@ -37,16 +33,6 @@ public final class SeedsFile {
     private final Path file;
     private final List<String> ids;
 
-    /** A seeds file that could not be read at all (missing, a directory, not allowed), rather than used. */
-    public static final class UnreadableException extends IOException {
-
-        private static final long serialVersionUID = 1L;
-
-        UnreadableException(String message, IOException cause) {
-            super(message, cause);
-        }
-    }
-
     private SeedsFile(Path file, List<String> ids) {
         this.file = file;
         this.ids = List.copyOf(ids);
@@ -55,36 +41,28 @@ public final class SeedsFile {
     /**
      * Reads the seed ids of {@code file}, in file order, each once.
      *
-     * @throws UnreadableException when the file cannot be read
+     * @throws CsvLines.UnreadableFileException when the file cannot be read
      * @throws IOException when the file is not UTF-8 or not valid CSV, holds no id,
      *     or has a row without an id or (without a header) with several values; the message names
      *     the file and, where there is one, the line
      */
     public static SeedsFile read(Path file) throws IOException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new IOException(file + ": not UTF-8 text (" + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw new UnreadableException("cannot read " + org.relais.ingest.util.Causes.message(e), e);
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
+        String text = CsvLines.text(file);
+        // A comment is told by its line as written: "#news" quoted is an id (a rankings file
+        // quotes ids starting with #), # news is a comment, also after spaces.
+        String[] lines = text.split("\\R", -1);
         Set<String> ids = new LinkedHashSet<>();
         int column = -1;
         String columnName = null;
         boolean started = false;
         try (Reader in = new StringReader(text);
                 CSVParser parser = CSVFormat.RFC4180.builder().setCommentMarker('#').setIgnoreEmptyLines(true)
-                        .get().parse(in)) {
+                        .setIgnoreSurroundingSpaces(true).get().parse(in)) {
             for (CSVRecord r : parser) {
                 long line = CsvLines.startLine(parser, r);
-                List<String> values = r.stream().map(String::strip).toList();
-                if (values.stream().allMatch(String::isEmpty) || values.get(0).startsWith("#")) {
+                // As given, but for spaces around an unquoted value.
+                List<String> values = r.toList();
+                if (values.stream().allMatch(String::isEmpty) || lines[(int) line - 1].strip().startsWith("#")) {
                     continue;
                 }
                 if (!started) {

@@ -2,10 +2,8 @@ package org.relais.analytics.rank;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -27,6 +25,13 @@ import org.relais.analytics.measures.CsvLines;
  * Every problem names the file, the line and what is wrong.
  */
 public final class EdgeListFile {
+
+    /** The smallest weight a float holds at full precision (its smallest normal number). */
+    public static final double MIN_WEIGHT = Float.MIN_NORMAL;
+    /** The largest weight a float holds. */
+    public static final double MAX_WEIGHT = Float.MAX_VALUE;
+    /** A decimal number: digits, a point, an exponent; not Java's other forms ({@code 0x1p4}, {@code 2f}). */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
 
     private final String[] ids;
     private final String[] labels;
@@ -66,65 +71,130 @@ public final class EdgeListFile {
     }
 
     /**
-     * Reads the edges, and the nodes when {@code nodes} is not null.
+     * Reads the edges, and the nodes when {@code nodes} is not null. Values are as the file gives
+     * them, but for spaces around an unquoted one (quote an id to keep them: {@code " a "}).
      *
-     * @throws BadFileException on a missing column, an empty id, a weight that is not a positive
-     *     finite number, or bytes that are not UTF-8
+     * @throws BadFileException on a missing column, a row with another number of values than the
+     *     header, an empty id, a weight that is not a decimal number in a float's range (from
+     *     {@value #MIN_WEIGHT} to {@value #MAX_WEIGHT}, also for the sum of a pair's rows), or bytes
+     *     that are not UTF-8
      */
     public static EdgeListFile read(Path edges, Path nodes) throws BadFileException {
         Map<String, String> labelOf = new HashMap<>();
-        TreeSet<String> idSet = new TreeSet<>();
+        Map<String, Integer> index = new HashMap<>();
+        List<String> idsInFileOrder = new ArrayList<>();
         if (nodes != null) {
-            for (Line line : lines(nodes, List.of("id"), List.of("label"))) {
+            forEachRow(nodes, List.of("id"), List.of("label"), line -> {
                 String id = line.required("id");
-                idSet.add(id);
+                vertex(id, index, idsInFileOrder);
                 String label = line.optional("label");
                 if (label != null && !label.isEmpty()) {
                     labelOf.put(id, label);
                 }
-            }
+            });
         }
-        List<Line> edgeLines = lines(edges, List.of("source", "target"), List.of("weight"));
-        List<String[]> pairs = new ArrayList<>(edgeLines.size());
-        double[] weights = new double[edgeLines.size()];
-        int m = 0;
-        for (Line line : edgeLines) {
-            String s = line.required("source");
-            String t = line.required("target");
-            String w = line.optional("weight");
-            double weight = 1;
-            if (w != null && !w.isEmpty()) {
-                try {
-                    weight = Double.parseDouble(w);
-                } catch (NumberFormatException e) {
-                    throw line.problem("weight '" + w + "' is not a number");
-                }
-                if (!(weight > 0) || Double.isInfinite(weight)) {
-                    throw line.problem("weight was " + w + ", but must be a finite number > 0");
-                }
-            }
-            idSet.add(s);
-            idSet.add(t);
-            pairs.add(new String[] {s, t});
-            weights[m++] = weight;
+        Edges read = new Edges();
+        forEachRow(edges, List.of("source", "target"), List.of("weight"), line -> {
+            int s = vertex(line.required("source"), index, idsInFileOrder);
+            int t = vertex(line.required("target"), index, idsInFileOrder);
+            read.add(s, t, weight(line));
+        });
+        // Vertices in id order (Java string order), whatever the order of the files' rows.
+        Integer[] byId = new Integer[idsInFileOrder.size()];
+        for (int i = 0; i < byId.length; i++) {
+            byId[i] = i;
         }
-        String[] ids = idSet.toArray(String[]::new);
-        Map<String, Integer> index = new HashMap<>(ids.length * 2);
-        for (int i = 0; i < ids.length; i++) {
-            index.put(ids[i], i);
+        Arrays.sort(byId, (a, b) -> idsInFileOrder.get(a).compareTo(idsInFileOrder.get(b)));
+        String[] ids = new String[byId.length];
+        int[] vertexOf = new int[byId.length];
+        for (int v = 0; v < byId.length; v++) {
+            ids[v] = idsInFileOrder.get(byId[v]);
+            vertexOf[byId[v]] = v;
         }
-        int[] src = new int[m];
-        int[] dst = new int[m];
+        int m = read.count;
         for (int e = 0; e < m; e++) {
-            src[e] = index.get(pairs.get(e)[0]);
-            dst[e] = index.get(pairs.get(e)[1]);
+            read.src[e] = vertexOf[read.src[e]];
+            read.dst[e] = vertexOf[read.dst[e]];
         }
+        checkSums(edges, read, ids);
         String[] labels = new String[ids.length];
         for (int i = 0; i < ids.length; i++) {
             labels[i] = labelOf.getOrDefault(ids[i], ids[i]);
         }
-        CompactGraph graph = CompactGraph.builder(ids.length).build(src, dst, weights, m);
+        CompactGraph graph = CompactGraph.builder(ids.length).build(read.src, read.dst, read.weight, m);
         return new EdgeListFile(ids, labels, graph, m);
+    }
+
+    private static int vertex(String id, Map<String, Integer> index, List<String> idsInFileOrder) {
+        Integer v = index.get(id);
+        if (v == null) {
+            v = idsInFileOrder.size();
+            index.put(id, v);
+            idsInFileOrder.add(id);
+        }
+        return v;
+    }
+
+    private static double weight(Line line) throws BadFileException {
+        String w = line.optional("weight");
+        if (w == null || w.isBlank()) {
+            return 1;
+        }
+        w = w.strip();
+        if (!DECIMAL.matcher(w).matches()) {
+            throw line.problem("weight '" + w + "' is not a number");
+        }
+        double weight = Double.parseDouble(w);
+        if (!(weight > 0)) {
+            throw line.problem("weight was " + w + ", but must be a finite number > 0");
+        }
+        if (weight < MIN_WEIGHT || weight > MAX_WEIGHT) {
+            throw line.problem("weight was " + w + ", but must be from " + MIN_WEIGHT + " to " + MAX_WEIGHT
+                    + " (what a float holds; the graph keeps weights as floats)");
+        }
+        return weight;
+    }
+
+    /** The edge rows read, in growing arrays. */
+    private static final class Edges {
+        int[] src = new int[1024];
+        int[] dst = new int[1024];
+        double[] weight = new double[1024];
+        int count;
+        double total;
+
+        void add(int s, int t, double w) {
+            if (count == src.length) {
+                int size = Math.toIntExact(Math.min(Integer.MAX_VALUE - 8L, 2L * count));
+                src = Arrays.copyOf(src, size);
+                dst = Arrays.copyOf(dst, size);
+                weight = Arrays.copyOf(weight, size);
+            }
+            src[count] = s;
+            dst[count] = t;
+            weight[count] = w;
+            count++;
+            total += w;
+        }
+    }
+
+    /**
+     * Refuses a pair whose rows' weights add up to more than a float holds; looked for only when
+     * all the weights together do.
+     */
+    private static void checkSums(Path file, Edges read, String[] ids) throws BadFileException {
+        if (read.total <= MAX_WEIGHT) {
+            return;
+        }
+        Map<Long, Double> sums = new HashMap<>();
+        for (int e = 0; e < read.count; e++) {
+            long pair = (long) read.src[e] << 32 | read.dst[e];
+            double sum = sums.merge(pair, read.weight[e], Double::sum);
+            if (sum > MAX_WEIGHT && read.src[e] != read.dst[e]) {
+                throw new BadFileException(file + ": the rows from " + ids[read.src[e]] + " to " + ids[read.dst[e]]
+                        + " weigh " + sum + " together, more than a float holds (" + MAX_WEIGHT + ")");
+            }
+        }
     }
 
     public String[] ids() {
@@ -161,7 +231,7 @@ public final class EdgeListFile {
 
         String optional(String column) {
             Integer i = columns.get(column);
-            return i == null || i >= record.size() ? null : record.get(i).strip();
+            return i == null || i >= record.size() ? null : record.get(i);
         }
 
         BadFileException problem(String what) {
@@ -169,38 +239,48 @@ public final class EdgeListFile {
         }
     }
 
-    private static List<Line> lines(Path file, List<String> required, List<String> optional) throws BadFileException {
+    @FunctionalInterface
+    private interface RowHandler {
+        void row(Line line) throws BadFileException;
+    }
+
+    /** Reads {@code file}'s header, then hands each data row to {@code handler}, one at a time. */
+    private static void forEachRow(Path file, List<String> required, List<String> optional, RowHandler handler)
+            throws BadFileException {
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
-        } catch (CharacterCodingException e) {
-            throw new BadFileException(file + ": not UTF-8 text (" + e.getMessage() + ")");
+            text = CsvLines.text(file);
+        } catch (CsvLines.UnreadableFileException e) {
+            throw new BadFileException(e.getMessage(), true);
         } catch (IOException e) {
-            throw new BadFileException("cannot read " + org.relais.ingest.util.Causes.message(e), true);
+            throw new BadFileException(e.getMessage());
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        try (Reader in = new java.io.StringReader(text);
-                CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(in)) {
-            List<Line> lines = new ArrayList<>();
+        // Spaces around a value are no part of it, unless quoted.
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).get();
+        try (Reader in = new StringReader(text); CSVParser parser = format.parse(in)) {
             Map<String, Integer> columns = null;
+            int width = 0;
             for (CSVRecord r : parser) {
+                long line = CsvLines.startLine(parser, r);
                 if (columns == null) {
-                    columns = header(file, CsvLines.startLine(parser, r), r, required, optional);
+                    columns = header(file, line, r, required, optional);
+                    width = r.size();
                     continue;
                 }
-                lines.add(new Line(file, CsvLines.startLine(parser, r), columns, r));
+                Line row = new Line(file, line, columns, r);
+                if (r.size() != width) {
+                    throw row.problem(r.size() + " values, but the header has " + width + " (a decimal comma"
+                            + " must be a point, or the value quoted)");
+                }
+                handler.row(row);
             }
             if (columns == null) {
                 throw new BadFileException(file + ": the file is empty, but must start with a header row "
                         + String.join(",", required));
             }
-            return lines;
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new BadFileException(file + ": not valid CSV (" + e.getMessage() + ")");
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            throw new BadFileException(file + ": not valid CSV (" + cause.getMessage() + ")");
         }
     }
 

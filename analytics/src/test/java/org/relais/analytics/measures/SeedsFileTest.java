@@ -43,6 +43,13 @@ class SeedsFileTest {
     }
 
     @Test
+    void anIdStartingWithAHashIsQuotedAsRankingsFilesWriteIt() throws IOException {
+        assertEquals(List.of("#politics", "a", "#news"),
+                ids("# hashtags\n\"#politics\"\n  # not this one\na\n\"#news\"\n"));
+        assertEquals(List.of("#politics", "a"), ids("rank,id,pagerank\n1,\"#politics\",0.5\n2,a,0.3\n# end\n"));
+    }
+
+    @Test
     void aHeaderAfterLeadingCommentsIsAHeaderNotASeed() throws IOException {
         assertEquals(List.of("twitter:1", "twitter:2"),
                 ids("# exported from the rankings\n# 2026-11-21\n\nrank,actor_id,name\n1,twitter:1,A\n2,twitter:2,B\n"));
@@ -70,15 +77,17 @@ class SeedsFileTest {
                 problem("name,actor_id\n\"two\nlines\",twitter:1\nshort\n"), "a quoted line break counts");
         assertEquals("FILE: no seed id in it (only a header, comments or blank lines)",
                 problem("# nothing yet\nactor_id\n"));
-        assertEquals("FILE: not UTF-8 text (Input length = 1)", notUtf8());
+        assertEquals("FILE line 2: not UTF-8 text (byte 0xE9; save the file as UTF-8)", notUtf8());
         Path missing = dir.resolve("missing.csv");
         assertEquals("cannot read " + missing + ": no such file or directory",
-                assertThrows(SeedsFile.UnreadableException.class, () -> SeedsFile.read(missing)).getMessage());
+                assertThrows(CsvLines.UnreadableFileException.class, () -> SeedsFile.read(missing)).getMessage());
+        assertEquals("cannot read " + dir + ": it is a directory, not a file",
+                assertThrows(CsvLines.UnreadableFileException.class, () -> SeedsFile.read(dir)).getMessage());
     }
 
     private String notUtf8() throws IOException {
         Path file = dir.resolve("latin1.txt");
-        Files.write(file, new byte[] {'t', ':', (byte) 0xe9, '\n'});
+        Files.write(file, new byte[] {'a', '\n', 't', ':', (byte) 0xe9, '\n'});
         return assertThrows(IOException.class, () -> SeedsFile.read(file)).getMessage().replace(file.toString(), "FILE");
     }
 
