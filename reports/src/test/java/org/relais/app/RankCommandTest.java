@@ -227,7 +227,7 @@ class RankCommandTest {
         bad.put("source,target,weight\na,b,0x1p4\n", " line 2: weight '0x1p4' is not a number");
         bad.put("source,target,weight\na,b,2f\n", " line 2: weight '2f' is not a number");
         bad.put("source,target,weight\na,b,1,5\n", " line 2: 4 values, but the header has 3 (a decimal comma must be a"
-                + " point, or the value quoted)");
+                + " point, or a value holding a comma quoted)");
         bad.put("source,target\na,b,3\n", " line 2: 3 values, but the header has 2");
         bad.put("source,target,weight\na,b,3e38\nc,d,1\na,b,3e38\n", ": the rows from a to b weigh 6.0E38 together, more"
                 + " than a float holds (3.4028234663852886E38)");
@@ -238,6 +238,12 @@ class RankCommandTest {
             assertEquals(1, r.code(), r.err());
             assertTrue(r.err().strip().startsWith("relais rank: " + file + e.getValue()), r.err());
         }
+        NightlyIT.Run lenient = rank("--edges", write("lenient.csv", "source,target,weight\na,b\nb,c,3.4028235E38\n"
+                + "c,a,1,\n").toString(), "--nodes", write("lenient-nodes.csv", "id,label\na,Alpha\nz\ny,\"  \"\n").toString());
+        assertEquals(0, lenient.code(), "a missing weight is 1, a trailing comma adds no value, Java's Float.MAX_VALUE"
+                + " is a float, a missing or blank label is the id: " + lenient.err());
+        assertEquals(java.util.Set.of("Alpha", "b", "c", "z", "y"), read(dir.resolve("out/rankings.csv")).stream()
+                .map(row -> row.get("label")).collect(java.util.stream.Collectors.toSet()));
         Path latin1 = dir.resolve("latin1.csv");
         Files.write(latin1, new byte[] {'s', 'o', 'u', 'r', 'c', 'e', ',', 't', 'a', 'r', 'g', 'e', 't', '\n', 'a', ',',
             'b', '\n', 'J', 'o', 's', (byte) 0xe9, ',', 'b', '\n'});

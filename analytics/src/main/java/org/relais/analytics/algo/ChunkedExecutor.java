@@ -70,7 +70,7 @@ public final class ChunkedExecutor implements AutoCloseable {
         for (int i = 0; i < workers; i++) {
             futures.add(pool.submit(worker));
         }
-        RuntimeException failure = null;
+        Throwable failure = null;
         for (Future<?> f : futures) {
             try {
                 f.get();
@@ -82,13 +82,17 @@ public final class ChunkedExecutor implements AutoCloseable {
                 throw cancelled;
             } catch (ExecutionException e) {
                 if (failure == null) {
-                    Throwable cause = e.getCause();
-                    failure = cause instanceof RuntimeException re ? re : new IllegalStateException(cause);
+                    failure = e.getCause();
                 }
             }
         }
-        if (failure != null) {
-            throw failure;
+        // As the caller's thread would have thrown it: an OutOfMemoryError stays one.
+        if (failure instanceof RuntimeException re) {
+            throw re;
+        } else if (failure instanceof Error error) {
+            throw error;
+        } else if (failure != null) {
+            throw new IllegalStateException(failure);
         }
     }
 

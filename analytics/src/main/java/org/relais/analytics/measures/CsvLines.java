@@ -61,7 +61,10 @@ public final class CsvLines {
             int at = in.position();
             long line = 1;
             for (int i = 0; i < at; i++) {
-                line += bytes[i] == '\n' ? 1 : 0;
+                // CR, LF and CRLF each end a line, as Commons CSV counts them.
+                if (bytes[i] == '\r' || bytes[i] == '\n' && (i == 0 || bytes[i - 1] != '\r')) {
+                    line++;
+                }
             }
             throw new IOException(String.format(Locale.ROOT, "%s line %d: not UTF-8 text (byte 0x%02X; save the file"
                     + " as UTF-8)", file, line, bytes[Math.min(at, bytes.length - 1)] & 0xFF), e);

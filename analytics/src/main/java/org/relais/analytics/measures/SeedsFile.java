@@ -50,7 +50,7 @@ public final class SeedsFile {
         String text = CsvLines.text(file);
         // A comment is told by its line as written: "#news" quoted is an id (a rankings file
         // quotes ids starting with #), # news is a comment, also after spaces.
-        String[] lines = text.split("\\R", -1);
+        String[] lines = text.split("\r\n|\r|\n", -1); // the line ends Commons CSV counts
         Set<String> ids = new LinkedHashSet<>();
         int column = -1;
         String columnName = null;

@@ -74,8 +74,8 @@ public final class EdgeListFile {
      * Reads the edges, and the nodes when {@code nodes} is not null. Values are as the file gives
      * them, but for spaces around an unquoted one (quote an id to keep them: {@code " a "}).
      *
-     * @throws BadFileException on a missing column, a row with another number of values than the
-     *     header, an empty id, a weight that is not a decimal number in a float's range (from
+     * @throws BadFileException on a missing column, a row with more values than the header (but
+     *     empty ones), an empty id, a weight that is not a decimal number in a float's range (from
      *     {@value #MIN_WEIGHT} to {@value #MAX_WEIGHT}, also for the sum of a pair's rows), or bytes
      *     that are not UTF-8
      */
@@ -88,7 +88,7 @@ public final class EdgeListFile {
                 String id = line.required("id");
                 vertex(id, index, idsInFileOrder);
                 String label = line.optional("label");
-                if (label != null && !label.isEmpty()) {
+                if (label != null && !label.isBlank()) {
                     labelOf.put(id, label);
                 }
             });
@@ -148,7 +148,8 @@ public final class EdgeListFile {
         if (!(weight > 0)) {
             throw line.problem("weight was " + w + ", but must be a finite number > 0");
         }
-        if (weight < MIN_WEIGHT || weight > MAX_WEIGHT) {
+        float kept = (float) weight;
+        if (kept < Float.MIN_NORMAL || Float.isInfinite(kept)) {
             throw line.problem("weight was " + w + ", but must be from " + MIN_WEIGHT + " to " + MAX_WEIGHT
                     + " (what a float holds; the graph keeps weights as floats)");
         }
@@ -183,14 +184,14 @@ public final class EdgeListFile {
      * all the weights together do.
      */
     private static void checkSums(Path file, Edges read, String[] ids) throws BadFileException {
-        if (read.total <= MAX_WEIGHT) {
+        if (!Float.isInfinite((float) read.total)) {
             return;
         }
         Map<Long, Double> sums = new HashMap<>();
         for (int e = 0; e < read.count; e++) {
             long pair = (long) read.src[e] << 32 | read.dst[e];
             double sum = sums.merge(pair, read.weight[e], Double::sum);
-            if (sum > MAX_WEIGHT && read.src[e] != read.dst[e]) {
+            if (Float.isInfinite((float) sum) && read.src[e] != read.dst[e]) {
                 throw new BadFileException(file + ": the rows from " + ids[read.src[e]] + " to " + ids[read.dst[e]]
                         + " weigh " + sum + " together, more than a float holds (" + MAX_WEIGHT + ")");
             }
@@ -268,9 +269,9 @@ public final class EdgeListFile {
                     continue;
                 }
                 Line row = new Line(file, line, columns, r);
-                if (r.size() != width) {
+                if (hasValuesBeyond(r, width)) {
                     throw row.problem(r.size() + " values, but the header has " + width + " (a decimal comma"
-                            + " must be a point, or the value quoted)");
+                            + " must be a point, or a value holding a comma quoted)");
                 }
                 handler.row(row);
             }
@@ -282,6 +283,16 @@ public final class EdgeListFile {
             Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
             throw new BadFileException(file + ": not valid CSV (" + cause.getMessage() + ")");
         }
+    }
+
+    /** Whether {@code r} has a non-empty value past the header's {@code width} (a trailing comma is fine). */
+    private static boolean hasValuesBeyond(CSVRecord r, int width) {
+        for (int i = width; i < r.size(); i++) {
+            if (!r.get(i).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Integer> header(Path file, long line, CSVRecord r, List<String> required,

@@ -47,6 +47,12 @@ class ChunkedExecutorTest {
                 }
             }));
             assertSame(boom, thrown);
+            OutOfMemoryError full = new OutOfMemoryError("Java heap space");
+            assertSame(full, assertThrows(OutOfMemoryError.class, () -> executor.forEachChunk(10, c -> {
+                if (c == 3) {
+                    throw full;
+                }
+            })), "an error stays the error it was, as on the caller's thread");
         }
         assertEquals("threads was 0, but must be >= 1",
                 assertThrows(IllegalArgumentException.class, () -> new ChunkedExecutor(0, "test")).getMessage());

@@ -47,6 +47,8 @@ class SeedsFileTest {
         assertEquals(List.of("#politics", "a", "#news"),
                 ids("# hashtags\n\"#politics\"\n  # not this one\na\n\"#news\"\n"));
         assertEquals(List.of("#politics", "a"), ids("rank,id,pagerank\n1,\"#politics\",0.5\n2,a,0.3\n# end\n"));
+        assertEquals(List.of("alpha", "beta"), ids("# picked from the wiki\u2028 page\nalpha\n# second batch\nbeta\n"),
+                "a line separator inside a line is no line end");
     }
 
     @Test
@@ -77,7 +79,9 @@ class SeedsFileTest {
                 problem("name,actor_id\n\"two\nlines\",twitter:1\nshort\n"), "a quoted line break counts");
         assertEquals("FILE: no seed id in it (only a header, comments or blank lines)",
                 problem("# nothing yet\nactor_id\n"));
-        assertEquals("FILE line 2: not UTF-8 text (byte 0xE9; save the file as UTF-8)", notUtf8());
+        assertEquals("FILE line 2: not UTF-8 text (byte 0xE9; save the file as UTF-8)", notUtf8(new byte[] {'a', '\n'}));
+        assertEquals("FILE line 3: not UTF-8 text (byte 0xE9; save the file as UTF-8)",
+                notUtf8(new byte[] {'a', '\r', '\n', 'b', '\r'}), "CRLF and CR end lines as Commons CSV counts them");
         Path missing = dir.resolve("missing.csv");
         assertEquals("cannot read " + missing + ": no such file or directory",
                 assertThrows(CsvLines.UnreadableFileException.class, () -> SeedsFile.read(missing)).getMessage());
@@ -85,9 +89,11 @@ class SeedsFileTest {
                 assertThrows(CsvLines.UnreadableFileException.class, () -> SeedsFile.read(dir)).getMessage());
     }
 
-    private String notUtf8() throws IOException {
+    private String notUtf8(byte[] before) throws IOException {
         Path file = dir.resolve("latin1.txt");
-        Files.write(file, new byte[] {'a', '\n', 't', ':', (byte) 0xe9, '\n'});
+        byte[] bytes = java.util.Arrays.copyOf(before, before.length + 4);
+        System.arraycopy(new byte[] {'t', ':', (byte) 0xe9, '\n'}, 0, bytes, before.length, 4);
+        Files.write(file, bytes);
         return assertThrows(IOException.class, () -> SeedsFile.read(file)).getMessage().replace(file.toString(), "FILE");
     }
 
