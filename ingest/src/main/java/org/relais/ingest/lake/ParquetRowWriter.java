@@ -4,8 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -305,8 +309,9 @@ public final class ParquetRowWriter implements Closeable {
             for (byte b : bytes) {
                 if (b == '?') {
                     // The author's, or what getBytes wrote for half a pair: only then are the
-                    // characters looked at again.
-                    return hasLoneSurrogate(s) ? replaceLoneSurrogates(s).getBytes(StandardCharsets.UTF_8) : bytes;
+                    // characters looked at, and only for half a pair is the string encoded again,
+                    // by an encoder that writes U+FFFD instead (slower than getBytes).
+                    return hasLoneSurrogate(s) ? replacingEncoding(s) : bytes;
                 }
             }
             return bytes;
@@ -324,17 +329,16 @@ public final class ParquetRowWriter implements Closeable {
             return false;
         }
 
-        private static String replaceLoneSurrogates(String s) {
-            StringBuilder b = new StringBuilder(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    b.append(c).append(s.charAt(++i));
-                } else {
-                    b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
-                }
+        private static byte[] replacingEncoding(String s) {
+            try {
+                ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .replaceWith("\uFFFD".getBytes(StandardCharsets.UTF_8))
+                        .encode(CharBuffer.wrap(s));
+                return Arrays.copyOf(encoded.array(), encoded.limit());
+            } catch (CharacterCodingException e) {
+                throw new IllegalStateException("an encoder that replaces cannot fail", e);
             }
-            return b.toString();
         }
 
         /** Nanoseconds of the day then the Julian day, little-endian: how Spark writes INT96. */
