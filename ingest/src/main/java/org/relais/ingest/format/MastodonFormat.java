@@ -76,8 +76,8 @@ import org.relais.ingest.model.Post;
  * global id (also its handle), {@code display_name}, {@code note} (as plain text),
  * {@code followers_count}, {@code following_count}, {@code locked} as protected, and as profile
  * URL the first link of its profile {@code fields[].value} (an http(s) {@code href}, else an
- * http(s) URL written as text); {@code bot} and {@code created_at} have no column; Mastodon has no
- * verified accounts. Observed at the outer status's {@code created_at}, else
+ * http(s) URL written as text), {@code created_at} (when the account was created, checked with
+ * {@link ParseContext#checkTime}); {@code bot} has no column; Mastodon has no verified accounts. Observed at the outer status's {@code created_at}, else
  * {@link ParseContext#receivedAt}.
  */
 public final class MastodonFormat extends JsonLinesFormat {
@@ -131,7 +131,7 @@ public final class MastodonFormat extends JsonLinesFormat {
         for (JsonObject author : authors) {
             String id = acct(author);
             if (!accounts.containsKey(id)) {
-                accounts.put(id, account(author, id, observedAt));
+                accounts.put(id, account(author, id, observedAt, context));
             }
         }
         accounts.values().forEach(result::add);
@@ -248,11 +248,12 @@ public final class MastodonFormat extends JsonLinesFormat {
         }
     }
 
-    private static Account account(JsonObject account, String id, Instant observedAt) throws BadRecordException {
+    private static Account account(JsonObject account, String id, Instant observedAt, ParseContext context)
+            throws BadRecordException {
         return new Account(Platforms.MASTODON, id, id, account.text("display_name"), profileUrl(account),
                 Values.emptyToNull(HtmlText.parse(account.text("note")).text()),
                 account.longValue("followers_count"), account.longValue("following_count"), account.bool("locked"),
-                null, observedAt);
+                null, account.checkedTime("created_at", context), observedAt);
     }
 
     /** The first http(s) link in the profile's fields: an {@code href}, else a URL written as text. */

@@ -55,8 +55,9 @@ import org.relais.ingest.model.Post;
  * <p>The {@code user} of each of those tweets becomes an {@link Account}, once per record:
  * {@code id_str}*, {@code screen_name}, {@code name}, {@code description}, the profile's website
  * ({@code entities.url.urls[0].expanded_url}, else {@code url}), {@code followers_count},
- * {@code friends_count} (accounts it follows), {@code protected}, {@code verified}; observed at the
- * outer tweet's {@code timestamp_ms} (when the stream delivered it), else its {@code created_at}.
+ * {@code friends_count} (accounts it follows), {@code protected}, {@code verified}, {@code created_at}
+ * (when the account was created; checked like the tweet's); observed at the outer tweet's
+ * {@code timestamp_ms} (when the stream delivered it), else its {@code created_at}.
  *
  * <p>Stream messages:
  * <ul>
@@ -151,7 +152,7 @@ public final class TwitterV1Format extends JsonLinesFormat {
                 .nest("urls", new JsonFields().keep("expanded_url", "url"));
         JsonFields user = new JsonFields()
                 .keep("id_str", "id", "screen_name", "name", "description", "url", "followers_count", "friends_count",
-                        "protected", "verified")
+                        "protected", "verified", "created_at")
                 .nest("entities", new JsonFields().nest("url", new JsonFields()
                         .nest("urls", new JsonFields().keep("expanded_url"))));
         JsonFields tweet = new JsonFields()
@@ -225,7 +226,7 @@ public final class TwitterV1Format extends JsonLinesFormat {
         posts.values().forEach(result::add);
         Map<String, Account> accounts = new LinkedHashMap<>();
         for (JsonObject user : authors) {
-            accounts.putIfAbsent(requiredIdStr(user, "id"), account(user, observedAt));
+            accounts.putIfAbsent(requiredIdStr(user, "id"), account(user, observedAt, context));
         }
         accounts.values().forEach(result::add);
         return result;
@@ -310,11 +311,15 @@ public final class TwitterV1Format extends JsonLinesFormat {
     }
 
     private static Instant createdAt(JsonObject tweet, ParseContext context) throws BadRecordException {
-        String text = tweet.text("created_at");
-        if (text == null) {
-            return epochMillis(tweet, context);
-        }
-        return context.checkTime(Timestamps.parseTwitter(text, tweet.path("created_at")), tweet.path("created_at"));
+        Instant createdAt = twitterTime(tweet, context);
+        return createdAt != null ? createdAt : epochMillis(tweet, context);
+    }
+
+    /** The {@code created_at} of a tweet or a user ({@code Sun Feb 01 23:05:52 +0000 2015}), checked; or null. */
+    private static Instant twitterTime(JsonObject object, ParseContext context) throws BadRecordException {
+        String text = object.text("created_at");
+        String path = object.path("created_at");
+        return text == null ? null : context.checkTime(Timestamps.parseTwitter(text, path), path);
     }
 
     /** {@code timestamp_ms} (a string of digits, or a number), checked; null when absent. */
@@ -368,7 +373,8 @@ public final class TwitterV1Format extends JsonLinesFormat {
         return result;
     }
 
-    private static Account account(JsonObject user, Instant observedAt) throws BadRecordException {
+    private static Account account(JsonObject user, Instant observedAt, ParseContext context)
+            throws BadRecordException {
         return new Account(Platforms.TWITTER,
                 requiredIdStr(user, "id"),
                 user.text("screen_name"),
@@ -379,6 +385,7 @@ public final class TwitterV1Format extends JsonLinesFormat {
                 user.longValue("friends_count"),
                 user.bool("protected"),
                 user.bool("verified"),
+                twitterTime(user, context),
                 observedAt);
     }
 

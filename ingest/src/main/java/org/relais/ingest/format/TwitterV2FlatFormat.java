@@ -98,7 +98,7 @@ public final class TwitterV2FlatFormat extends JsonLinesFormat {
             observedAt = first.createdAt() != null ? first.createdAt() : context.receivedAt();
         }
         for (JsonObject user : users.values()) {
-            result.add(TwitterV2Tweets.account(user, observedAt));
+            result.add(TwitterV2Tweets.account(user, observedAt, context));
         }
         return result;
     }

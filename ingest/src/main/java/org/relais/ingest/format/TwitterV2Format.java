@@ -43,7 +43,8 @@ import org.relais.ingest.model.Post;
  * <p>Every {@code includes.users} entry becomes an {@link Account}: {@code id}*, {@code username},
  * {@code name}, {@code description}, profile URL ({@code entities.url.urls[0].expanded_url}, else
  * {@code url}), {@code public_metrics.followers_count} and {@code following_count},
- * {@code protected}, {@code verified}. Its observation time is {@code __twarc.retrieved_at}, else
+ * {@code protected}, {@code verified}, {@code created_at} (when the account was created, checked
+ * with {@link ParseContext#checkTime}). Its observation time is {@code __twarc.retrieved_at}, else
  * the newest {@code created_at} in {@code data}, else {@link ParseContext#receivedAt}.
  *
  * <p>{@code meta}, {@code includes.media}, {@code includes.polls}, {@code includes.places},
@@ -97,7 +98,7 @@ public final class TwitterV2Format extends JsonLinesFormat {
                 .nest("referenced_tweets", new JsonFields().keep("type", "id"))
                 .nest("entities", entities);
         JsonFields user = new JsonFields()
-                .keep("id", "username", "name", "description", "url", "protected", "verified")
+                .keep("id", "username", "name", "description", "url", "protected", "verified", "created_at")
                 .nest("public_metrics", new JsonFields().keep("followers_count", "following_count"))
                 .nest("entities", new JsonFields().nest("url", new JsonFields()
                         .nest("urls", new JsonFields().keep("expanded_url"))));
@@ -143,7 +144,7 @@ public final class TwitterV2Format extends JsonLinesFormat {
         }
         Instant observedAt = observedAt(page, newest, context);
         for (JsonObject user : users) {
-            result.add(TwitterV2Tweets.account(user, observedAt));
+            result.add(TwitterV2Tweets.account(user, observedAt, context));
         }
         return result;
     }

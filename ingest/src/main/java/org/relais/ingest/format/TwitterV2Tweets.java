@@ -170,8 +170,8 @@ final class TwitterV2Tweets {
         return null;
     }
 
-    /** The account of one user object. */
-    static Account account(JsonObject user, Instant observedAt) throws BadRecordException {
+    /** The account of one user object; its {@code created_at} is checked with {@link ParseContext#checkTime}. */
+    static Account account(JsonObject user, Instant observedAt, ParseContext context) throws BadRecordException {
         JsonObject metrics = user.object("public_metrics");
         return new Account(Platforms.TWITTER,
                 user.requiredId("id"),
@@ -183,6 +183,7 @@ final class TwitterV2Tweets {
                 metrics == null ? null : metrics.longValue("following_count"),
                 user.bool("protected"),
                 user.bool("verified"),
+                user.checkedTime("created_at", context),
                 observedAt);
     }
 

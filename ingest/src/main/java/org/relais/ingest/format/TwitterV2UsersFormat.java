@@ -88,7 +88,7 @@ public final class TwitterV2UsersFormat extends JsonLinesFormat {
         ParsedRecord result = new ParsedRecord();
         for (JsonObject user : users) {
             String id = user.requiredId("id");
-            result.add(TwitterV2Tweets.account(user, observedAt));
+            result.add(TwitterV2Tweets.account(user, observedAt, context));
             if (subject != null) {
                 result.add(followers
                         ? new Follow(Platforms.TWITTER, id, subject, observedAt, NAME)

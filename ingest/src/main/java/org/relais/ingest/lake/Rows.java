@@ -36,8 +36,8 @@ public final class Rows {
     public static Row account(Account a, String sourceFormat, long batch) {
         return RowFactory.create(
                 a.platform(), a.accountId(), a.handle(), a.displayName(), a.profileUrl(), a.description(),
-                a.followersCount(), a.followingCount(), a.isProtected(), a.verified(), ts(a.observedAt()),
-                sourceFormat, batch);
+                a.followersCount(), a.followingCount(), a.isProtected(), a.verified(), ts(a.createdAt()),
+                ts(a.observedAt()), sourceFormat, batch);
     }
 
     public static Row follow(Follow f, long batch) {

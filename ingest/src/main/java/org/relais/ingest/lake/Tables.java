@@ -98,13 +98,15 @@ public final class Tables {
         public static final String FOLLOWING_COUNT = "following_count";
         public static final String PROTECTED = "protected";
         public static final String VERIFIED = "verified";
+        /** When the account was created, as the platform says. */
+        public static final String CREATED_AT = "created_at";
         public static final String OBSERVED_AT = "observed_at";
         /**
          * What an observation says about the account: a later observation's values replace
          * earlier ones, its nulls are filled from them.
          */
         public static final List<String> OBSERVED = List.of(HANDLE, DISPLAY_NAME, PROFILE_URL, DESCRIPTION,
-                FOLLOWERS_COUNT, FOLLOWING_COUNT, PROTECTED, VERIFIED);
+                FOLLOWERS_COUNT, FOLLOWING_COUNT, PROTECTED, VERIFIED, CREATED_AT);
 
         public static final Table TABLE = new Table("accounts", new StructType(new StructField[] {
             required(PLATFORM, StringType),
@@ -117,6 +119,7 @@ public final class Tables {
             nullable(FOLLOWING_COUNT, LongType),
             nullable(PROTECTED, BooleanType),
             nullable(VERIFIED, BooleanType),
+            nullable(CREATED_AT, TimestampType),
             nullable(OBSERVED_AT, TimestampType),
             nullable(SOURCE_FORMAT, StringType),
             required(INGEST_BATCH, LongType)}), List.of(PLATFORM, ACCOUNT_ID));

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param followingCount accounts it follows according to the platform, when known
  * @param isProtected whether the account is private (protected tweets, locked account)
  * @param verified whether the platform marks it verified
+ * @param createdAt when the account was created, as the platform says; null when the record does
+ *     not say (see the analysis's {@code relais.pagerank.min-account-age})
  * @param observedAt when this observation was made (the post's or the collection's time)
  */
 public record Account(
@@ -31,10 +33,19 @@ public record Account(
         Long followingCount,
         Boolean isProtected,
         Boolean verified,
+        Instant createdAt,
         Instant observedAt) {
 
     public Account {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(accountId, "accountId");
+    }
+
+    /** An observation that does not say when the account was created. */
+    public Account(String platform, String accountId, String handle, String displayName, String profileUrl,
+            String description, Long followersCount, Long followingCount, Boolean isProtected, Boolean verified,
+            Instant observedAt) {
+        this(platform, accountId, handle, displayName, profileUrl, description, followersCount, followingCount,
+                isProtected, verified, null, observedAt);
     }
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.ToIntFunction;
@@ -93,7 +94,8 @@ class MastodonFormatTest {
                 List.of(new Post.Mention("marc@mastodon.social", "marc@mastodon.social")), null, null, null, null, null, null,
                 "mastodon")), record.posts(), "the mention takes the instance of its url; the hashtag link is no URL");
         assertEquals(List.of(new Account("mastodon", "anne@piaille.fr", "anne@piaille.fr", "Anne L.", "https://anne-blog.example/",
-                "Élue locale & militante.", 1200L, 300L, false, null, t("2024-06-01T08:00:00Z"))), record.accounts());
+                "Élue locale & militante.", 1200L, 300L, false, null, t("2022-11-01T00:00:00Z"), t("2024-06-01T08:00:00Z"))),
+                record.accounts());
     }
 
     @Test
@@ -174,6 +176,8 @@ class MastodonFormatTest {
             {"uri":"https://a.example/s/1","account":{"acct":"u","url":"https://a b/"}} | WRONG_TYPE        | account.url was 'https://a b/'
             {"uri":"https://a.example/s/1","account":{"acct":"u@a.example"},"created_at":"Mon"} | WRONG_TYPE | created_at was 'Mon'
             {"uri":"https://a.example/s/1","account":{"acct":"u@a.example"},"created_at":"2031-01-01T00:00:00Z"} | TIMESTAMP_OUT_OF_RANGE | created_at was 2031-01-01T00:00:00Z
+            {"uri":"https://a.example/s/1","account":{"acct":"u@a.example","created_at":7}} | WRONG_TYPE   | account.created_at must be a string, but was number
+            {"uri":"https://a.example/s/1","account":{"acct":"u@a.example","created_at":"2031-01-01T00:00:00Z"}} | TIMESTAMP_OUT_OF_RANGE | account.created_at was 2031-01-01T00:00:00Z
             {"uri":"https://a.example/s/1","account":{"acct":"u@a.example"},"content":["x"]} | WRONG_TYPE    | content must be a string, but was array
             {"uri":"https://a.example/s/1","account":{"acct":"u@a.example"},"mentions":[{"id":"1"}]} | MISSING_FIELD | mentions[0].acct is missing
             {"uri":"https://a.example/s/1","account":{"acct":"u@a.example"},"tags":[{"url":"x"}]} | MISSING_FIELD | tags[0].name is missing
@@ -284,6 +288,10 @@ class MastodonFormatTest {
         assertEquals(20, accounts.stream().map(Account::accountId).distinct().count());
         assertEquals(10, accounts.stream().filter(a -> a.profileUrl() != null).count());
         assertEquals(2, accounts.stream().filter(a -> Boolean.TRUE.equals(a.isProtected())).count());
+        assertEquals(20, accounts.stream().filter(a -> a.createdAt() != null).count(), "every account has created_at");
+        assertEquals(t("2020-09-03T00:00:00Z"), accounts.stream().map(Account::createdAt).min(Comparator.naturalOrder()).get(),
+                "Mastodon gives the day only");
+        assertEquals(t("2025-06-18T00:00:00Z"), accounts.stream().map(Account::createdAt).max(Comparator.naturalOrder()).get());
         assertEquals(0, empty);
 
         Post first = posts.get(0);

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -150,7 +151,7 @@ class TwitterV1FormatTest {
         Instant delivered = t("2018-10-16T09:12:40.123Z");
         assertEquals(List.of(
                 new Account("twitter", "2901234567", "jmartel", "Jean Martel", null, "Political reporter.", 5120L, 830L, false,
-                        false, delivered),
+                        false, t("2014-12-12T10:00:00Z"), delivered),
                 new Account("twitter", "98765432", "MarieDupont_", "Marie Dupont", "https://marie-dupont.example/blog",
                         "MP. #Rail", 48210L, 1200L, false, true, delivered)),
                 parse(format, QUOTE).accounts());
@@ -289,6 +290,8 @@ class TwitterV1FormatTest {
             {"id":1.5,"user":{"id_str":"2"}}                                          | WRONG_TYPE             | id must be a string or an integer, but was number
             {"id_str":"1","user":{"id_str":"2"},"created_at":"2018-10-16T09:12:40Z"}  | WRONG_TYPE             | created_at was '2018-10-16T09:12:40Z', but must be a Twitter v1.1 time
             {"id_str":"1","user":{"id_str":"2"},"created_at":"Sat Jan 01 00:00:00 +0000 2005"} | TIMESTAMP_OUT_OF_RANGE | created_at was 2005-01-01T00:00:00Z
+            {"id_str":"1","user":{"id_str":"2","created_at":"2014-12-12"}}            | WRONG_TYPE             | user.created_at was '2014-12-12', but must be a Twitter v1.1 time
+            {"id_str":"1","user":{"id_str":"2","created_at":"Sat Jan 01 00:00:00 +0000 2005"}} | TIMESTAMP_OUT_OF_RANGE | user.created_at was 2005-01-01T00:00:00Z
             {"id_str":"1","user":{"id_str":"2"},"timestamp_ms":"soon"}                | WRONG_TYPE             | timestamp_ms was 'soon', but must be milliseconds since 1970
             {"id_str":"1","user":{"id_str":"2"},"entities":{"user_mentions":[{"indices":[0,3]}]}} | MISSING_FIELD | entities.user_mentions[0] must have id_str or screen_name
             {"id_str":"1","user":{"id_str":"2"},"entities":{"hashtags":[{"indices":[0,3]}]}} | MISSING_FIELD | entities.hashtags[0].text is missing
@@ -379,6 +382,10 @@ class TwitterV1FormatTest {
         assertEquals(112, new HashSet<>(accounts.stream().map(Account::accountId).toList()).size());
         assertEquals(61, accounts.stream().filter(a -> a.profileUrl() != null).count());
         assertEquals(14, accounts.stream().filter(a -> Boolean.TRUE.equals(a.verified())).count());
+        assertEquals(125, accounts.stream().filter(a -> a.createdAt() != null).count(), "every user has created_at");
+        assertEquals(t("2007-03-05T22:08:25Z"), accounts.stream().map(Account::createdAt).min(Comparator.naturalOrder()).get());
+        assertEquals(t("2015-02-01T20:56:00Z"), accounts.stream().map(Account::createdAt).max(Comparator.naturalOrder()).get(),
+                "created an hour before the tweet");
         assertEquals(0, deletions, "SOURCES.md: no stream control messages");
         assertEquals(0, empty);
 
@@ -390,7 +397,7 @@ class TwitterV1FormatTest {
         assertEquals(List.of(), first.urls(), "its only link is a GIF on twitter.com");
         Account joe = accounts.get(0);
         assertEquals(new Account("twitter", "13375242", "joeruiz", "Joe Ruiz", "http://fb.com/joeruiz", joe.description(),
-                3551L, 1955L, false, false, t("2015-02-01T23:05:52.283Z")), joe);
+                3551L, 1955L, false, false, t("2008-02-12T03:35:50Z"), t("2015-02-01T23:05:52.283Z")), joe);
     }
 
     @Test

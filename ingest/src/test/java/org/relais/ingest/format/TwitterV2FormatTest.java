@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -221,6 +222,7 @@ class TwitterV2FormatTest {
             {"data":[{"id":1.5,"author_id":"2"}]}                                       | WRONG_TYPE         | data[0].id must be a string or an integer, but was number
             {"data":[{"id":"1","author_id":"2","created_at":"Wed Sep 22 16:37:29 +0000 2021"}]} | WRONG_TYPE | data[0].created_at was 'Wed Sep 22 16:37:29 +0000 2021', but must be an ISO-8601 date-time
             {"data":[{"id":"1","author_id":"2","created_at":"2031-01-01T00:00:00.000Z"}]} | TIMESTAMP_OUT_OF_RANGE | data[0].created_at was 2031-01-01T00:00:00Z
+            {"data":[{"id":"1","author_id":"2"}],"includes":{"users":[{"id":"2","created_at":"2005-12-31T23:59:59.000Z"}]}} | TIMESTAMP_OUT_OF_RANGE | includes.users[0].created_at was 2005-12-31T23:59:59Z
             {"data":[{"id":"1","author_id":"2","text":7}]}                              | WRONG_TYPE         | data[0].text must be a string, but was number
             {"data":[{"id":"1","author_id":"2","referenced_tweets":[{"id":"3"}]}]}      | MISSING_FIELD      | data[0].referenced_tweets[0].type is missing
             {"data":[{"id":"1","author_id":"2","referenced_tweets":[{"type":"quoted"}]}]} | MISSING_FIELD    | data[0].referenced_tweets[0].id is missing
@@ -322,6 +324,9 @@ class TwitterV2FormatTest {
         assertEquals(30, accounts.stream().filter(a -> Boolean.TRUE.equals(a.verified())).count());
         assertEquals(0, accounts.stream().filter(a -> Boolean.TRUE.equals(a.isProtected())).count());
         assertEquals(69, accounts.stream().filter(a -> a.profileUrl() != null).count());
+        assertEquals(177, accounts.stream().filter(a -> a.createdAt() != null).count(), "every user has created_at");
+        assertEquals(t("2007-01-08T08:05:57Z"), accounts.stream().map(Account::createdAt).min(Comparator.naturalOrder()).get());
+        assertEquals(t("2021-08-19T22:11:38Z"), accounts.stream().map(Account::createdAt).max(Comparator.naturalOrder()).get());
         assertTrue(accounts.stream().allMatch(a -> a.observedAt().equals(t("2021-09-22T16:38:09Z"))),
                 "observed at __twarc.retrieved_at");
 
@@ -363,7 +368,7 @@ class TwitterV2FormatTest {
         Account carol = accounts.stream().filter(a -> a.accountId().equals("711945679")).findFirst().orElseThrow();
         assertEquals(new Account("twitter", "711945679", "carolJhedges", "\uD83D\uDC1Fcarol hedges",
                 "http://amazon.co.uk/Carol-Hedges/e/B0034PUES6", carol.description(), 24922L, 11555L, false, false,
-                t("2021-09-22T16:38:09Z")), carol);
+                t("2012-07-23T06:48:28Z"), t("2021-09-22T16:38:09Z")), carol);
         assertTrue(carol.description().startsWith("Author of the #histfic Victorian Detectives Series"));
     }
 

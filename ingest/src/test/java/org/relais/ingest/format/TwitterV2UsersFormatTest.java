@@ -48,7 +48,7 @@ class TwitterV2UsersFormatTest {
         ParsedRecord record = parse(format, FOLLOWERS);
         assertEquals(List.of(
                 new Account("twitter", "1111", "lea_v", "Léa V.", "https://lea.example/blog", "Journaliste", 900L, 120L, false,
-                        false, RETRIEVED),
+                        false, Instant.parse("2015-01-01T00:00:00Z"), RETRIEVED),
                 new Account("twitter", "2222", "anon_42", "anon", null, null, 3L, 4L, true, null, RETRIEVED)),
                 record.accounts());
         assertEquals(List.of(

@@ -67,7 +67,7 @@ class ParquetRowWriterTest {
                 ts("2026-11-20T00:00:00Z"), "twitter-v1", "file.jsonl", "parse", "malformed_json", "not JSON",
                 new byte[] {1, 2}, "{\"a\":".getBytes(StandardCharsets.UTF_8), ts("2026-11-21T00:00:00Z"), 4L)));
         assertSameAsSpark(Tables.Accounts.TABLE, List.of(RowFactory.create("mastodon", "7", "x@y.social", "X", null,
-                null, 12L, 0L, false, true, ts("2026-11-20T10:00:00Z"), "mastodon", 2L)));
+                null, 12L, 0L, false, true, ts("2022-11-01T00:00:00Z"), ts("2026-11-20T10:00:00Z"), "mastodon", 2L)));
     }
 
     @Test
