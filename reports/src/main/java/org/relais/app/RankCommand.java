@@ -151,7 +151,7 @@ public final class RankCommand implements Callable<Integer> {
             return e instanceof CsvLines.UnreadableFileException ? ExitCodes.USAGE : ExitCodes.FAILED;
         }
         MeasureSuite.Measures m = new MeasureSuite(settings, progress())
-                .run(graph, teleport == null ? null : teleport.teleport(), null);
+                .run(graph, null, teleport == null ? null : teleport.teleport(), null);
         try {
             Files.createDirectories(out);
             writeRankings(file, m);

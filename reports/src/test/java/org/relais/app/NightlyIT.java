@@ -207,6 +207,29 @@ class NightlyIT {
         assertEquals(0.010, Double.parseDouble(row.get("bubble_reach")), 0.0005, "and his bubble reach says so");
         assertEquals(181, positionBy(closedRanking, "personalized_pagerank", candidate),
                 "from the media as trusted seeds, he stays far down");
+        // PageRank with min-account-age=90d is personalised PageRank from every actor but the ring's 20
+        // accounts (49 to 69 days old on the run date; the candidate is 138 days old): closed on itself,
+        // the ring then lifts him only to 115th.
+        List<String> established = new ArrayList<>(List.of("id"));
+        ranking.stream().map(r -> r.get("actor_id")).filter(id -> id.equals(candidate) || !ring.contains(id))
+                .forEach(established::add);
+        Files.write(dir.resolve("established.csv"), established);
+        Run aged = capture(List.of("rank", "--edges", dir.resolve("closed.csv").toString(), "--nodes",
+                dir.resolve("nodes.csv").toString(), "--seeds", dir.resolve("established.csv").toString(), "--out",
+                dir.resolve("closed-aged").toString()));
+        assertEquals(0, aged.code, aged.err);
+        assertEquals(115, positionBy(readAnyCsvWithHeader(dir.resolve("closed-aged/rankings.csv")),
+                "personalized_pagerank", candidate), "closed on itself, without the new accounts' random jumps");
+
+        Run withAges = relais("analyze", "--run-date", "2026-10-19", "--set", "pagerank.min-account-age=90d");
+        assertEquals(0, withAges.code, withAges.err);
+        assertEquals(0, relais("report", "--run-date", "2026-10-19").code);
+        List<CSVRecord> agedRanking = readCsv(work.resolve("reports/2026-10-19/rankings.csv"));
+        assertEquals(335, rankOf(agedRanking, candidate), "min-account-age=90d: the ring's 20 accounts have no random"
+                + " jump, and the candidate only what they pass on (networkx with that personalization: 335th)");
+        assertEquals(67, rankOf(agedRanking, "blog:la-sentinelle-libre.blogspot.com"), "the farm's blog is no account");
+        assertEquals(EXPECTED_TOP_5, agedRanking.subList(0, 5).stream().map(r -> r.get("actor_id"))
+                .collect(Collectors.toSet()), "the top five stay the same five");
 
         Run capped = relais("analyze", "--run-date", "2026-10-19", "--set", "graph.max-repeats=3");
         assertEquals(0, capped.code, capped.err);
@@ -232,7 +255,7 @@ class NightlyIT {
         throw new AssertionError(id + " not in the ranking");
     }
 
-    private static List<CSVRecord> readAnyCsvWithHeader(Path file) throws IOException {
+    static List<CSVRecord> readAnyCsvWithHeader(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
             return parser.getRecords();

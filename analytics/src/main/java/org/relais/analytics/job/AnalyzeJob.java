@@ -10,8 +10,14 @@ import static org.apache.spark.sql.functions.when;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Paths;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -71,6 +77,7 @@ public final class AnalyzeJob {
     static final String RANDOM_JUMP = "random_jump";
     /** The default directory of PageRank on Spark's checkpoints, in the lake. */
     static final String CHECKPOINTS = "_checkpoints";
+    private static final String MIN_ACCOUNT_AGE = "relais.pagerank.min-account-age";
 
     private final SparkSession spark;
     private final Lake lake;
@@ -88,9 +95,12 @@ public final class AnalyzeJob {
      *     reaches (a Hadoop URI); empty for {@code <lake>/_checkpoints}
      * @param warmStart whether PageRank starts from the previous night's scores
      * @param seeds the actors whose personalised PageRank is computed, or null
+     * @param minAccountAge accounts created less than this before the end of the run date get no
+     *     random-jump share in PageRank; zero for none
      */
     public record Settings(TypeWeights weights, InteractionGraph.Options graph, MeasureSettings measures,
-            MemoryBudget budget, int checkpointInterval, String checkpointDir, boolean warmStart, SeedsFile seeds) {
+            MemoryBudget budget, int checkpointInterval, String checkpointDir, boolean warmStart, SeedsFile seeds,
+            Duration minAccountAge) {
 
         public static Settings from(RelaisConfig config) {
             List<String> problems = new ArrayList<>();
@@ -127,12 +137,17 @@ public final class AnalyzeJob {
                     problems.add("relais.pagerank.seeds-file: " + e.getMessage());
                 }
             }
+            Duration minAccountAge = config.duration(MIN_ACCOUNT_AGE);
+            if (minAccountAge.isNegative()) {
+                problems.add(MIN_ACCOUNT_AGE + " was " + config.string(MIN_ACCOUNT_AGE)
+                        + ", but must be a duration >= 0, such as 90d (0d: none)");
+            }
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
             return new Settings(weights, InteractionGraph.Options.from(config), measures, budget, interval,
                     config.string("relais.analyze.checkpoint-dir").strip(), config.flag("relais.pagerank.warm-start"),
-                    seeds);
+                    seeds, minAccountAge);
         }
     }
 
@@ -208,7 +223,8 @@ public final class AnalyzeJob {
                         path == MemoryBudget.Path.IN_MEMORY ? "in memory" : "PageRank on Spark");
                 Dataset<Row> received = received(typed, settings.weights());
                 return path == MemoryBudget.Path.IN_MEMORY
-                        ? inMemory(runDate, actors, indexed, typed, received, byType, (int) m, estimate)
+                        ? inMemory(runDate, actors, indexed, typed, received, byType, (int) m, estimate,
+                                sources.accounts())
                         : onSpark(runDate, actors, indexed, received, byType, m, estimate);
             } finally {
                 indexed.unpersist();
@@ -222,13 +238,15 @@ public final class AnalyzeJob {
     }
 
     private Result inMemory(String runDate, Actors actors, Dataset<Row> indexed, Dataset<Row> typed,
-            Dataset<Row> received, Map<String, Long> byType, int m, long estimate) {
+            Dataset<Row> received, Map<String, Long> byType, int m, long estimate, Dataset<Row> accounts) {
         String[] ids = actorIds(actors);
         CompactGraph graph = collectGraph(ids.length, m, indexed);
         LOG.info("analyze: in-memory graph {}", graph);
         double[] seeds = seeds(ids);
         double[] warm = settings.warmStart() ? previousScores(runDate, actors) : null;
-        MeasureSuite.Measures measures = new MeasureSuite(settings.measures(), progressLog()).run(graph, seeds, warm);
+        BitSet newAccounts = newAccounts(runDate, actors, accounts);
+        MeasureSuite.Measures measures = new MeasureSuite(settings.measures(), progressLog())
+                .run(graph, newAccounts, seeds, warm);
         LOG.info("analyze: PageRank {} after {} iterations; {} communities, modularity {}",
                 measures.pageRank().converged() ? "converged" : "did NOT converge", measures.pageRank().iterations(),
                 measures.partition().communityCount(),
@@ -237,6 +255,7 @@ public final class AnalyzeJob {
         lake.replacePartition(explanations(ids, graph, measures, typed), ExplanationTable.NAME, runDate);
         ObjectNode computed = measures.toJson();
         computed.put("rounded_weights", graph.roundedWeightCount());
+        ((ObjectNode) computed.get("pagerank")).put("min_account_age_days", minAccountAgeDays());
         // The graph is not needed any more: let it go before the tables are sliced.
         graph = null;
         lake.replacePartition(communities(ids, measures), CommunityTable.NAME, runDate);
@@ -295,7 +314,7 @@ public final class AnalyzeJob {
         p.put("converged", pr.converged());
         p.put("l1_change", pr.finalDelta());
         measures.put("note", "the graph exceeded relais.analyze.memory-budget: PageRank (from the uniform start,"
-                + " without warm start or seeds), degrees and strengths only");
+                + " without warm start, seeds or " + MIN_ACCOUNT_AGE + "), degrees and strengths only");
         return new Result(actors.count(), m, byType, MemoryBudget.Path.DISTRIBUTED, estimate, pr.iterations(),
                 pr.converged(), measures);
     }
@@ -421,6 +440,45 @@ public final class AnalyzeJob {
         }
         LOG.info("analyze: PageRank starts from the scores of {}", previous);
         return start;
+    }
+
+    private double minAccountAgeDays() {
+        return settings.minAccountAge().toSeconds() / 86_400.0;
+    }
+
+    /** The minimum age as configured would say it: {@code 90d}, else {@code PT36H}. */
+    private String minAccountAgeText() {
+        Duration age = settings.minAccountAge();
+        return age.equals(Duration.ofDays(age.toDays())) ? age.toDays() + "d" : age.toString();
+    }
+
+    /**
+     * The actors that get no random-jump share ({@code relais.pagerank.min-account-age}): the
+     * accounts created after the end of the run date (UTC) less that age. An actor made of several
+     * accounts and a blog (merged identities) is the blog's, which has no creation time, and keeps
+     * its share. Null when the setting is zero; every actor keeps its share, with a warning, when
+     * all of them are new.
+     */
+    private BitSet newAccounts(String runDate, Actors actors, Dataset<Row> accounts) {
+        if (settings.minAccountAge().isZero()) {
+            return null;
+        }
+        Instant cutoff = LocalDate.parse(runDate).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()
+                .minus(settings.minAccountAge());
+        BitSet vertices = new BitSet();
+        accounts.filter(col(Tables.Accounts.CREATED_AT).gt(lit(Timestamp.from(cutoff))))
+                .select(InteractionGraph.actor(col(Tables.PLATFORM), col(Tables.Accounts.ACCOUNT_ID))
+                        .as(InteractionGraph.ACTOR_ID))
+                .join(actors.table(), InteractionGraph.ACTOR_ID)
+                .select(INDEX).toLocalIterator().forEachRemaining(r -> vertices.set(r.getInt(0)));
+        if (vertices.cardinality() == actors.count()) {
+            LOG.warn("analyze: every one of the {} actors is an account created after {} ({} = {}): all keep their"
+                    + " random-jump share", actors.count(), cutoff, MIN_ACCOUNT_AGE, minAccountAgeText());
+            return null;
+        }
+        LOG.info("analyze: {} of {} actors are accounts created after {} ({} = {}): no random-jump share",
+                vertices.cardinality(), actors.count(), cutoff, MIN_ACCOUNT_AGE, minAccountAgeText());
+        return vertices;
     }
 
     /** The teleport weights of personalised PageRank, 1 on each seed actor, or null without seeds. */

@@ -39,10 +39,11 @@ public record MeasureSettings(PageRankParameters pageRank, HitsParameters hits, 
 
     /**
      * The keys of those sections that {@link #from} does not read: the nightly analysis reads them
-     * itself, since they concern the previous night and the seeds' file rather than a measure.
+     * itself, since they concern the previous night, the seeds' file and the lake's accounts rather
+     * than a measure.
      */
     public static final List<String> READ_BY_THE_NIGHTLY_ANALYSIS = List.of("relais.pagerank.seeds-file",
-            "relais.pagerank.warm-start");
+            "relais.pagerank.warm-start", "relais.pagerank.min-account-age");
 
     /** Whether {@code key} (a full path) is read by {@link #from}, or is a section of those it reads. */
     public static boolean reads(String key) {

@@ -1,6 +1,7 @@
 package org.relais.analytics.measures;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.BitSet;
 import java.util.List;
 import org.relais.analytics.algo.ProgressListener;
 import org.relais.analytics.algo.betweenness.Betweenness;
@@ -49,18 +50,26 @@ public final class MeasureSuite {
     /**
      * Every measure of {@code graph}.
      *
+     * @param withoutRandomJump the vertices that get no random-jump share in PageRank (new accounts),
+     *     or null for none: PageRank, the Relais score and the explanations then teleport to the
+     *     others only
      * @param seeds teleport weights of personalised PageRank (one per vertex), or null for none
      * @param warmStart the previous night's PageRank per vertex to start from, or null
+     * @throws IllegalArgumentException if every vertex is without a random-jump share
      */
-    public Measures run(CompactGraph graph, double[] seeds, double[] warmStart) {
+    public Measures run(CompactGraph graph, BitSet withoutRandomJump, double[] seeds, double[] warmStart) {
+        double[] jumps = randomJumps(graph.vertexCount(), withoutRandomJump);
         PageRank pageRank = new PageRank(settings.pageRank()).withProgress(progress);
+        if (jumps != null) {
+            pageRank = pageRank.withTeleport(jumps);
+        }
         if (warmStart != null) {
             pageRank = pageRank.withInitialScores(warmStart);
         }
         PageRankResult pr = pageRank.run(graph);
         PageRankResult personalized = seeds == null ? null
                 : new PageRank(settings.pageRank()).withProgress(progress).withTeleport(seeds).run(graph);
-        RelaisScoreResult score = RelaisScore.compute(graph, pr, settings.relaisScore());
+        RelaisScoreResult score = RelaisScore.compute(graph, pr, jumps, settings.relaisScore());
         Degrees degrees = Degrees.of(graph);
         HitsResult hits = new Hits(settings.hits()).withProgress(progress).run(graph);
         CorenessResult coreness = new Coreness().withProgress(progress).run(graph);
@@ -80,10 +89,31 @@ public final class MeasureSuite {
         CommunityRanking communityRanks = CommunityRanking.of(scores, communities);
 
         int[] top = topVertices(scores, Math.min(settings.explainTop(), graph.vertexCount()));
-        List<Explanation> explanations = Explanations.of(graph, scores, damping)
-                .explain(top, settings.explainContributors());
-        return new Measures(pr, personalized, score, degrees, hits, coreness, betweenness, closeness, partition,
-                reach, communityRanks, top, explanations);
+        Explanations explaining = Explanations.of(graph, scores, damping);
+        if (jumps != null) {
+            explaining = explaining.withTeleport(jumps);
+        }
+        List<Explanation> explanations = explaining.explain(top, settings.explainContributors());
+        return new Measures(pr, jumps == null ? 0 : withoutRandomJump.cardinality(), personalized, score, degrees,
+                hits, coreness, betweenness, closeness, partition, reach, communityRanks, top, explanations);
+    }
+
+    /** Teleport weights: 1, and 0 for the vertices without a random jump; null when there are none. */
+    private static double[] randomJumps(int n, BitSet withoutRandomJump) {
+        if (withoutRandomJump == null || withoutRandomJump.isEmpty()) {
+            return null;
+        }
+        if (withoutRandomJump.length() > n) {
+            throw new IllegalArgumentException("withoutRandomJump named vertex " + (withoutRandomJump.length() - 1)
+                    + ", but the graph has " + n);
+        }
+        if (withoutRandomJump.cardinality() == n) {
+            throw new IllegalArgumentException("every one of the " + n + " vertices was without a random jump");
+        }
+        double[] jumps = new double[n];
+        java.util.Arrays.fill(jumps, 1);
+        withoutRandomJump.stream().forEach(v -> jumps[v] = 0);
+        return jumps;
     }
 
     /**
@@ -105,10 +135,12 @@ public final class MeasureSuite {
     /**
      * Everything {@link #run} computed.
      *
+     * @param withoutRandomJump how many vertices PageRank gave no random-jump share
      * @param personalized null when no seeds were given
      * @param top the explained vertices, best first
      */
-    public record Measures(PageRankResult pageRank, PageRankResult personalized, RelaisScoreResult relaisScore,
+    public record Measures(PageRankResult pageRank, int withoutRandomJump, PageRankResult personalized,
+            RelaisScoreResult relaisScore,
             Degrees degrees, HitsResult hits, CorenessResult coreness, BetweennessResult betweenness,
             HarmonicClosenessResult closeness, Partition partition, BubbleReach bubbleReach,
             CommunityRanking communityRanks, int[] top, List<Explanation> explanations) {
@@ -123,6 +155,7 @@ public final class MeasureSuite {
             p.put("converged", pageRank.converged());
             p.put("l1_change", pageRank.finalDelta());
             p.put("warm_start", pageRank.warmStarted());
+            p.put("without_random_jump", withoutRandomJump);
             if (personalized != null) {
                 ObjectNode pp = n.putObject("personalized_pagerank");
                 pp.put("iterations", personalized.iterations());

@@ -28,6 +28,7 @@ import org.relais.ingest.config.RelaisConfig;
 import org.relais.ingest.lake.Lake;
 import org.relais.ingest.lake.Rows;
 import org.relais.ingest.lake.Tables;
+import org.relais.ingest.model.Account;
 import org.relais.ingest.model.Follow;
 import org.relais.ingest.model.Post;
 import org.relais.ingest.model.Post.Mention;
@@ -169,6 +170,57 @@ class AnalyzeJobTest {
         }
         assertFalse(explained.contains("mention"), explained.toString());
         assertTrue(explained.contains("follow"), explained.toString());
+    }
+
+    /**
+     * d's account is 20 days old on the run date, so with a minimum age of 90 days it gets no random
+     * jump; b's was created exactly 90 days before the end of the run date and keeps its share, as do
+     * a (2019), c (no creation time) and e (no account row). The expected figures are networkx's
+     * {@code pagerank(G, alpha=0.85, weight="weight", tol=1e-15, personalization={a: 1, b: 1, c: 1,
+     * d: 0, e: 1})} on the nine edges of these tables, and the scores' floor is the baseline of a, b,
+     * c and e, {@code ((1 - 0.85) + 0.85 PR(e)) / 4} (e relays nobody).
+     */
+    @Test
+    void newAccountsGetNoRandomJump() {
+        List<Row> accounts = List.of(
+                Rows.account(account("a", "2019-01-01T00:00:00Z"), "t", 1),
+                Rows.account(account("b", "2026-08-24T00:00:00Z"), "t", 1),
+                Rows.account(account("c", null), "t", 1),
+                Rows.account(account("d", "2026-11-01T12:00:00Z"), "t", 1));
+        Map<Tables.Table, List<Row>> withAccounts = new java.util.HashMap<>(tables);
+        withAccounts.put(Tables.Accounts.TABLE, accounts);
+        Lake lake = TestLake.create(spark.session(), work.resolve("lake-" + ++lakes), withAccounts);
+        AnalyzeJob.Result result = analyze(lake, "pagerank.min-account-age=90d");
+        assertEquals(1, result.measures().path("pagerank").path("without_random_jump").asInt(-1));
+        assertEquals(90.0, result.measures().path("pagerank").path("min_account_age_days").asDouble(-1));
+        Map<String, Row> scores = scores(lake);
+        Map<String, Double> expected = Map.of("twitter:a", 0.16997790098695603, "twitter:b", 0.3022085550692307,
+                "twitter:c", 0.34558508120021847, "twitter:d", 0.0979157730067279, "twitter:e", 0.08431268973686687);
+        Map<String, Double> relaisScores = Map.of("twitter:a", 9.73507575152653, "twitter:b", 14.733361600582453,
+                "twitter:c", 15.898326229676204, "twitter:d", 4.944279649568751, "twitter:e", 3.645085399607939);
+        expected.forEach((actor, pr) -> assertEquals(pr, scores.get(actor).<Double>getAs(ScoreTable.PAGERANK), 1e-12,
+                actor));
+        relaisScores.forEach((actor, score) -> assertEquals(score,
+                scores.get(actor).<Double>getAs(ScoreTable.RELAIS_SCORE), 1e-9, actor));
+        Map<String, Double> baselines = new TreeMap<>();
+        for (Row r : lake.readPartition(spark.session(), ExplanationTable.NAME, DATE, ExplanationTable.SCHEMA)
+                .collectAsList()) {
+            if (r.<String>getAs(ExplanationTable.KIND).equals(ExplanationTable.BASELINE)) {
+                baselines.put(r.getAs(ExplanationTable.ACTOR_ID), r.<Double>getAs(ExplanationTable.MASS));
+            }
+        }
+        assertEquals(0.0, baselines.get("twitter:d"), "d's score is all from c, who quotes it");
+        assertEquals(0.05541644656908422, baselines.get("twitter:a"), 1e-12);
+
+        Lake uniform = lake();
+        analyze(uniform);
+        assertEquals(0.1376172990878578, scores(uniform).get("twitter:d").<Double>getAs(ScoreTable.PAGERANK), 1e-12,
+                "without the setting, d has its share as networkx gives it");
+    }
+
+    private static Account account(String id, String createdAt) {
+        return new Account("twitter", id, "h" + id, null, null, null, null, null, false, null,
+                createdAt == null ? null : Instant.parse(createdAt), T);
     }
 
     @Test

@@ -61,7 +61,7 @@ public final class AnalyzeMemoryExperiment {
         for (int v = 0; v < n; v += 1000) {
             seeds[v] = 1;
         }
-        MeasureSuite.Measures measures = new MeasureSuite(settings, ProgressListener.NONE).run(graph, seeds, null);
+        MeasureSuite.Measures measures = new MeasureSuite(settings, ProgressListener.NONE).run(graph, null, seeds, null);
         graph = null;
         List<ColumnSlices.Slice> communities = AnalyzeJob.communityColumns(ids, measures).slices();
         List<ColumnSlices.Slice> scores = AnalyzeJob.vertexColumns(measures).slices();

@@ -34,7 +34,10 @@ import org.relais.analytics.graph.CompactGraph;
  * typically 0.2–0.5.) The transform is monotone: a higher PageRank never gives a lower score, and
  * equal PageRanks give equal scores. The ranking itself stays the PageRank's.
  *
- * <p>Only for PageRank with the uniform teleport, whose floor is the formula above.
+ * <p>With a teleport vector {@code t} other than the uniform one (actors without a random-jump
+ * share, {@code relais.pagerank.min-account-age}), the floor is that of an actor with the largest
+ * share: {@code ((1 - d) + d D) * max(t) / sum(t)}, which is the formula above when {@code t} is
+ * uniform. An actor without a share that nobody relays has a PageRank of 0 and scores 0.
  *
  * <h2>Cost</h2>
  * {@code O(n)} time, {@code 8n} bytes for the scores.
@@ -45,12 +48,26 @@ public final class RelaisScore {
     }
 
     /**
-     * The scores of the vertices of {@code graph} from its PageRank.
+     * The scores of the vertices of {@code graph} from its PageRank with the uniform teleport.
      *
      * @throws IllegalArgumentException if the PageRank is personalised, or was computed on a graph with
      *                                  another number of vertices
      */
     public static RelaisScoreResult compute(CompactGraph graph, PageRankResult pageRank, RelaisScoreParameters parameters) {
+        return compute(graph, pageRank, null, parameters);
+    }
+
+    /**
+     * The scores of the vertices of {@code graph} from its PageRank computed with the teleport
+     * weights {@code teleport} (as given to {@code PageRank.withTeleport}), or with the uniform
+     * teleport when {@code teleport} is null.
+     *
+     * @throws IllegalArgumentException if the PageRank was personalised and {@code teleport} is null or
+     *                                  the reverse, or if the PageRank or the weights do not have one
+     *                                  entry per vertex
+     */
+    public static RelaisScoreResult compute(CompactGraph graph, PageRankResult pageRank, double[] teleport,
+            RelaisScoreParameters parameters) {
         Objects.requireNonNull(graph, "graph");
         Objects.requireNonNull(pageRank, "pageRank");
         Objects.requireNonNull(parameters, "parameters");
@@ -59,8 +76,10 @@ public final class RelaisScore {
             throw new IllegalArgumentException("pageRank had " + pageRank.vertexCount()
                     + " scores, but must have one per vertex: " + n);
         }
-        if (pageRank.personalized()) {
-            throw new IllegalArgumentException("pageRank was personalised, but must use the uniform teleport");
+        if (pageRank.personalized() != (teleport != null)) {
+            throw new IllegalArgumentException(pageRank.personalized()
+                    ? "pageRank was personalised, but no teleport weights were given"
+                    : "teleport weights were given, but pageRank used the uniform teleport");
         }
         double damping = pageRank.parameters().damping();
         double dangling = 0;
@@ -69,7 +88,7 @@ public final class RelaisScore {
                 dangling += pageRank.score(v);
             }
         }
-        double floor = ((1 - damping) + damping * dangling) / n;
+        double floor = ((1 - damping) + damping * dangling) * largestShare(teleport, n);
         double pointsPerDecade = 100 / parameters.decades();
         double[] scores = new double[n];
         int saturated = 0;
@@ -86,6 +105,23 @@ public final class RelaisScore {
             scores[v] = s;
         }
         return new RelaisScoreResult(scores, floor, saturated, damping, parameters);
+    }
+
+    /** The largest random-jump share, {@code max(t) / sum(t)}; {@code 1/n} for the uniform teleport. */
+    private static double largestShare(double[] teleport, int n) {
+        if (teleport == null) {
+            return 1.0 / n;
+        }
+        if (teleport.length != n) {
+            throw new IllegalArgumentException("teleport had " + teleport.length + " weights, but must have one per vertex: " + n);
+        }
+        double max = 0;
+        double sum = 0;
+        for (double w : teleport) {
+            max = Math.max(max, w);
+            sum += w;
+        }
+        return max / sum;
     }
 
     /** {@link #compute(CompactGraph, PageRankResult, RelaisScoreParameters)} with the default 5 decades. */

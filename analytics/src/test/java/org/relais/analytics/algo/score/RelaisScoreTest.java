@@ -44,6 +44,26 @@ class RelaisScoreTest {
     }
 
     @Test
+    void withoutARandomJumpALeafPassesNothingOnAndTheFloorIsThatOfTheOthers() {
+        // The in-star again, the first j leaves without a random-jump share: they have a PageRank of 0
+        // and pass nothing on, so the centre scores as with k - j leaves, and the floor is exactly the
+        // PageRank of a leaf that has its share.
+        int k = 100;
+        int j = 40;
+        CompactGraph g = TestGraphs.inStar(k);
+        double[] teleport = new double[k + 1];
+        Arrays.fill(teleport, 1);
+        Arrays.fill(teleport, 1, j + 1, 0);
+        PageRankResult pr = new PageRank(PageRankParameters.defaults().withThreads(2)).withTeleport(teleport).run(g);
+        RelaisScoreResult r = RelaisScore.compute(g, pr, teleport, RelaisScoreParameters.defaults());
+        assertEquals(0.0, pr.score(1));
+        assertEquals(pr.score(k), r.floor(), 1e-15);
+        assertEquals(20 * Math.log10(1 + D * (k - j)), r.score(0), 1e-9);
+        assertEquals(0.0, r.score(1));
+        assertEquals(0.0, r.score(k));
+    }
+
+    @Test
     void everyTenfoldStepAddsTheSamePoints() {
         // A vertex with 10x, 100x the floor's PageRank: 20 and 40 with 5 decades, 50 and 100 with 2.
         CompactGraph g = TestGraphs.inStar(100);
@@ -128,8 +148,11 @@ class RelaisScoreTest {
     void rejectsPersonalisedPageRankOtherGraphsAndInvalidDecades() {
         CompactGraph g = TestGraphs.directedCycle(3);
         PageRankResult personalised = new PageRank(PageRankParameters.defaults()).withTeleport(new double[] {1, 0, 0}).run(g);
-        assertEquals("pageRank was personalised, but must use the uniform teleport",
+        assertEquals("pageRank was personalised, but no teleport weights were given",
                 assertThrows(IllegalArgumentException.class, () -> RelaisScore.compute(g, personalised)).getMessage());
+        assertEquals("teleport weights were given, but pageRank used the uniform teleport",
+                assertThrows(IllegalArgumentException.class, () -> RelaisScore.compute(g, pageRank(g),
+                        new double[] {1, 1, 1}, RelaisScoreParameters.defaults())).getMessage());
         PageRankResult other = pageRank(TestGraphs.directedCycle(4));
         assertEquals("pageRank had 4 scores, but must have one per vertex: 3",
                 assertThrows(IllegalArgumentException.class, () -> RelaisScore.compute(g, other)).getMessage());
