@@ -2,6 +2,7 @@ package org.relais.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.relais.ingest.util.Printable;
 
 /** A plain-text table with aligned columns, for the ranking printed at the end of a run. */
 final class ConsoleTable {
@@ -15,8 +16,9 @@ final class ConsoleTable {
         this.rightAligned = rightAligned;
     }
 
+    /** Adds a row; its cells come from the input, so they are made {@link Printable}. */
     ConsoleTable add(List<String> row) {
-        rows.add(row);
+        rows.add(row.stream().map(Printable::of).toList());
         return this;
     }
 

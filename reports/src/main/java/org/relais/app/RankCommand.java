@@ -27,6 +27,7 @@ import org.relais.ingest.cli.ExitCodes;
 import org.relais.ingest.config.ConfigException;
 import org.relais.ingest.lake.Lake;
 import org.relais.ingest.util.Causes;
+import org.relais.ingest.util.Printable;
 import org.relais.reports.CsvTable;
 import org.relais.reports.CsvTable.Column;
 import org.relais.reports.CsvTable.Kind;
@@ -272,8 +273,8 @@ public final class RankCommand implements Callable<Integer> {
             Set<String> nodes = new HashSet<>(Arrays.asList(file.ids()));
             List<String> missing = seeds.ids().stream().filter(id -> !nodes.contains(id)).toList();
             System.err.printf(Locale.ROOT, "relais rank: %,d of the %,d seed ids in %s are not nodes of the graph and are"
-                    + " ignored: %s%s%n", missing.size(), given, seedsFile, String.join(", ", missing.subList(0,
-                            Math.min(5, missing.size()))), missing.size() > 5 ? ", ..." : "");
+                    + " ignored: %s%s%n", missing.size(), given, seedsFile, Printable.of(String.join(", ", missing.subList(0,
+                            Math.min(5, missing.size())))), missing.size() > 5 ? ", ..." : "");
         }
         return new Seeds(teleport, given, found.length);
     }

@@ -34,6 +34,8 @@ class HostileNamesIT {
     private static final String AT = "@SUM(1+1)*cmd|' /C calc'!A0";
     private static final String MINUS = "-2+3+cmd|' /C calc'!A0";
     private static final String TAB = "\t=1+1";
+    /** Clears the terminal, then prints in red; the display name forges a log line. */
+    private static final String ESCAPES = "\u001b[2J\u001b[31mPWNED\u001b[0m";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,7 +49,7 @@ class HostileNamesIT {
         // Four accounts with hostile handles and names, public and with followers, so that they also
         // qualify for the campaign list; each is mentioned and reposted by the others.
         String[][] accounts = {{"1", HYPERLINK, AT}, {"2", DDE, "Jean \r=Dupont"}, {"3", MINUS, "-Marie Curie"},
-            {"4", TAB, "=Anne @Martin"}};
+            {"4", TAB, "=Anne @Martin"}, {"5", ESCAPES, "ok\n01:00:00 ERROR forged line"}};
         for (String[] a : accounts) {
             lines.add(account(a[0], a[1], a[2]));
         }
@@ -59,12 +61,22 @@ class HostileNamesIT {
                 }
             }
         }
+        // A Mastodon account whose handle lacks its instance, so that its campaign link would be the
+        // website on its profile: a script.
+        lines.add("{\"type\":\"account\",\"platform\":\"mastodon\",\"account_id\":\"eve@evil.example\",\"handle\":\"eve\","
+                + "\"profile_url\":\"javascript:alert(document.domain)\",\"followers_count\":9000,\"protected\":false,"
+                + "\"observed_at\":\"2026-11-01T10:00:00Z\"}");
+        lines.add("{\"type\":\"post\",\"platform\":\"mastodon\",\"post_id\":\"m1\",\"author_id\":\"eve@evil.example\","
+                + "\"created_at\":\"2026-11-02T10:00:00Z\",\"text\":\"salut\",\"mentions\":[{\"account_id\":\"1\"}]}");
         nights.publish("relais-json", "relais.posts", "hostile.jsonl", String.join("\n", lines));
 
         String date = "2026-11-03";
         NightlyIT.Run run = nights.nightly(date, "report.campaign.min-relais-score=0",
                 "report.campaign.min-followers=0");
         assertEquals(0, run.code(), run.err());
+        assertFalse(run.out().contains("\u001b") || run.out().contains("\n01:00:00"), "the console's top 10"
+                + " prints no escape sequence and no line from a name: " + run.out());
+        assertTrue(run.out().contains("\\u001b[2J\\u001b[31mPWNED"), "the name is shown, escaped: " + run.out());
 
         List<String> texts = new ArrayList<>();
         List<Path> files;
@@ -98,6 +110,10 @@ class HostileNamesIT {
             total += Double.parseDouble(row.get("pagerank"));
         }
         assertEquals(1.0, total, 1e-12);
+        List<CSVRecord> campaign = NightlyIT.readAnyCsvWithHeader(nights.reports(date).resolve("campaign_targets.csv"));
+        CSVRecord eve = campaign.stream().filter(r -> r.get("external_id").equals("mastodon:eve@evil.example"))
+                .findFirst().orElseThrow(() -> new AssertionError("eve is listed: " + campaign));
+        assertEquals("", eve.get("website"), "no script as the CRM's link");
     }
 
     /** Whether a spreadsheet would read {@code cell} as a formula: text with a leading formula character. */

@@ -226,6 +226,8 @@ class RankCommandTest {
         bad.put("source,target,weight\na,b,1e308\n", " line 2: weight was 1e308, but must be from");
         bad.put("source,target,weight\na,b,0x1p4\n", " line 2: weight '0x1p4' is not a number");
         bad.put("source,target,weight\na,b,2f\n", " line 2: weight '2f' is not a number");
+        bad.put("source,target,weight\na,b,\u001b[2J\u001b[31mFAKE\n", " line 2: weight '\\u001b[2J\\u001b[31mFAKE' is not a"
+                + " number");
         bad.put("source,target,weight\na,b,1,5\n", " line 2: 4 values, but the header has 3 (a decimal comma must be a"
                 + " point, or a value holding a comma quoted)");
         bad.put("source,target\na,b,3\n", " line 2: 3 values, but the header has 2");

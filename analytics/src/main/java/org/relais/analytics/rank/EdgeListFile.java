@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.relais.analytics.graph.CompactGraph;
 import org.relais.analytics.measures.CsvLines;
+import org.relais.ingest.util.Printable;
 
 /**
  * A graph given as CSV files, for {@code relais rank}: an edge list {@code source,target[,weight]}
@@ -142,7 +143,7 @@ public final class EdgeListFile {
         }
         w = w.strip();
         if (!DECIMAL.matcher(w).matches()) {
-            throw line.problem("weight '" + w + "' is not a number");
+            throw line.problem("weight '" + Printable.of(w) + "' is not a number");
         }
         double weight = Double.parseDouble(w);
         if (!(weight > 0)) {
@@ -192,7 +193,8 @@ public final class EdgeListFile {
             long pair = (long) read.src[e] << 32 | read.dst[e];
             double sum = sums.merge(pair, read.weight[e], Double::sum);
             if (Float.isInfinite((float) sum) && read.src[e] != read.dst[e]) {
-                throw new BadFileException(file + ": the rows from " + ids[read.src[e]] + " to " + ids[read.dst[e]]
+                throw new BadFileException(file + ": the rows from " + Printable.of(ids[read.src[e]]) + " to "
+                        + Printable.of(ids[read.dst[e]])
                         + " weigh " + sum + " together, more than a float holds (" + MAX_WEIGHT + ")");
             }
         }
@@ -308,7 +310,7 @@ public final class EdgeListFile {
         List<String> missing = required.stream().filter(c -> !columns.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             throw new BadFileException(file + " line " + line + ": the header row lacks " + String.join(", ", missing)
-                    + "; it has " + Arrays.toString(r.values()) + " (expected " + String.join(",", required)
+                    + "; it has " + Printable.of(Arrays.toString(r.values())) + " (expected " + String.join(",", required)
                     + (optional.isEmpty() ? "" : "[," + String.join(",", optional) + "]") + ")");
         }
         return columns;

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.relais.ingest.util.Printable;
 
 /**
  * The identity of a blog (or any web site) derived from a URL: the node id of a site in the
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>Only {@code http} and {@code https} URLs with a host have an id; {@link #fromUrl} returns
  *       {@code null} for anything else ({@code mailto:}, {@code javascript:}, scheme-relative
- *       {@code //host/path}, a bare {@code example.com}, a host with spaces). Null rather than an
+ *       {@code //host/path}, a bare {@code example.com}, a host with spaces, a URL with a control
+ *       character such as a line break or an escape anywhere in it). Null rather than an
  *       exception because links to such URLs are ordinary data, not errors; a format that needs an
  *       id turns the null into a {@link BadRecordException} naming its field.
  *   <li>The id starts with the host: lower-cased, without user info, port, trailing dot, or one
@@ -222,7 +224,7 @@ public final class BlogIds {
         }
 
         static ParsedUrl parse(String url) {
-            if (url == null) {
+            if (url == null || !Printable.isSafe(url)) {
                 return null;
             }
             String s = url.strip();

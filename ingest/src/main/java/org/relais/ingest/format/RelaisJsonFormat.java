@@ -33,14 +33,14 @@ import org.relais.ingest.model.Post;
  *       quote_of_author_id</td></tr>
  *   <tr><td>{@code account}</td><td>platform*, account_id*, handle, display_name, profile_url,
  *       description, followers_count, following_count (integers), protected, verified (booleans),
- *       observed_at</td></tr>
+ *       created_at (when the account was created), observed_at</td></tr>
  *   <tr><td>{@code follow}</td><td>platform*, follower_id*, followee_id*, observed_at</td></tr>
  *   <tr><td>{@code blog_link}</td><td>source_post_url*, target_url*, published_at, anchor_text,
  *       source_blog, target_blog</td></tr>
  * </table>
  *
  * <p>A leading {@code @} of a handle and {@code #} of a hashtag are dropped. {@code created_at} and
- * {@code observed_at} are checked with {@link ParseContext#checkTime}; {@code observed_at} defaults
+ * {@code observed_at} (of posts and accounts) are checked with {@link ParseContext#checkTime}; {@code observed_at} defaults
  * to {@link ParseContext#receivedAt}. {@code published_at} is only checked not to be in the future
  * nor before year 1 ({@link ParseContext#checkSinceYearOne}), since blogs predate the social
  * platforms. {@code source_blog} and {@code target_blog} are derived from the URLs with
@@ -131,6 +131,7 @@ public final class RelaisJsonFormat extends JsonLinesFormat {
                 o.longValue("following_count"),
                 o.bool("protected"),
                 o.bool("verified"),
+                o.checkedTime("created_at", context),
                 observedAt(o, context));
     }
 
@@ -153,8 +154,8 @@ public final class RelaisJsonFormat extends JsonLinesFormat {
         String targetUrl = o.requiredText("target_url");
         Instant publishedAt = context.checkSinceYearOne(o.time("published_at"), "published_at");
         String anchorText = o.text("anchor_text");
-        String sourceBlog = o.text("source_blog");
-        String targetBlog = o.text("target_blog");
+        String sourceBlog = Values.givenBlogId(o.text("source_blog"), "source_blog");
+        String targetBlog = Values.givenBlogId(o.text("target_blog"), "target_blog");
         if (sourceBlog == null) {
             sourceBlog = Values.blogId(context.blogIds(), sourcePostUrl, "source_post_url");
         }

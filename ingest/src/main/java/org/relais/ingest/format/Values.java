@@ -1,7 +1,9 @@
 package org.relais.ingest.format;
 
 import java.util.List;
+import java.util.Locale;
 import org.relais.ingest.model.Platforms;
+import org.relais.ingest.util.Printable;
 
 /** Checks and clean-ups of single values that several formats share. */
 final class Values {
@@ -13,8 +15,8 @@ final class Values {
 
     /** {@code value} in quotes, cut short: a message must stay readable when a field holds a page of text. */
     static String quote(String value) {
-        return "'" + (value.length() <= MAX_QUOTED_LENGTH ? value : value.substring(0, MAX_QUOTED_LENGTH - 3) + "...")
-                + "'";
+        return "'" + Printable.of(value.length() <= MAX_QUOTED_LENGTH ? value
+                : value.substring(0, MAX_QUOTED_LENGTH - 3) + "...") + "'";
     }
 
     /**
@@ -78,8 +80,21 @@ final class Values {
     static String blogId(BlogIds blogIds, String url, String field) throws BadRecordException {
         String id = blogIds.fromUrl(url);
         if (id == null) {
-            throw new BadRecordException(Reason.WRONG_TYPE,
-                    field + " was " + quote(url) + ", but must be an http(s) URL with a host");
+            throw new BadRecordException(Reason.WRONG_TYPE, field + " was " + quote(url) + ", but must be an http(s) URL"
+                    + " with a host" + (Printable.isSafe(url) ? "" : ", without control characters"));
+        }
+        return id;
+    }
+
+    /**
+     * A blog id given as it is (not derived from a URL): it must be one that {@link BlogIds} could
+     * give, a valid host, lower-cased, and path segments, with no space or control character.
+     */
+    static String givenBlogId(String id, String field) throws BadRecordException {
+        if (id != null && (!id.equals(id.toLowerCase(Locale.ROOT)) || id.chars().anyMatch(Character::isWhitespace)
+                || BlogIds.host("http://" + id) == null || id.contains("?") || id.contains("#"))) {
+            throw new BadRecordException(Reason.WRONG_TYPE, field + " was " + quote(id)
+                    + ", but must be a blog id: a lower-case host and path segments, as in example.org/blog");
         }
         return id;
     }
@@ -100,7 +115,8 @@ final class Values {
         return value == null || value.isEmpty() ? null : value;
     }
 
+    /** Names from the input (a header's columns), joined for a message and made {@link Printable}. */
     static String join(List<String> names) {
-        return String.join(", ", names);
+        return Printable.of(String.join(", ", names));
     }
 }

@@ -73,7 +73,8 @@ class BlogIdsTest {
     @ValueSource(strings = {"", "   ", "example.com", "www.example.com/blog", "//example.com/x", "ftp://example.com/x",
         "mailto:someone@example.com", "javascript:void(0)", "http://", "http:///path", "https://:80/",
         "http://exa mple.com/", "http://example..com/", "http://.example.com/", "http://example.com:80x/",
-        "http:\\\\example.com", "http://[::1/", "file:///etc/hosts"})
+        "http:\\\\example.com", "http://[::1/", "file:///etc/hosts", "https://evil.example/@pwn\u001b[31mred",
+        "https://evil.example/@a\nb", "https://evil.example/x\u202e"})
     void hasNoIdForWhatIsNotAnHttpUrlWithAHost(String url) {
         assertNull(BlogIds.DEFAULT.fromUrl(url));
         assertNull(BlogIds.host(url));

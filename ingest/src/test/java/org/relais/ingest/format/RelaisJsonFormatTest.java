@@ -67,9 +67,10 @@ class RelaisJsonFormatTest {
                 {"type":"account","platform":"mastodon","account_id":"109","handle":"@someone@mastodon.social",
                  "display_name":"Some One","profile_url":"https://someone.example","description":"bio",
                  "followers_count":1200,"following_count":0,"protected":false,"verified":true,
-                 "observed_at":"2024-06-01T10:00:00+02:00"}""");
+                 "created_at":"2022-11-01T00:00:00Z","observed_at":"2024-06-01T10:00:00+02:00"}""");
         assertEquals(List.of(new Account("mastodon", "109", "someone@mastodon.social", "Some One", "https://someone.example",
-                "bio", 1200L, 0L, false, true, Instant.parse("2024-06-01T08:00:00Z"))), record.accounts());
+                "bio", 1200L, 0L, false, true, Instant.parse("2022-11-01T00:00:00Z"), Instant.parse("2024-06-01T08:00:00Z"))),
+                record.accounts());
     }
 
     @Test
@@ -133,6 +134,12 @@ class RelaisJsonFormatTest {
             {"type":"post","platform":"twitter","post_id":"1","created_at":"yesterday"}        | WRONG_TYPE             | created_at was 'yesterday', but must be an ISO-8601 date-time
             {"type":"post","platform":"twitter","post_id":"1","created_at":"1999-01-01T00:00:00Z"} | TIMESTAMP_OUT_OF_RANGE | created_at was 1999-01-01T00:00:00Z, but must be in [2006-01-01T00:00:00Z, 2025-01-02T00:00:00Z]
             {"type":"post","platform":"twitter","post_id":"1","created_at":"2030-01-01T00:00:00Z"} | TIMESTAMP_OUT_OF_RANGE | created_at was 2030-01-01T00:00:00Z
+            {"type":"account","platform":"twitter","account_id":"1","created_at":"2030-01-01T00:00:00Z"} | TIMESTAMP_OUT_OF_RANGE | created_at was 2030-01-01T00:00:00Z
+            {"type":"blog_link","source_post_url":"https://a.example/p","target_url":"https://b.example/","target_blog":"x\\ny"} | WRONG_TYPE | target_blog was 'x\\u000ay', but must be a blog id
+            {"type":"blog_link","source_post_url":"https://a.example/p","target_url":"https://b.example/","source_blog":"javascript:alert(1)"} | WRONG_TYPE | source_blog was 'javascript:alert(1)', but must be a blog id
+            {"type":"blog_link","source_post_url":"https://a.example/p","target_url":"https://b.example/","source_blog":"../../tmp/x"} | WRONG_TYPE | source_blog was '../../tmp/x'
+            {"type":"blog_link","source_post_url":"https://a.example/p","target_url":"https://b.example/","source_blog":"A.example"} | WRONG_TYPE | source_blog was 'A.example'
+            {"type":"blog_link","source_post_url":"https://a.example/p","target_url":"https://b.example/@x\\u001b[2J"} | WRONG_TYPE | target_url was 'https://b.example/@x\\u001b[2J', but must be an http(s) URL with a host, without control characters
             {"type":"post","platform":"twitter","post_id":"1","urls":"https://a.example"}      | WRONG_TYPE             | urls must be an array, but was string
             {"type":"post","platform":"twitter","post_id":"1","urls":["https://a.example",3]}  | WRONG_TYPE             | urls[1] must be a string, but was number
             {"type":"post","platform":"twitter","post_id":"1","hashtags":[null]}               | WRONG_TYPE             | hashtags[0] must be a string, but was null

@@ -24,16 +24,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.relais.analytics.ScoreTable;
 import org.relais.analytics.job.InteractionGraph;
+import org.relais.ingest.format.BlogIds;
 import org.relais.ingest.lake.Tables;
 import org.relais.ingest.lake.Tables.Accounts;
 import org.relais.ingest.lake.Tables.Posts;
 import org.relais.ingest.model.Platforms;
+import org.relais.ingest.util.Printable;
 import org.relais.reports.CsvTable;
 import org.relais.reports.CsvTable.Kind;
 import org.relais.reports.RankingTable;
@@ -206,11 +209,19 @@ public final class CampaignTargets {
         return rows.size();
     }
 
-    /** The actor's page on its platform, or a blog's address; else its own web site; else null. */
+    /**
+     * The actor's page on its platform, or a blog's address; else its own web site; else null. Only
+     * a plain http(s) link comes out: a CRM shows it as the person's link, so a {@code javascript:}
+     * URL, a handle that names a path on another host, or a control character must not.
+     */
     static String profilePage(Target t) {
         String page = platformPage(t.platform(), t.nativeId(), t.handle());
-        return page != null ? page : t.website();
+        return webLink(page != null ? page : t.website());
     }
+
+    /** A host name as a Mastodon handle's instance must be: labels and dots, nothing else. */
+    private static final Pattern INSTANCE = Pattern.compile("(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+"
+            + "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
 
     private static String platformPage(String platform, String nativeId, String handle) {
         switch (platform) {
@@ -221,7 +232,7 @@ public final class CampaignTargets {
             case Platforms.MASTODON: {
                 String h = handle == null ? null : handle.startsWith("@") ? handle.substring(1) : handle;
                 int at = h == null ? -1 : h.indexOf('@');
-                return at > 0 && at < h.length() - 1
+                return at > 0 && INSTANCE.matcher(h.substring(at + 1)).matches()
                         ? "https://" + h.substring(at + 1) + "/@" + segment(h.substring(0, at)) : null;
             }
             case Platforms.BLOG:
@@ -229,6 +240,12 @@ public final class CampaignTargets {
             default:
                 return null;
         }
+    }
+
+    /** {@code url} when it is an http(s) URL with a host and no space or control character; else null. */
+    static String webLink(String url) {
+        return url != null && BlogIds.host(url) != null && Printable.isSafe(url)
+                && url.chars().noneMatch(Character::isWhitespace) ? url : null;
     }
 
     /** What the suppression list can match for {@code t}: ids, handle, every URL naming it. */

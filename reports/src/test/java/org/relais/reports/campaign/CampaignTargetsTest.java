@@ -3,6 +3,7 @@ package org.relais.reports.campaign;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.relais.reports.tables.CsvFiles.read;
 import static org.relais.reports.tables.CsvFiles.rows;
 
@@ -189,6 +190,23 @@ class CampaignTargetsTest {
         assertArrayEquals(new String[] {"Anne", "Marie"}, CampaignTargets.personNames(target("Anne\u200b Marie")));
         assertArrayEquals(new String[] {"RtlMark", "Twitter"}, CampaignTargets.personNames(target("\u200d\u200c")),
                 "nor of joiners only");
+    }
+
+    @Test
+    void theWebsiteIsAPlainWebLinkOrNothing() {
+        assertEquals("https://piaille.fr/@anne", CampaignTargets.profilePage(mastodon("anne@piaille.fr", null)));
+        assertNull(CampaignTargets.profilePage(mastodon("eve", "javascript:alert(document.domain)")),
+                "a handle without its instance falls back to the profile's website, which must be http(s)");
+        assertEquals("https://eve.example/", CampaignTargets.profilePage(mastodon("eve", "https://eve.example/")));
+        assertNull(CampaignTargets.profilePage(mastodon("mal@evil.example/phish?x=", null)),
+                "an instance must be a host, not a path on one");
+        assertNull(CampaignTargets.profilePage(mastodon("eve", "https://evil.example/@pwn\u001b[31mred\n01:00 ERROR")));
+        assertNull(CampaignTargets.profilePage(mastodon("eve", "https://evil.example/a b")));
+    }
+
+    private static CampaignTargets.Target mastodon(String handle, String website) {
+        return new CampaignTargets.Target("mastodon:109", "mastodon", "109", handle, null, website, 5000L, 1, 0.1,
+                40.0, 0, List.of());
     }
 
     private static CampaignTargets.Target target(String displayName) {
