@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -43,6 +44,25 @@ class StagesTest {
         JsonNode record = runLog.read(Stages.ANALYZE);
         assertEquals(RunLog.FAILED, record.path(RunLog.STATUS).asText());
         assertTrue(record.path("cause").asText().contains("Java heap space"), record.toString());
+    }
+
+    /**
+     * A signal's shutdown hook records the stage then running as failed while the run's own thread
+     * goes on until the JVM halts: whatever that thread records afterwards (the stage's success, the
+     * next stage's start) must not replace what the stop recorded.
+     */
+    @Test
+    void afterAStopTheRunsOwnRecordsNoLongerReplaceWhatItRecorded() {
+        Instant start = Instant.parse("2026-11-21T02:00:00Z");
+        runLog.succeeded(Stages.INGEST, start, start.plusSeconds(3), Lake.json().createObjectNode());
+        runLog.running(Stages.ANALYZE, start.plusSeconds(3));
+        assertTrue(runLog.recordStopped("stopped by a signal (SIGTERM)"), "a stage failed: the manifest says so");
+        runLog.succeeded(Stages.ANALYZE, start.plusSeconds(3), start.plusSeconds(9), Lake.json().createObjectNode());
+        runLog.running(Stages.REPORT, start.plusSeconds(9));
+        assertEquals(RunLog.SUCCEEDED, runLog.read(Stages.INGEST).path(RunLog.STATUS).asText());
+        assertEquals(RunLog.FAILED, runLog.read(Stages.ANALYZE).path(RunLog.STATUS).asText());
+        assertEquals("stopped by a signal (SIGTERM)", runLog.read(Stages.ANALYZE).path("cause").asText());
+        assertNull(runLog.read(Stages.REPORT), "no stage starts after the stop");
     }
 
     @Test

@@ -28,6 +28,11 @@ public final class RunLog {
     private volatile Started current;
     /** Whether a stage this run log recorded failed: a run stopped then must still leave its manifest. */
     private volatile boolean anyFailed;
+    /**
+     * Whether {@link #recordStopped} ran: the stage records then stay as it left them, whatever the
+     * run's threads, still going while the JVM shuts down, record after it.
+     */
+    private boolean stopped;
 
     private record Started(String stage, Instant at) {
     }
@@ -47,8 +52,13 @@ public final class RunLog {
      */
     public ObjectNode running(String stage, Instant started) {
         ObjectNode n = record(stage, RUNNING, started, null, Lake.json().createObjectNode(), null);
-        write(stage, n);
-        current = new Started(stage, started);
+        synchronized (this) {
+            // The file and the stage that recordStopped would mark failed change together.
+            if (!stopped) {
+                writeRecord(stage, n);
+                current = new Started(stage, started);
+            }
+        }
         return n;
     }
 
@@ -59,8 +69,17 @@ public final class RunLog {
         return n;
     }
 
-    /** Writes {@code record}, as {@link #record} built it, as the record of {@code stage}. */
-    public void write(String stage, ObjectNode record) {
+    /**
+     * Writes {@code record}, as {@link #record} built it, as the record of {@code stage}; nothing
+     * once {@link #recordStopped} has run.
+     */
+    public synchronized void write(String stage, ObjectNode record) {
+        if (!stopped) {
+            writeRecord(stage, record);
+        }
+    }
+
+    private void writeRecord(String stage, ObjectNode record) {
         lake.writeJson(file(stage), record);
         String status = record.path(STATUS).asText();
         anyFailed |= FAILED.equals(status);
@@ -77,11 +96,13 @@ public final class RunLog {
      * @return whether a stage of this run failed, that one or one that had recorded its failure
      *     before the signal stopped the rest (the run's manifest is then to be marked failed)
      */
-    public boolean recordStopped(String cause) {
+    public synchronized boolean recordStopped(String cause) {
         Started running = current;
         if (running != null) {
-            failed(running.stage(), running.at(), Instant.now(), cause, null);
+            writeRecord(running.stage(), record(running.stage(), FAILED, running.at(), Instant.now(),
+                    Lake.json().createObjectNode(), cause));
         }
+        stopped = true;
         return anyFailed;
     }
 
