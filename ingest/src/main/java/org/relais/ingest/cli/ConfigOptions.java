@@ -94,7 +94,8 @@ public class ConfigOptions {
         String reports;
 
         @Option(names = "--master", paramLabel = "URL",
-                description = "Spark master: local[*] (default), spark://host:7077, yarn, k8s://... (relais.spark.master).")
+                description = "Spark master: local[*] (default), spark://host:7077; yarn or k8s://... under spark-submit"
+                        + " (relais.spark.master).")
         String master;
 
         @Override

@@ -120,8 +120,16 @@ public final class SparkSessions {
 
         StartException(String master, Exception cause) {
             super("Spark could not start on " + master + ": " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
-                    + " (check relais.spark.conf and relais.spark.master)", cause);
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage().strip().replaceAll("\\s*\\R\\s*", " "))
+                    + (noClusterManager(master, cause) ? " (the Spark inside bin/relais runs local and spark:// masters"
+                            + " only: submit relais-app.jar with the cluster's spark-submit, see docs/operations.md)"
+                            : " (check relais.spark.conf and relais.spark.master)"), cause);
+        }
+
+        /** Whether {@code master} is YARN, Kubernetes or Mesos, whose support is not on the class path. */
+        private static boolean noClusterManager(String master, Exception cause) {
+            return (master.equals("yarn") || master.startsWith("k8s://") || master.startsWith("mesos://"))
+                    && String.valueOf(cause.getMessage()).contains("Could not parse Master URL");
         }
     }
 }

@@ -41,4 +41,16 @@ class SparkSessionsTest {
         assertEquals(2, e.problems().size(), e.problems().toString());
         assertEquals("relais.spark.shuffle-partitions was 0, but must be >= 1", e.problems().get(1));
     }
+
+    @Test
+    void aFailedStartIsOneLineAndSaysWhereYarnAndKubernetesRun() {
+        assertEquals("Spark could not start on local[*]: NumberFormatException: Size must be given in bytes. E.g. 50b."
+                + " Failed to parse byte string: bogus (check relais.spark.conf and relais.spark.master)",
+                new SparkSessions.StartException("local[*]", new NumberFormatException(
+                        "Size must be given in bytes. E.g. 50b.\nFailed to parse byte string: bogus\n")).getMessage());
+        assertEquals("Spark could not start on yarn: IllegalStateException: Could not parse Master URL: 'yarn' (the Spark"
+                + " inside bin/relais runs local and spark:// masters only: submit relais-app.jar with the cluster's"
+                + " spark-submit, see docs/operations.md)", new SparkSessions.StartException("yarn",
+                        new IllegalStateException("Could not parse Master URL: 'yarn'")).getMessage());
+    }
 }
