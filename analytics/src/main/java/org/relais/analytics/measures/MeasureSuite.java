@@ -1,6 +1,7 @@
 package org.relais.analytics.measures;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.relais.analytics.algo.ProgressListener;
@@ -111,7 +112,7 @@ public final class MeasureSuite {
             throw new IllegalArgumentException("every one of the " + n + " vertices was without a random jump");
         }
         double[] jumps = new double[n];
-        java.util.Arrays.fill(jumps, 1);
+        Arrays.fill(jumps, 1);
         withoutRandomJump.stream().forEach(v -> jumps[v] = 0);
         return jumps;
     }

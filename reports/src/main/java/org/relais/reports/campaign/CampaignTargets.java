@@ -243,7 +243,7 @@ public final class CampaignTargets {
     }
 
     /** {@code url} when it is an http(s) URL with a host and no space or control character; else null. */
-    static String webLink(String url) {
+    private static String webLink(String url) {
         return url != null && BlogIds.host(url) != null && Printable.isSafe(url)
                 && url.chars().noneMatch(Character::isWhitespace) ? url : null;
     }
