@@ -224,10 +224,13 @@ public final class BlogIds {
         }
 
         static ParsedUrl parse(String url) {
-            if (url == null || !Printable.isSafe(url)) {
+            if (url == null) {
                 return null;
             }
             String s = url.strip();
+            if (!Printable.isSafe(s)) {
+                return null;
+            }
             int authorityStart;
             if (s.regionMatches(true, 0, "http://", 0, 7)) {
                 authorityStart = 7;

@@ -77,7 +77,7 @@ import org.relais.ingest.model.Post;
  * {@code followers_count}, {@code following_count}, {@code locked} as protected, and as profile
  * URL the first link of its profile {@code fields[].value} (an http(s) {@code href}, else an
  * http(s) URL written as text), {@code created_at} (when the account was created, checked with
- * {@link ParseContext#checkTime}); {@code bot} has no column; Mastodon has no verified accounts. Observed at the outer status's {@code created_at}, else
+ * {@link ParseContext#checkSinceYearOne}); {@code bot} has no column; Mastodon has no verified accounts. Observed at the outer status's {@code created_at}, else
  * {@link ParseContext#receivedAt}.
  */
 public final class MastodonFormat extends JsonLinesFormat {
@@ -253,7 +253,7 @@ public final class MastodonFormat extends JsonLinesFormat {
         return new Account(Platforms.MASTODON, id, id, account.text("display_name"), profileUrl(account),
                 Values.emptyToNull(HtmlText.parse(account.text("note")).text()),
                 account.longValue("followers_count"), account.longValue("following_count"), account.bool("locked"),
-                null, account.checkedTime("created_at", context), observedAt);
+                null, context.checkSinceYearOne(account.time("created_at"), account.path("created_at")), observedAt);
     }
 
     /** The first http(s) link in the profile's fields: an {@code href}, else a URL written as text. */

@@ -48,7 +48,8 @@ public record ParseContext(Instant notBefore, Instant notAfter, Instant received
      * Throws a {@link Reason#TIMESTAMP_OUT_OF_RANGE} error when {@code t} is after
      * {@link #notAfter} or before {@link #EARLIEST_STORED}, with no other lower bound: for times
      * that can rightly predate the platforms, such as a blog post's publication (the polblogs links
-     * are from 2004, and crawls write {@code 0001-01-01} for an unknown date).
+     * are from 2004, and crawls write {@code 0001-01-01} for an unknown date) or an account's
+     * creation (a federated actor's registration date on a blog engine).
      */
     public Instant checkSinceYearOne(Instant t, String field) throws BadRecordException {
         if (t != null && (t.isAfter(notAfter) || t.isBefore(EARLIEST_STORED))) {

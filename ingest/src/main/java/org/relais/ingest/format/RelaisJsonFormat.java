@@ -39,8 +39,9 @@ import org.relais.ingest.model.Post;
  *       source_blog, target_blog</td></tr>
  * </table>
  *
- * <p>A leading {@code @} of a handle and {@code #} of a hashtag are dropped. {@code created_at} and
- * {@code observed_at} (of posts and accounts) are checked with {@link ParseContext#checkTime}; {@code observed_at} defaults
+ * <p>A leading {@code @} of a handle and {@code #} of a hashtag are dropped. An account's
+ * {@code created_at} is checked with {@link ParseContext#checkSinceYearOne}; a post's
+ * {@code created_at} and {@code observed_at} are checked with {@link ParseContext#checkTime}; {@code observed_at} defaults
  * to {@link ParseContext#receivedAt}. {@code published_at} is only checked not to be in the future
  * nor before year 1 ({@link ParseContext#checkSinceYearOne}), since blogs predate the social
  * platforms. {@code source_blog} and {@code target_blog} are derived from the URLs with
@@ -131,7 +132,7 @@ public final class RelaisJsonFormat extends JsonLinesFormat {
                 o.longValue("following_count"),
                 o.bool("protected"),
                 o.bool("verified"),
-                o.checkedTime("created_at", context),
+                context.checkSinceYearOne(o.time("created_at"), "created_at"),
                 observedAt(o, context));
     }
 

@@ -56,8 +56,8 @@ import org.relais.ingest.model.Post;
  * {@code id_str}*, {@code screen_name}, {@code name}, {@code description}, the profile's website
  * ({@code entities.url.urls[0].expanded_url}, else {@code url}), {@code followers_count},
  * {@code friends_count} (accounts it follows), {@code protected}, {@code verified}, {@code created_at}
- * (when the account was created; checked like the tweet's); observed at the outer tweet's
- * {@code timestamp_ms} (when the stream delivered it), else its {@code created_at}.
+ * (when the account was created; {@link ParseContext#checkSinceYearOne}); observed at the outer
+ * tweet's {@code timestamp_ms} (when the stream delivered it), else its {@code created_at}.
  *
  * <p>Stream messages:
  * <ul>
@@ -315,11 +315,18 @@ public final class TwitterV1Format extends JsonLinesFormat {
         return createdAt != null ? createdAt : epochMillis(tweet, context);
     }
 
-    /** The {@code created_at} of a tweet or a user ({@code Sun Feb 01 23:05:52 +0000 2015}), checked; or null. */
-    private static Instant twitterTime(JsonObject object, ParseContext context) throws BadRecordException {
-        String text = object.text("created_at");
-        String path = object.path("created_at");
+    /** A tweet's {@code created_at} ({@code Sun Feb 01 23:05:52 +0000 2015}), checked; or null. */
+    private static Instant twitterTime(JsonObject tweet, ParseContext context) throws BadRecordException {
+        String text = tweet.text("created_at");
+        String path = tweet.path("created_at");
         return text == null ? null : context.checkTime(Timestamps.parseTwitter(text, path), path);
+    }
+
+    /** A user's {@code created_at}, checked with {@link ParseContext#checkSinceYearOne}; or null. */
+    private static Instant accountCreatedAt(JsonObject user, ParseContext context) throws BadRecordException {
+        String text = user.text("created_at");
+        String path = user.path("created_at");
+        return text == null ? null : context.checkSinceYearOne(Timestamps.parseTwitter(text, path), path);
     }
 
     /** {@code timestamp_ms} (a string of digits, or a number), checked; null when absent. */
@@ -385,7 +392,7 @@ public final class TwitterV1Format extends JsonLinesFormat {
                 user.longValue("friends_count"),
                 user.bool("protected"),
                 user.bool("verified"),
-                twitterTime(user, context),
+                accountCreatedAt(user, context),
                 observedAt);
     }
 

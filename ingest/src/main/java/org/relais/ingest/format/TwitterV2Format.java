@@ -44,7 +44,7 @@ import org.relais.ingest.model.Post;
  * {@code name}, {@code description}, profile URL ({@code entities.url.urls[0].expanded_url}, else
  * {@code url}), {@code public_metrics.followers_count} and {@code following_count},
  * {@code protected}, {@code verified}, {@code created_at} (when the account was created, checked
- * with {@link ParseContext#checkTime}). Its observation time is {@code __twarc.retrieved_at}, else
+ * with {@link ParseContext#checkSinceYearOne}). Its observation time is {@code __twarc.retrieved_at}, else
  * the newest {@code created_at} in {@code data}, else {@link ParseContext#receivedAt}.
  *
  * <p>{@code meta}, {@code includes.media}, {@code includes.polls}, {@code includes.places},

@@ -170,7 +170,7 @@ final class TwitterV2Tweets {
         return null;
     }
 
-    /** The account of one user object; its {@code created_at} is checked with {@link ParseContext#checkTime}. */
+    /** The account of one user object; its {@code created_at} is checked with {@link ParseContext#checkSinceYearOne}. */
     static Account account(JsonObject user, Instant observedAt, ParseContext context) throws BadRecordException {
         JsonObject metrics = user.object("public_metrics");
         return new Account(Platforms.TWITTER,
@@ -183,7 +183,7 @@ final class TwitterV2Tweets {
                 metrics == null ? null : metrics.longValue("following_count"),
                 user.bool("protected"),
                 user.bool("verified"),
-                user.checkedTime("created_at", context),
+                context.checkSinceYearOne(user.time("created_at"), user.path("created_at")),
                 observedAt);
     }
 

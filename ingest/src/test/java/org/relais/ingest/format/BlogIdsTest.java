@@ -81,6 +81,12 @@ class BlogIdsTest {
     }
 
     @Test
+    void spacesAroundAUrlAreNotPartOfIt() {
+        assertEquals("target.example", BlogIds.DEFAULT.fromUrl("https://target.example/2026/10/other.html\n"));
+        assertEquals("target2.example", BlogIds.DEFAULT.fromUrl("\thttps://target2.example/x.html"));
+    }
+
+    @Test
     void nullHasNoId() {
         assertNull(BlogIds.DEFAULT.fromUrl(null));
     }

@@ -1,21 +1,22 @@
 package org.relais.ingest.format;
 
-import static org.relais.ingest.format.FormatTestSupport.drain;
-import java.io.ByteArrayInputStream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.relais.ingest.format.FormatTestSupport.RECEIVED_AT;
 import static org.relais.ingest.format.FormatTestSupport.assertBad;
 import static org.relais.ingest.format.FormatTestSupport.assertInvalidUtf8Rejected;
 import static org.relais.ingest.format.FormatTestSupport.bytes;
+import static org.relais.ingest.format.FormatTestSupport.drain;
 import static org.relais.ingest.format.FormatTestSupport.keyOf;
 import static org.relais.ingest.format.FormatTestSupport.parse;
 import static org.relais.ingest.format.FormatTestSupport.splitAll;
 import static org.relais.ingest.format.FormatTestSupport.splitTrickling;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,6 +149,17 @@ class MastodonFormatTest {
         Post thread = parse(format, ANNE.replace("\"in_reply_to_id\":null,\"in_reply_to_account_id\":null",
                 "\"in_reply_to_id\":\"5\",\"in_reply_to_account_id\":\"109000000000000002\"")).posts().get(0);
         assertEquals("anne@piaille.fr", thread.replyToAuthorId(), "a reply to oneself: a thread");
+    }
+
+    @Test
+    void anAccountMayPredateMastodonButNotTheRecord() throws BadRecordException {
+        String status = """
+                {"uri":"https://a.example/s/1","created_at":"2024-06-01T08:00:00.000Z",
+                 "account":{"acct":"blog@blog.example","created_at":"%s"}}""";
+        assertEquals(t("2004-05-01T00:00:00Z"), parse(format, status.formatted("2004-05-01T00:00:00.000Z")).accounts()
+                .get(0).createdAt(), "a federated blog's registration date: kept, not quarantined");
+        assertEquals(Reason.TIMESTAMP_OUT_OF_RANGE, assertThrows(BadRecordException.class,
+                () -> parse(format, status.formatted("2031-01-01T00:00:00.000Z"))).reason());
     }
 
     @ParameterizedTest(name = "{0}")

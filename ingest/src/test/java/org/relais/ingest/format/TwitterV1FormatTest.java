@@ -291,7 +291,7 @@ class TwitterV1FormatTest {
             {"id_str":"1","user":{"id_str":"2"},"created_at":"2018-10-16T09:12:40Z"}  | WRONG_TYPE             | created_at was '2018-10-16T09:12:40Z', but must be a Twitter v1.1 time
             {"id_str":"1","user":{"id_str":"2"},"created_at":"Sat Jan 01 00:00:00 +0000 2005"} | TIMESTAMP_OUT_OF_RANGE | created_at was 2005-01-01T00:00:00Z
             {"id_str":"1","user":{"id_str":"2","created_at":"2014-12-12"}}            | WRONG_TYPE             | user.created_at was '2014-12-12', but must be a Twitter v1.1 time
-            {"id_str":"1","user":{"id_str":"2","created_at":"Sat Jan 01 00:00:00 +0000 2005"}} | TIMESTAMP_OUT_OF_RANGE | user.created_at was 2005-01-01T00:00:00Z
+            {"id_str":"1","user":{"id_str":"2","created_at":"Wed Jan 01 00:00:00 +0000 2031"}} | TIMESTAMP_OUT_OF_RANGE | user.created_at was 2031-01-01T00:00:00Z
             {"id_str":"1","user":{"id_str":"2"},"timestamp_ms":"soon"}                | WRONG_TYPE             | timestamp_ms was 'soon', but must be milliseconds since 1970
             {"id_str":"1","user":{"id_str":"2"},"entities":{"user_mentions":[{"indices":[0,3]}]}} | MISSING_FIELD | entities.user_mentions[0] must have id_str or screen_name
             {"id_str":"1","user":{"id_str":"2"},"entities":{"hashtags":[{"indices":[0,3]}]}} | MISSING_FIELD | entities.hashtags[0].text is missing

@@ -222,7 +222,7 @@ class TwitterV2FormatTest {
             {"data":[{"id":1.5,"author_id":"2"}]}                                       | WRONG_TYPE         | data[0].id must be a string or an integer, but was number
             {"data":[{"id":"1","author_id":"2","created_at":"Wed Sep 22 16:37:29 +0000 2021"}]} | WRONG_TYPE | data[0].created_at was 'Wed Sep 22 16:37:29 +0000 2021', but must be an ISO-8601 date-time
             {"data":[{"id":"1","author_id":"2","created_at":"2031-01-01T00:00:00.000Z"}]} | TIMESTAMP_OUT_OF_RANGE | data[0].created_at was 2031-01-01T00:00:00Z
-            {"data":[{"id":"1","author_id":"2"}],"includes":{"users":[{"id":"2","created_at":"2005-12-31T23:59:59.000Z"}]}} | TIMESTAMP_OUT_OF_RANGE | includes.users[0].created_at was 2005-12-31T23:59:59Z
+            {"data":[{"id":"1","author_id":"2"}],"includes":{"users":[{"id":"2","created_at":"2031-12-31T23:59:59.000Z"}]}} | TIMESTAMP_OUT_OF_RANGE | includes.users[0].created_at was 2031-12-31T23:59:59Z
             {"data":[{"id":"1","author_id":"2","text":7}]}                              | WRONG_TYPE         | data[0].text must be a string, but was number
             {"data":[{"id":"1","author_id":"2","referenced_tweets":[{"id":"3"}]}]}      | MISSING_FIELD      | data[0].referenced_tweets[0].type is missing
             {"data":[{"id":"1","author_id":"2","referenced_tweets":[{"type":"quoted"}]}]} | MISSING_FIELD    | data[0].referenced_tweets[0].id is missing
