@@ -1,8 +1,6 @@
 package org.relais.app;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -102,9 +100,7 @@ abstract class JobCommand implements Callable<Integer> {
     private static String keptTrace(Exception e) {
         try {
             Path file = Files.createTempFile("relais-spark-start-", ".log");
-            StringWriter trace = new StringWriter();
-            e.printStackTrace(new PrintWriter(trace));
-            Files.writeString(file, trace.toString());
+            Files.writeString(file, Stages.stackTrace(e));
             return "; stack trace in " + file;
         } catch (IOException | SecurityException notWritten) {
             return "";

@@ -271,7 +271,7 @@ public final class Stages {
     private static final Pattern UNREADABLE_FILE =
             Pattern.compile("Encountered error while reading file (.+?)\\. Details:");
 
-    private static String stackTrace(Throwable e) {
+    static String stackTrace(Throwable e) {
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
         return trace.toString();
